@@ -1,0 +1,56 @@
+// Assembles the page's generated assets into www/pkg/ (next to the wasm-pack output, which
+// scripts/build.sh writes first). The page is static with no bundler, so everything it imports
+// must sit under www/:
+//
+// - www/pkg/demo.json: the sample articles, `[{name, text}]`, from seeds/*.txt (sorted by name);
+// - www/pkg/vendor/readability.js: Mozilla Readability (npm @mozilla/readability, installed by
+//   `npm ci`) as an ES module, with its licence beside it.
+//
+// usage: node scripts/build-www.mjs
+import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = path.join(repo, 'www', 'pkg');
+const vendor = path.join(pkg, 'vendor');
+const written = [];
+
+async function write(file, contents) {
+  await writeFile(file, contents);
+  written.push(file);
+}
+
+await mkdir(vendor, { recursive: true });
+
+// Sample articles.
+const seeds = path.join(repo, 'seeds');
+const names = (await readdir(seeds)).filter((n) => n.endsWith('.txt')).sort();
+if (names.length === 0) throw new Error(`no .txt files in ${seeds}`);
+const demo = [];
+for (const name of names) demo.push({ name, text: await readFile(path.join(seeds, name), 'utf8') });
+await write(path.join(pkg, 'demo.json'), `${JSON.stringify(demo, null, 1)}\n`);
+
+// Mozilla Readability as an ES module. The file is a plain script that assigns
+// `module.exports` only when `module` exists; an `export` line is all it needs.
+const readabilityDir = path.join(repo, 'node_modules', '@mozilla', 'readability');
+if (!existsSync(path.join(readabilityDir, 'Readability.js'))) {
+  throw new Error('node_modules/@mozilla/readability is missing: run `npm ci` at the repository root first');
+}
+const { version } = JSON.parse(await readFile(path.join(readabilityDir, 'package.json'), 'utf8'));
+const source = await readFile(path.join(readabilityDir, 'Readability.js'), 'utf8');
+await write(
+  path.join(vendor, 'readability.js'),
+  `// @mozilla/readability ${version} (Apache-2.0, see readability.LICENSE.md), made an ES module by scripts/build-www.mjs.\n` +
+    `${source}\nexport { Readability };\n`,
+);
+await copyFile(path.join(readabilityDir, 'LICENSE.md'), path.join(vendor, 'readability.LICENSE.md'));
+written.push(path.join(vendor, 'readability.LICENSE.md'));
+
+for (const file of written) {
+  console.log(`build-www: ${path.relative(repo, file)} (${(await stat(file)).size} bytes)`);
+}
+if (!existsSync(path.join(pkg, 'corroborate.js'))) {
+  console.log('build-www: note: www/pkg/corroborate.js is not there yet (run scripts/build.sh for the wasm build)');
+}

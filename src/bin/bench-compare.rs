@@ -1,0 +1,202 @@
+//! Speed and tuning figures for `corroborate::compare`.
+//!
+//! ```text
+//! bench-compare speed DIR...          # claims from the sentences of DIR/*.txt (PolNeAR text)
+//! bench-compare tune PAIRS.tsv        # precision/recall of the pair score across thresholds
+//! ```
+//!
+//! `speed` makes one claim per sentence (kind `event`, content = sentence, no entities, no
+//! figures) from the first 10, 50, 200 and 1,000 articles found in the given folders (files in
+//! name order, folders in the order given; too few files and the list repeats), runs
+//! [`compare`] a few times per size and prints the median wall time.
+//!
+//! `tune` reads hand-labelled claim pairs (`src/compare/pairs.tsv`): every claim A in one
+//! article, every claim B in another, so term weights come from the whole set; it prints the
+//! pair-score precision, recall and F1 at thresholds 0.20..0.80, and the same for the grouping
+//! that `compare` makes of the two articles.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use corroborate::compare::{self, cluster, markup, similarity};
+use corroborate::report::{Claim, Document, Span};
+use corroborate::text::prepare;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("speed") => speed(&args[1..]),
+        Some("tune") => tune(args.get(1).map(String::as_str).unwrap_or("src/compare/pairs.tsv")),
+        _ => Err("usage: bench-compare speed DIR... | bench-compare tune PAIRS.tsv".to_string()),
+    };
+    if let Err(e) = result {
+        eprintln!("bench-compare: {e}");
+        std::process::exit(2);
+    }
+}
+
+fn texts(dirs: &[String]) -> Result<Vec<(String, String)>, String> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for d in dirs {
+        let mut here: Vec<PathBuf> = std::fs::read_dir(d)
+            .map_err(|e| format!("{d}: {e}"))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        here.sort();
+        files.extend(here);
+    }
+    files
+        .iter()
+        .map(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            std::fs::read_to_string(p).map(|t| (name, t)).map_err(|e| format!("{}: {e}", p.display()))
+        })
+        .collect()
+}
+
+/// One event claim per sentence.
+fn sentence_claims(articles: &[(String, String)]) -> (Vec<Document>, Vec<Claim>) {
+    let mut docs = Vec::new();
+    let mut claims = Vec::new();
+    for (d, (name, text)) in articles.iter().enumerate() {
+        let p = prepare(text);
+        for s in &p.sentences {
+            let start = p.utf16.at(s.range.start);
+            let end = p.utf16.at(s.range.end);
+            let span = Span { start, end, text: text[s.range.clone()].to_string() };
+            claims.push(Claim {
+                id: format!("c{}", claims.len()),
+                doc: d as u32,
+                kind: "event".to_string(),
+                sentence: span.clone(),
+                content: span,
+                cue: None,
+                source: None,
+                speaker: None,
+                cited: Vec::new(),
+                quantities: Vec::new(),
+            });
+        }
+        docs.push(Document {
+            index: d as u32,
+            name: name.clone(),
+            title: String::new(),
+            length: p.utf16.len(),
+            boilerplate: Vec::new(),
+        });
+    }
+    (docs, claims)
+}
+
+fn speed(dirs: &[String]) -> Result<(), String> {
+    if dirs.is_empty() {
+        return Err("speed needs at least one folder of .txt articles".into());
+    }
+    let all = texts(dirs)?;
+    if all.is_empty() {
+        return Err("no .txt files".into());
+    }
+    println!("{:>8} {:>8} {:>8} {:>10} {:>6} {:>12}", "articles", "claims", "groups", "multi-doc", "runs", "median ms");
+    for &n in &[10usize, 50, 200, 1000] {
+        let picked: Vec<(String, String)> = (0..n).map(|i| all[i % all.len()].clone()).collect();
+        let (docs, claims) = sentence_claims(&picked);
+        let runs = if n >= 1000 { 3 } else { 5 };
+        let mut times = Vec::new();
+        let mut last = None;
+        for _ in 0..runs {
+            let t = Instant::now();
+            let c = compare::compare(&docs, &[], &claims);
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+            last = Some(c);
+        }
+        times.sort_by(f64::total_cmp);
+        let c = last.ok_or("no run")?;
+        let multi = c.groups.iter().filter(|g| g.docs.len() > 1).count();
+        println!(
+            "{:>8} {:>8} {:>8} {:>10} {:>6} {:>12.1}",
+            n,
+            claims.len(),
+            c.groups.len(),
+            multi,
+            runs,
+            times[times.len() / 2]
+        );
+        if n > all.len() {
+            println!("         (only {} distinct articles: the list repeats)", all.len());
+        }
+    }
+    Ok(())
+}
+
+fn tune(path: &str) -> Result<(), String> {
+    let text = std::fs::read_to_string(Path::new(path)).map_err(|e| format!("{path}: {e}"))?;
+    let mut a_side: Vec<&str> = Vec::new();
+    let mut b_side: Vec<&str> = Vec::new();
+    let mut labels: Vec<bool> = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() != 3 {
+            return Err(format!("bad line: {line}"));
+        }
+        labels.push(f[0].trim() == "1");
+        a_side.push(f[1]);
+        b_side.push(f[2]);
+    }
+    let n = labels.len();
+    let built = markup::build(&[&a_side, &b_side]);
+    let p = compare::prepare(&built.documents, &built.entities, &built.claims);
+    let scores: Vec<f64> = (0..n)
+        .map(|i| similarity::score(&p.feats[i], &p.feats[n + i], &p.values[i], &p.values[n + i], &p.idf).value)
+        .collect();
+    // Off-diagonal pairs are easy negatives: report how many pass each threshold.
+    let mut off: Vec<f64> = Vec::new();
+    for i in 0..n {
+        for j in 0..n {
+            if i != j {
+                off.push(similarity::score(&p.feats[i], &p.feats[n + j], &p.values[i], &p.values[n + j], &p.idf).value);
+            }
+        }
+    }
+    let pos = labels.iter().filter(|&&l| l).count();
+    println!("{n} labelled pairs ({pos} same claim, {} different), {} unlabelled cross pairs", n - pos, off.len());
+    println!("{:>9} {:>6} {:>6} {:>6} {:>4} {:>4} {:>10}", "threshold", "P", "R", "F1", "FP", "FN", "cross>=t");
+    for k in 4..=16 {
+        let t = k as f64 * 0.05;
+        let tp = (0..n).filter(|&i| labels[i] && scores[i] >= t).count();
+        let fp = (0..n).filter(|&i| !labels[i] && scores[i] >= t).count();
+        let fnn = pos - tp;
+        let prec = if tp + fp == 0 { 1.0 } else { tp as f64 / (tp + fp) as f64 };
+        let rec = if pos == 0 { 1.0 } else { tp as f64 / pos as f64 };
+        let f1 = if prec + rec == 0.0 { 0.0 } else { 2.0 * prec * rec / (prec + rec) };
+        let cross = off.iter().filter(|&&s| s >= t).count();
+        let mark = if (t - cluster::LINK).abs() < 1e-9 { " <- LINK" } else { "" };
+        println!("{t:>9.2} {prec:>6.3} {rec:>6.3} {f1:>6.3} {fp:>4} {fnn:>4} {cross:>10}{mark}");
+    }
+    if std::env::args().any(|a| a == "--verbose") {
+        for i in 0..n {
+            println!("{} {:.3}  {}  ||  {}", u8::from(labels[i]), scores[i], a_side[i], b_side[i]);
+        }
+    }
+    // The grouping itself.
+    let c = compare::compare(&built.documents, &built.entities, &built.claims);
+    let mut group_of = vec![usize::MAX; built.claims.len()];
+    for (g, grp) in c.groups.iter().enumerate() {
+        for id in &grp.claims {
+            if let Some(i) = id.strip_prefix('c').and_then(|x| x.parse::<usize>().ok()) {
+                if let Some(slot) = group_of.get_mut(i) {
+                    *slot = g;
+                }
+            }
+        }
+    }
+    let together = |i: usize, j: usize| group_of[i] == group_of[j];
+    let tp = (0..n).filter(|&i| labels[i] && together(i, n + i)).count();
+    let fp = (0..n).filter(|&i| !labels[i] && together(i, n + i)).count();
+    let cross = (0..n).flat_map(|i| (0..n).map(move |j| (i, j))).filter(|&(i, j)| i != j && together(i, n + j)).count();
+    println!(
+        "compare(): {tp}/{pos} same-claim pairs grouped, {fp}/{} different-claim pairs grouped, {cross} unlabelled cross pairs grouped",
+        n - pos
+    );
+    Ok(())
+}

@@ -1,0 +1,1360 @@
+//! Cue-driven extraction: for each reporting cue, where its source and its content are.
+//!
+//! See the parent module's doc for the approach; this file holds the span rules.
+
+use std::ops::Range;
+
+use super::lexicon::{self, Cue, Frame};
+use super::quotes::{self, Quote};
+use super::{Attribution, Form};
+use crate::text::{Prepared, Role};
+
+/// Most tokens a source noun phrase may have.
+const MAX_SOURCE: usize = 14;
+/// How far (tokens) after a cue a "that" or a quote may start and still open its content
+/// ("said in an interview with CNN on Sunday that …").
+const THAT_WINDOW: usize = 12;
+/// Cue forms whose words are a gold cue in less than this share of their PolNeAR-train
+/// occurrences are ignored (too often not reporting anything).
+const MIN_CUE_RATIO: f32 = 0.0;
+
+/// A finding before conversion to byte ranges.
+#[derive(Debug, Clone)]
+struct Found {
+    /// Token range of the cue.
+    cue: Option<Range<usize>>,
+    /// Token range of the source.
+    source: Option<Range<usize>>,
+    /// Byte range of the content.
+    content: Range<usize>,
+    /// Token ranges of cited outlets.
+    cited: Vec<Range<usize>>,
+    /// Index into `found` of the attribution this quote continues.
+    continues: Option<usize>,
+    /// The cue is "according to" (merged into a neighbour's `cited` when it follows one).
+    according: bool,
+}
+
+pub(super) struct Ctx<'a, 't> {
+    p: &'a Prepared<'t>,
+    low: Vec<String>,
+    /// Sentence index of each token.
+    sent_of: Vec<usize>,
+    quotes: Vec<Quote>,
+    /// Quote index containing each token (marks included).
+    tok_quote: Vec<Option<usize>>,
+    /// For each sentence, whether its paragraph is analysed for claims (title or body).
+    usable: Vec<bool>,
+}
+
+impl<'a, 't> Ctx<'a, 't> {
+    pub(super) fn new(p: &'a Prepared<'t>) -> Self {
+        let low: Vec<String> = p
+            .tokens
+            .iter()
+            .map(|r| p.text[r.clone()].to_lowercase())
+            .collect();
+        let mut sent_of = vec![0; p.tokens.len()];
+        for (si, s) in p.sentences.iter().enumerate() {
+            for t in s.tokens.clone() {
+                if let Some(x) = sent_of.get_mut(t) {
+                    *x = si;
+                }
+            }
+        }
+        let usable: Vec<bool> = p
+            .sentences
+            .iter()
+            .map(|s| {
+                matches!(
+                    p.paragraphs.get(s.paragraph).map(|x| x.role),
+                    Some(Role::Body | Role::Title)
+                )
+            })
+            .collect();
+        let mut qs = Vec::new();
+        for para in &p.paragraphs {
+            if matches!(para.role, Role::Body | Role::Title) {
+                qs.extend(quotes::find(p.text, para.range.clone()));
+            }
+        }
+        let mut tok_quote = vec![None; p.tokens.len()];
+        let mut qi = 0;
+        for (ti, r) in p.tokens.iter().enumerate() {
+            while qi < qs.len() && qs[qi].range.end <= r.start {
+                qi += 1;
+            }
+            if let Some(q) = qs.get(qi) {
+                if q.range.start <= r.start && r.end <= q.range.end {
+                    tok_quote[ti] = Some(qi);
+                }
+            }
+        }
+        Ctx {
+            p,
+            low,
+            sent_of,
+            quotes: qs,
+            tok_quote,
+            usable,
+        }
+    }
+
+    fn n(&self) -> usize {
+        self.p.tokens.len()
+    }
+    fn tok(&self, i: usize) -> &'t str {
+        match self.p.tokens.get(i) {
+            Some(r) => &self.p.text[r.clone()],
+            None => "",
+        }
+    }
+    fn low(&self, i: usize) -> &str {
+        self.low.get(i).map(String::as_str).unwrap_or("")
+    }
+    fn is_cap(&self, i: usize) -> bool {
+        self.tok(i).chars().next().is_some_and(char::is_uppercase)
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.tok(i).chars().any(char::is_alphanumeric)
+    }
+    fn sentence(&self, i: usize) -> Range<usize> {
+        self.sent_of
+            .get(i)
+            .and_then(|&s| self.p.sentences.get(s))
+            .map(|s| s.tokens.clone())
+            .unwrap_or(i..i + 1)
+    }
+    fn start(&self, i: usize) -> usize {
+        self.p.tokens.get(i).map_or(self.p.text.len(), |r| r.start)
+    }
+    fn end(&self, i: usize) -> usize {
+        self.p.tokens.get(i).map_or(self.p.text.len(), |r| r.end)
+    }
+    /// Byte range of tokens `r` (non-empty).
+    fn bytes(&self, r: &Range<usize>) -> Range<usize> {
+        self.start(r.start)..self.end(r.end.saturating_sub(1).max(r.start))
+    }
+    /// Token `i` is the opening mark of a quote: that quote's index.
+    fn opens(&self, i: usize) -> Option<usize> {
+        let q = self.tok_quote.get(i).copied().flatten()?;
+        let r = self.p.tokens.get(i)?;
+        (self.quotes[q].open_mark.start <= r.start && r.end <= self.quotes[q].open_mark.end)
+            .then_some(q)
+    }
+    /// Token `i` is (part of) the closing mark of a quote: that quote's index.
+    fn closes(&self, i: usize) -> Option<usize> {
+        let q = self.tok_quote.get(i).copied().flatten()?;
+        let r = self.p.tokens.get(i)?;
+        let c = self.quotes[q].close_mark.as_ref()?;
+        (c.start <= r.start && r.end <= c.end).then_some(q)
+    }
+    fn is_dash(&self, i: usize) -> bool {
+        matches!(
+            self.tok(i),
+            "\u{2013}" | "\u{2014}" | "-" | "--" | "\u{2012}" | "\u{2015}"
+        )
+    }
+    /// Punctuation that may separate a content from a following "source cue".
+    fn is_boundary(&self, i: usize) -> bool {
+        matches!(self.tok(i), "," | ":" | ";" | "?" | "!" | "...")
+            || self.closes(i).is_some()
+            || self.is_dash(i)
+    }
+    fn is_final_punct(&self, i: usize) -> bool {
+        matches!(self.tok(i), "." | "!" | "?" | "\u{2026}" | "..." | ";")
+    }
+
+    /// The cue form starting at token `i`, if any (longest match).
+    fn cue_at(&self, i: usize, s_end: usize) -> Option<&'static Cue> {
+        let list = lexicon::cues().get(self.low(i))?;
+        list.iter().find(|c| {
+            c.ratio >= MIN_CUE_RATIO
+                && c.words.len() <= s_end.saturating_sub(i)
+                && c.words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| self.low(i + k) == *w)
+        })
+    }
+
+    /// Is the cue word at `i` used as a noun or adjective ("the call", "a reported case")?
+    fn nominal(&self, i: usize, s0: usize) -> bool {
+        if i <= s0 {
+            return false;
+        }
+        let prev = self.low(i - 1);
+        matches!(
+            prev,
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "these"
+                | "those"
+                | "'s"
+                | "\u{2019}s"
+                | "no"
+                | "any"
+                | "every"
+                | "each"
+                | "whose"
+                | "such"
+                | "of"
+                | "for"
+                | "new"
+                | "first"
+                | "recent"
+                | "latest"
+                | "public"
+                | "widely"
+                | "so"
+                | "so-called"
+                | "to"
+                | "be"
+        ) && !(prev == "to" && self.low(i) == "according")
+    }
+
+    // ------------------------------------------------------------------ noun phrases
+
+    /// Can token `k` be inside a source noun phrase (walking left)?
+    fn np_word(&self, k: usize) -> bool {
+        let l = self.low(k);
+        if !self.is_word(k) {
+            return matches!(
+                l,
+                "'s" | "\u{2019}s" | "'" | "\u{2019}" | "." | "&" | "(" | ")" | "-"
+            );
+        }
+        if l == "'s" || l == "\u{2019}s" {
+            return true;
+        }
+        if lexicon::is_in(l, lexicon::NP_STOPS) && !lexicon::is_in(l, lexicon::NP_PREPS) {
+            return false;
+        }
+        if lexicon::cues()
+            .get(l)
+            .is_some_and(|v| v.iter().any(|c| c.words.len() == 1))
+            && !self.is_cap(k)
+        {
+            return false;
+        }
+        if l.ends_with("ly") && !self.is_cap(k) && l.len() > 4 {
+            return false;
+        }
+        true
+    }
+
+    /// The noun phrase that ends just before token `end`, not reaching before `floor`:
+    /// its first token. Pronouns stand alone; an apposition closed by a comma ("Laurence
+    /// Broers, associate fellow at …, said") is joined to the name before it.
+    fn np_left(&self, end: usize, floor: usize) -> Option<usize> {
+        if end > floor + 1 && self.tok(end - 1) == "," {
+            let title = self.np_inner(end - 1, floor)?;
+            if title > floor + 1 && self.tok(title - 1) == "," {
+                let name = self.np_inner(title - 1, floor)?;
+                let proper = (name..title - 1).all(|i| {
+                    self.is_cap(i) || !self.is_word(i) || matches!(self.low(i), "'s" | "\u{2019}s")
+                });
+                let opened =
+                    name == floor || self.is_boundary(name - 1) || self.opens(name - 1).is_some();
+                if proper && opened && !lexicon::is_in(self.low(name), lexicon::PRONOUNS) {
+                    return Some(name);
+                }
+            }
+            return None;
+        }
+        self.np_inner(end, floor)
+    }
+
+    /// A noun phrase without apposition ending before `end`.
+    fn np_inner(&self, end: usize, floor: usize) -> Option<usize> {
+        if end <= floor {
+            return None;
+        }
+        let last = end - 1;
+        let l = self.low(last);
+        if lexicon::is_in(l, lexicon::PRONOUNS) {
+            return Some(last);
+        }
+        if !self.is_word(last) && self.tok(last) != ")" {
+            return None;
+        }
+        if !self.np_word(last)
+            || lexicon::is_in(l, lexicon::NP_PREPS)
+            || lexicon::is_in(l, lexicon::DETERMINERS) && l != "one"
+        {
+            return None;
+        }
+        let mut a = last;
+        let mut depth = 0usize;
+        while a > floor && end - a < MAX_SOURCE {
+            let k = a - 1;
+            let t = self.tok(k);
+            let l = self.low(k);
+            if t == ")" {
+                depth += 1;
+                a = k;
+                continue;
+            }
+            if t == "(" {
+                depth = depth.saturating_sub(1);
+                a = k;
+                continue;
+            }
+            if depth > 0 {
+                a = k;
+                continue;
+            }
+            if lexicon::is_in(l, lexicon::DETERMINERS) {
+                a = k;
+                // "spokesman for the campaign": the determiner may follow a preposition inside
+                // the phrase.
+                if k > floor + 1
+                    && lexicon::is_in(self.low(k - 1), lexicon::NP_PREPS)
+                    && self.np_word(k - 2)
+                    && self.is_word(k - 2)
+                    && !lexicon::is_in(self.low(k - 2), lexicon::NP_PREPS)
+                {
+                    a = k - 1;
+                    continue;
+                }
+                break;
+            }
+            if lexicon::is_in(l, lexicon::NP_PREPS) {
+                // inside a phrase only between two nominal words
+                if k > floor
+                    && self.np_word(k - 1)
+                    && self.is_word(k - 1)
+                    && !lexicon::is_in(self.low(k - 1), lexicon::NP_PREPS)
+                    && !lexicon::is_in(self.low(k - 1), lexicon::PRONOUNS)
+                {
+                    a = k;
+                    continue;
+                }
+                break;
+            }
+            if l == "and" || l == "&" {
+                // "Smith and Jones": only between capitalised words
+                if k > floor && self.is_cap(k - 1) && self.is_cap(k + 1) {
+                    a = k;
+                    continue;
+                }
+                break;
+            }
+            if self.np_word(k) && !lexicon::is_in(l, lexicon::PRONOUNS) {
+                a = k;
+                continue;
+            }
+            break;
+        }
+        // Trim leading prepositions, conjunctions and punctuation.
+        while a < end
+            && (lexicon::is_in(self.low(a), lexicon::NP_PREPS)
+                || !self.is_word(a) && self.tok(a) != "(")
+        {
+            a += 1;
+        }
+        (a < end).then_some(a)
+    }
+
+    /// The noun phrase starting at token `start` (source after an inverted cue or "according
+    /// to"): up to a comma, clause end or clause opener. Returns its end.
+    fn np_right(&self, start: usize, limit: usize) -> Option<usize> {
+        let mut k = start;
+        while k < limit && k - start < MAX_SOURCE {
+            let t = self.tok(k);
+            let l = self.low(k);
+            if matches!(t, "," | ";" | ":" | "." | "!" | "?" | "\u{2026}")
+                || self.opens(k).is_some()
+                || self.closes(k).is_some()
+                || self.is_dash(k)
+            {
+                break;
+            }
+            if matches!(
+                l,
+                "that"
+                    | "who"
+                    | "which"
+                    | "whom"
+                    | "whose"
+                    | "when"
+                    | "where"
+                    | "while"
+                    | "because"
+                    | "but"
+                    | "if"
+                    | "as"
+                    | "although"
+                    | "though"
+            ) && k > start
+            {
+                break;
+            }
+            if k == start && !(self.is_cap(k) || self.is_word(k)) {
+                return None;
+            }
+            if k > start
+                && lexicon::cues()
+                    .get(l)
+                    .is_some_and(|v| v.iter().any(|c| c.words.len() == 1))
+                && !self.is_cap(k)
+            {
+                break;
+            }
+            k += 1;
+        }
+        // drop trailing prepositions/conjunctions
+        while k > start
+            && matches!(
+                self.low(k - 1),
+                "and" | "or" | "of" | "in" | "on" | "at" | "for" | "to" | "the" | "a" | "by"
+            )
+        {
+            k -= 1;
+        }
+        (k > start).then_some(k)
+    }
+
+    // ------------------------------------------------------------------ contents
+
+    /// Content before a post-posed "source cue", ending before the boundary tokens that end
+    /// at `b` (inclusive). Starts at the sentence start, or is the quote that closes there.
+    fn content_left(&self, b: usize, s0: usize) -> Option<Range<usize>> {
+        let mut k = b + 1;
+        while k > s0 && (self.is_boundary(k - 1) || self.tok(k - 1) == ",") {
+            k -= 1;
+            if let Some(q) = self.closes(k) {
+                let qr = self.quotes[q].range.clone();
+                // the quote is the content when it opens the sentence (or began earlier)
+                let first_word = (s0..k).find(|&i| self.is_word(i)).unwrap_or(k);
+                if qr.start <= self.start(first_word) {
+                    return Some(qr);
+                }
+                break;
+            }
+        }
+        // k is one past the last content token
+        let mut a = s0;
+        while a < k && (self.is_dash(a) || !self.is_word(a) && self.opens(a).is_none()) {
+            a += 1;
+        }
+        if a >= k || !(a..k).any(|i| self.is_word(i)) {
+            return None;
+        }
+        // A quote opened in an earlier sentence and not closed before `b`: take it whole.
+        if let Some(q) = self.tok_quote.get(a).copied().flatten() {
+            if self.quotes[q].range.start < self.start(a)
+                && self.quotes[q].range.end >= self.end(k - 1)
+            {
+                return Some(self.quotes[q].range.start..self.end(k - 1));
+            }
+        }
+        Some(self.start(a)..self.end(k - 1))
+    }
+
+    /// Where the content after a cue ends: the sentence end (without its final punctuation),
+    /// or before ", adding …" / ", saying …" / "; " / ", according to".
+    fn content_end(&self, from: usize, s1: usize) -> usize {
+        let mut k = from;
+        while k < s1 {
+            if self.closes(k).is_some() && k + 1 < s1 && self.source_cue_follows(k + 1, s1) {
+                return k + 1;
+            }
+            if self.tok_quote[k].is_none() {
+                if self.tok(k) == ";" {
+                    return k;
+                }
+                if (self.tok(k) == "," || self.is_dash(k)) && k + 1 < s1 {
+                    if let Some(c) = self.cue_at(k + 1, s1) {
+                        if c.participle || c.frame == Frame::According {
+                            return k;
+                        }
+                    }
+                    if self.source_cue_follows(k + 1, s1) {
+                        return k;
+                    }
+                }
+            }
+            k += 1;
+        }
+        let mut e = s1;
+        while e > from && self.is_final_punct(e - 1) {
+            e -= 1;
+        }
+        e
+    }
+
+    /// Does "SOURCE cue" start at `k` (a short noun phrase, then a cue, then only adjuncts)?
+    fn source_cue_follows(&self, k: usize, s1: usize) -> bool {
+        let mut j = k;
+        while j < s1 && j - k <= 8 {
+            if j > k {
+                if let Some(c) = self.cue_at(j, s1) {
+                    if c.frame == Frame::Belief || c.frame == Frame::According {
+                        return false;
+                    }
+                    let mut l = j;
+                    while l > k && lexicon::is_in(self.low(l - 1), lexicon::FILLERS) {
+                        l -= 1;
+                    }
+                    return self.np_inner(l, k) == Some(k)
+                        && self.rest_is_adjunct(
+                            self.after_object(j + c.words.len(), s1, c.frame),
+                            s1,
+                            c.frame,
+                        );
+                }
+            }
+            if !self.is_word(j) && !matches!(self.low(j), "'s" | "\u{2019}s") {
+                return false;
+            }
+            j += 1;
+        }
+        false
+    }
+
+    /// Content after a cue whose right side starts at token `r`.
+    fn content_right(&self, r: usize, s1: usize, frame: Frame) -> Option<Range<usize>> {
+        let mut k = r;
+        // "said:" / "said," before a quote or clause
+        let skip_punct = |k: &mut usize| {
+            while *k < s1 && matches!(self.tok(*k), ":" | "," | "\u{2013}" | "\u{2014}" | "-") {
+                *k += 1;
+            }
+        };
+        if frame == Frame::Object
+            && k < s1
+            && self.opens(k).is_none()
+            && !matches!(self.tok(k), ":" | ",")
+            && self.low(k) != "that"
+        {
+            // the addressee: "reporters", "CNN's Chris Cuomo", "the crowd"
+            let mut j = k;
+            if lexicon::is_in(
+                self.low(j),
+                &["the", "a", "an", "his", "her", "their", "its"],
+            ) {
+                j += 1;
+            }
+            let first = j;
+            while j < s1
+                && (self.is_cap(j) || j == first || matches!(self.low(j), "'s" | "\u{2019}s"))
+                && self.opens(j).is_none()
+                && !self.is_boundary(j)
+                && self.low(j) != "that"
+            {
+                if j > first && !self.is_cap(j) && !matches!(self.low(j), "'s" | "\u{2019}s") {
+                    break;
+                }
+                if j > first
+                    && lexicon::is_in(self.low(j), lexicon::CLAUSE_STARTS)
+                    && !self.is_cap(j - 1)
+                {
+                    break;
+                }
+                j += 1;
+            }
+            k = j.min(s1);
+        }
+        // A "that" or a quote a little further on opens the content.
+        let mut opener = None;
+        let mut j = k;
+        while j < s1 && j - k <= THAT_WINDOW {
+            if self.low(j) == "that" {
+                opener = Some(j);
+                break;
+            }
+            if let Some(_q) = self.opens(j) {
+                if j == k || matches!(self.tok(j - 1), ":" | ",") {
+                    opener = Some(j);
+                }
+                break;
+            }
+            if matches!(self.tok(j), "." | ";" | "?" | "!") || self.cue_at(j, s1).is_some() && j > k
+            {
+                break;
+            }
+            if self.tok(j) == "," && !(j + 1 < s1 && self.opens(j + 1).is_some()) {
+                break;
+            }
+            j += 1;
+        }
+        if let Some(o) = opener {
+            // only adjunct-like material may be skipped on the way
+            let skipped_ok =
+                (k..o).all(|i| !lexicon::is_in(self.low(i), lexicon::PRONOUNS) || i > k);
+            if skipped_ok && (o == k || frame != Frame::Complement || self.opens(o).is_some()) {
+                k = o;
+            }
+        } else {
+            while k < s1 && lexicon::is_in(self.low(k), lexicon::TIME_WORDS) {
+                k += 1;
+            }
+        }
+        skip_punct(&mut k);
+        if k >= s1 {
+            return None;
+        }
+        // A quote that runs past the sentence: the content is the quote.
+        if let Some(q) = self.opens(k) {
+            let qr = self.quotes[q].range.clone();
+            let se = self.end(s1 - 1);
+            if qr.end >= se {
+                return Some(self.start(k)..qr.end);
+            }
+        }
+        let e = self.content_end(k, s1);
+        if e <= k || !(k..e).any(|i| self.is_word(i)) {
+            return None;
+        }
+        Some(self.start(k)..self.end(e - 1))
+    }
+
+    /// Is the rest of the sentence from `r` only adjuncts ("on Tuesday", "in a statement",
+    /// "to reporters"), so that a cue before it closes its sentence?
+    fn rest_is_adjunct(&self, r: usize, s1: usize, frame: Frame) -> bool {
+        let mut e = s1;
+        while e > r && (self.is_final_punct(e - 1) || self.closes(e - 1).is_some()) {
+            e -= 1;
+        }
+        if e <= r {
+            return true;
+        }
+        let first = self.low(r);
+        if first == "," || first == "\u{2013}" || first == "\u{2014}" {
+            // "…, he said, adding that …" / "…, he said, according to …"
+            if let Some(c) = self.cue_at(r + 1, s1) {
+                return c.participle || c.frame == Frame::According;
+            }
+            // "…, he said, citing …", "… he said, before …"
+            return (r + 1..e).all(|i| self.opens(i).is_none() && self.low(i) != "that");
+        }
+        if (r..e).any(|i| self.low(i) == "that" || self.opens(i).is_some() || self.tok(i) == ":") {
+            return false;
+        }
+        lexicon::is_in(first, lexicon::ADJUNCT_OPENERS)
+            || frame == Frame::Object
+            || e - r <= 2 && self.is_cap(r)
+    }
+
+    // ------------------------------------------------------------------ one cue
+
+    fn found(
+        &self,
+        cue: Range<usize>,
+        source: Option<Range<usize>>,
+        content: Range<usize>,
+    ) -> Found {
+        Found {
+            cue: Some(cue),
+            source,
+            content,
+            cited: vec![],
+            continues: None,
+            according: false,
+        }
+    }
+
+    /// Is the cue form at `c0` a verb here? Forms that are also nouns ("claims", "calls",
+    /// "report") need a subject right before them: a pronoun, a name, a relative pronoun.
+    fn verbal(&self, c0: usize, cue: &Cue, s0: usize) -> bool {
+        let w = self.low(c0);
+        let nounish = lexicon::is_in(cue.lemma, lexicon::NOUNISH)
+            && cue.words.len() == 1
+            && (w == cue.lemma
+                || w.strip_suffix('s')
+                    .is_some_and(|x| x == cue.lemma || x.strip_suffix('e') == Some(cue.lemma)));
+        if !nounish {
+            return true;
+        }
+        let mut l = c0;
+        while l > s0 && lexicon::is_in(self.low(l - 1), lexicon::FILLERS) {
+            l -= 1;
+        }
+        if l == s0 {
+            return false;
+        }
+        let p = l - 1;
+        lexicon::is_in(self.low(p), lexicon::PRONOUNS)
+            || lexicon::is_in(self.low(p), &["that", "which"])
+            || self.is_cap(p) && !(p == s0 && lexicon::is_in(self.low(p), lexicon::DETERMINERS))
+            || self.tok(p) == ")"
+            || l < c0
+    }
+
+    fn analyse(&self, c0: usize, cue: &Cue, prev: Option<&Found>) -> Option<Found> {
+        let mut c1 = c0 + cue.words.len();
+        let s = self.sentence(c0);
+        let (s0, s1) = (s.start, s.end);
+        if cue.frame == Frame::According {
+            let src_end = self.np_right(c1, s1)?;
+            let source = c1..src_end;
+            let before_words = (s0..c0).filter(|&i| self.is_word(i)).count();
+            let content = if before_words <= 1 {
+                // "According to X, C."
+                let mut k = src_end;
+                while k < s1 && matches!(self.tok(k), "," | ":") {
+                    k += 1;
+                }
+                let e = self.content_end(k, s1);
+                if e <= k {
+                    return None;
+                }
+                self.start(k)..self.end(e - 1)
+            } else {
+                self.content_left(c0 - 1, s0)?
+            };
+            let mut f = self.found(c0..c1, Some(source), content);
+            f.according = true;
+            return Some(f);
+        }
+        if !self.verbal(c0, cue, s0) {
+            return None;
+        }
+        let mut cited = Vec::new();
+        // "X (was) quoted (by Y) as saying …": the cue runs to "saying", Y is credited.
+        if cue.lemma == "quote" {
+            let mut j = c1;
+            let by = j < s1 && self.low(j) == "by";
+            if by {
+                let e = self.np_right(j + 1, s1).unwrap_or(j + 1);
+                cited.push(j + 1..e);
+                j = e;
+            }
+            if !(j < s1 && self.low(j) == "as") {
+                return None;
+            }
+            j += 1;
+            if j < s1 && matches!(self.low(j), "saying" | "telling" | "writing" | "stating") {
+                j += 1;
+            }
+            c1 = j;
+        }
+        let frame = cue.frame;
+        // Skip auxiliaries and adverbs between source and cue.
+        let mut l = c0;
+        while l > s0 && lexicon::is_in(self.low(l - 1), lexicon::FILLERS) {
+            l -= 1;
+        }
+        let be = (l..c0).any(|i| {
+            matches!(
+                self.low(i),
+                "was" | "were" | "is" | "are" | "been" | "be" | "being"
+            )
+        });
+        let passive = be
+            && !matches!(
+                cue.lemma,
+                "say" | "add" | "tell" | "write" | "note" | "quote" | "continue"
+            );
+        if passive && frame == Frame::Complement {
+            return None;
+        }
+        if frame == Frame::To && !(c1 < s1 && self.low(c1) == "to") {
+            return None;
+        }
+        // Inverted: "…,” said Peskov." / "…, added Smith."
+        if frame == Frame::Speech
+            && !cue.participle
+            && l == c0
+            && c0 > s0
+            && self.is_boundary(c0 - 1)
+        {
+            if let Some(e) = self.np_right(c1, s1) {
+                let ends = e >= s1
+                    || matches!(self.tok(e), "," | "." | ";" | "!" | "?")
+                    || self.is_final_punct(e);
+                if (self.is_cap(c1) || lexicon::is_in(self.low(c1), lexicon::DETERMINERS))
+                    && e - c1 <= 8
+                    && ends
+                    && self.rest_is_adjunct(e, s1, frame)
+                {
+                    let content = self.content_left(c0 - 1, s0)?;
+                    let content = self.extend_after(content, e, s1);
+                    let mut f = self.found(c0..c1, Some(c1..e), content);
+                    f.cited = cited;
+                    return Some(f);
+                }
+            }
+        }
+        let src = if passive { None } else { self.np_left(l, s0) };
+        let mut f = match src {
+            Some(a) => {
+                let source = a..l;
+                let post_ok = frame != Frame::Belief
+                    && a > s0
+                    && self.is_boundary(a - 1)
+                    && self.rest_is_adjunct(self.after_object(c1, s1, frame), s1, frame);
+                let post = if post_ok {
+                    self.content_left(a - 1, s0)
+                } else {
+                    None
+                };
+                if let Some(content) = post {
+                    let content = self.extend_after(content, self.after_object(c1, s1, frame), s1);
+                    self.found(c0..c1, Some(source), content)
+                } else {
+                    if frame == Frame::Belief && !self.belief_clause(c1, s1) {
+                        return None;
+                    }
+                    let content = self.content_right(c1, s1, frame)?;
+                    let content = self.extend_quote(content);
+                    self.found(c0..c1, Some(source), content)
+                }
+            }
+            None => {
+                let before = if l > s0 { self.low(l - 1) } else { "" };
+                if cue.participle && before == "," || matches!(before, "and" | "but") && !passive {
+                    // ", saying …" / ", adding that …" / "… and said …": the speaker of the
+                    // attribution before it in the sentence, else the sentence's subject.
+                    let content = self.content_right(c1, s1, frame)?;
+                    let content = self.extend_quote(content);
+                    let source = match prev {
+                        Some(p)
+                            if p.source.is_some()
+                                && p.cue.as_ref().is_some_and(|c| c.end <= c0) =>
+                        {
+                            p.source.clone()
+                        }
+                        _ => self.subject(s0, c0),
+                    };
+                    self.found(c0..c1, source, content)
+                } else if passive {
+                    if frame == Frame::Belief && !self.belief_clause(c1, s1) {
+                        return None;
+                    }
+                    // "it was reported that …"
+                    let content = self.content_right(c1, s1, frame)?;
+                    self.found(c0..c1, None, content)
+                } else {
+                    return None;
+                }
+            }
+        };
+        f.cited = cited;
+        Some(f)
+    }
+
+    /// Where the right side of a cue starts once an addressee object is skipped ("told
+    /// reporters", "told CNN's Chris Cuomo").
+    fn after_object(&self, c1: usize, s1: usize, frame: Frame) -> usize {
+        if frame != Frame::Object {
+            return c1;
+        }
+        let mut j = c1;
+        if lexicon::is_in(
+            self.low(j),
+            &["the", "a", "an", "his", "her", "their", "its"],
+        ) {
+            j += 1;
+        }
+        let first = j;
+        while j < s1
+            && (j == first || self.is_cap(j) || matches!(self.low(j), "'s" | "\u{2019}s"))
+            && self.is_word(j)
+            && self.low(j) != "that"
+        {
+            j += 1;
+        }
+        j.min(s1)
+    }
+
+    /// A belief verb has a clause after it ("believes (that) …", not "believes in").
+    fn belief_clause(&self, c1: usize, s1: usize) -> bool {
+        if c1 >= s1 {
+            return false;
+        }
+        let n = self.low(c1);
+        n == "that"
+            || self.is_cap(c1)
+            || lexicon::is_in(n, lexicon::CLAUSE_STARTS) && n != "a" && n != "an"
+    }
+
+    /// The subject at the start of a sentence (the speaker of a ", saying …" cue): a pronoun,
+    /// or words up to the first verb-like word (a cue, an auxiliary, a lowercase "-ed" word).
+    fn subject(&self, s0: usize, c0: usize) -> Option<Range<usize>> {
+        let mut k = s0;
+        while k < c0
+            && (!self.is_word(k) || matches!(self.low(k), "but" | "and" | "so" | "yet" | "still"))
+        {
+            k += 1;
+        }
+        if k < c0 && lexicon::is_in(self.low(k), lexicon::PRONOUNS) {
+            return Some(k..k + 1);
+        }
+        let mut e = k;
+        while e < c0
+            && e - k < MAX_SOURCE
+            && (self.is_word(e) || matches!(self.tok(e), "(" | ")"))
+            && self.np_word(e)
+        {
+            let l = self.low(e);
+            if e > k
+                && !self.is_cap(e)
+                && (l.ends_with("ed")
+                    || lexicon::is_in(l, lexicon::FILLERS)
+                    || lexicon::cues().contains_key(l))
+            {
+                break;
+            }
+            if e > k && lexicon::is_in(l, lexicon::NP_PREPS) && !self.is_cap(e + 1) {
+                break;
+            }
+            e += 1;
+        }
+        (e > k && (k..e).any(|i| self.is_cap(i))).then_some(k..e)
+    }
+
+    /// After a post-posed cue: '"A," he said, "B."' or '"A," she said. "B."' — the content
+    /// runs on to the end of the next quote.
+    fn extend_after(&self, content: Range<usize>, r: usize, s1: usize) -> Range<usize> {
+        let mut k = r;
+        while k < s1 && matches!(self.tok(k), "," | ":") {
+            k += 1;
+        }
+        if k < s1 && k > r {
+            if let Some(q) = self.opens(k) {
+                return content.start..self.extend_quote(self.quotes[q].range.clone()).end;
+            }
+        }
+        // next sentence of the same paragraph opening with a quote, and holding no cue
+        let si = self
+            .sent_of
+            .get(r.min(self.n().saturating_sub(1)))
+            .copied()
+            .unwrap_or(0);
+        if let (Some(cur), Some(next)) = (self.p.sentences.get(si), self.p.sentences.get(si + 1)) {
+            if next.paragraph == cur.paragraph
+                && self.opens(next.tokens.start).is_some()
+                && content.end <= self.start(next.tokens.start)
+                && self.closes(r.saturating_sub(1)).is_none()
+            {
+                if let Some(q) = self.opens(next.tokens.start) {
+                    let qr = self.quotes[q].range.clone();
+                    let cue_outside = next.tokens.clone().any(|i| {
+                        self.tok_quote[i].is_none()
+                            && self.is_word(i)
+                            && self.cue_at(i, next.tokens.end).is_some()
+                    });
+                    if !cue_outside {
+                        return content.start..self.extend_quote(qr).end;
+                    }
+                }
+            }
+        }
+        content
+    }
+
+    /// A quote left open at its paragraph's end continues into the following paragraphs that
+    /// open with a quote mark: extend the content over them.
+    fn extend_quote(&self, content: Range<usize>) -> Range<usize> {
+        let mut end = content.end;
+        loop {
+            let Some(q) = self
+                .quotes
+                .iter()
+                .position(|q| q.range.end == end && q.close_mark.is_none())
+            else {
+                return content.start..end;
+            };
+            // the first quote of the next paragraph
+            let Some(pi) = self.p.paragraphs.iter().position(|p| p.range.end == end) else {
+                return content.start..end;
+            };
+            let Some(next) = self.p.paragraphs.get(pi + 1) else {
+                return content.start..end;
+            };
+            if !matches!(next.role, Role::Body) {
+                return content.start..end;
+            }
+            match self.quotes.get(q + 1) {
+                Some(nq) if nq.range.start == next.range.start => {
+                    end = nq.range.end;
+                }
+                _ => return content.start..end,
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the document
+
+    pub(super) fn run(&self) -> Vec<Attribution> {
+        let mut found: Vec<Found> = Vec::new();
+        for (si, s) in self.p.sentences.iter().enumerate() {
+            if !self.usable.get(si).copied().unwrap_or(false) {
+                continue;
+            }
+            let mut i = s.tokens.start;
+            while i < s.tokens.end {
+                if self.tok_quote[i].is_some() {
+                    i += 1;
+                    continue;
+                }
+                let Some(cue) = self.cue_at(i, s.tokens.end) else {
+                    i += 1;
+                    continue;
+                };
+                let title = self
+                    .p
+                    .paragraphs
+                    .get(s.paragraph)
+                    .is_some_and(|p| p.role == Role::Title);
+                let capital_inside = i > s.tokens.start
+                    && self.is_cap(i)
+                    && !title
+                    && !(i > s.tokens.start && self.opens(i - 1).is_some());
+                if capital_inside || cue.words.len() == 1 && self.nominal(i, s.tokens.start) {
+                    i += 1;
+                    continue;
+                }
+                let prev = found
+                    .last()
+                    .filter(|f| f.cue.as_ref().is_some_and(|c| c.start >= s.tokens.start));
+                if let Some(f) = self.analyse(i, cue, prev) {
+                    found.push(f);
+                }
+                i += cue.words.len();
+            }
+            if let Some(f) = self.colon_attribution(s.tokens.clone(), si) {
+                found.push(f);
+            }
+        }
+        found.sort_by_key(|f| (f.content.start, f.cue.as_ref().map_or(0, |c| c.start)));
+        let mut found = self.merge_according(found);
+        self.add_continuations(&mut found);
+        for f in found.iter_mut() {
+            self.mark_cited(f);
+        }
+        self.finish(found)
+    }
+
+    /// "Name: content" at the start of a sentence, for a headline or before a quote
+    /// ("John Bolton: ‘Hillary’s campaign slogan …’", "Sanders: Brexit’s message could …").
+    fn colon_attribution(&self, s: Range<usize>, si: usize) -> Option<Found> {
+        let colon = s.clone().take(9).find(|&i| self.tok(i) == ":")?;
+        if colon == s.start || colon + 1 >= s.end {
+            return None;
+        }
+        let title = self
+            .p
+            .sentences
+            .get(si)
+            .and_then(|x| self.p.paragraphs.get(x.paragraph))
+            .is_some_and(|p| p.role == Role::Title);
+        let quote_after = self.opens(colon + 1).is_some();
+        if !(title || quote_after) {
+            return None;
+        }
+        if !(s.start..colon).all(|i| {
+            self.is_word(i) && (self.is_cap(i) || matches!(self.low(i), "'s" | "\u{2019}s" | "of"))
+        }) {
+            return None;
+        }
+        if (s.start..colon).any(|i| self.cue_at(i, s.end).is_some()) {
+            return None;
+        }
+        let e = self.content_end(colon + 1, s.end);
+        if e <= colon + 1 {
+            return None;
+        }
+        let content = match self.opens(colon + 1) {
+            Some(q) => self.start(colon + 1)..self.quotes[q].range.end.max(self.end(e - 1)),
+            None => self.start(colon + 1)..self.end(e - 1),
+        };
+        Some(Found {
+            cue: Some(colon..colon + 1),
+            source: Some(s.start..colon),
+            content,
+            cited: vec![],
+            continues: None,
+            according: false,
+        })
+    }
+
+    /// "…,” Peskov said, according to Reuters": the outlet is credited on Peskov's attribution
+    /// rather than made a second one.
+    fn merge_according(&self, found: Vec<Found>) -> Vec<Found> {
+        let mut out: Vec<Found> = Vec::with_capacity(found.len());
+        let mut extra: Vec<(usize, Range<usize>)> = Vec::new();
+        for (i, f) in found.iter().enumerate() {
+            if f.according {
+                if let (Some(cue), Some(src)) = (&f.cue, &f.source) {
+                    // another attribution whose cue/source ends right before ", according to"
+                    let host = found.iter().position(|g| {
+                        !g.according
+                            && g.cue
+                                .as_ref()
+                                .is_some_and(|c| g.content.end <= self.start(c.start))
+                            && {
+                                let last = [
+                                    g.cue.as_ref().map(|c| c.end),
+                                    g.source.as_ref().map(|c| c.end),
+                                ]
+                                .into_iter()
+                                .flatten()
+                                .max()
+                                .unwrap_or(0);
+                                last <= cue.start
+                                    && cue.start <= last + 3
+                                    && self.sent_of.get(last.saturating_sub(1))
+                                        == self.sent_of.get(cue.start)
+                            }
+                    });
+                    if let Some(h) = host {
+                        extra.push((h, src.clone()));
+                        continue;
+                    }
+                }
+            }
+            let _ = i;
+            out.push(f.clone());
+        }
+        // re-index hosts into `out`
+        for (h, src) in extra {
+            let host = &found[h];
+            if let Some(o) = out
+                .iter_mut()
+                .find(|o| o.cue == host.cue && o.content == host.content)
+            {
+                o.cited.push(src);
+            }
+        }
+        out
+    }
+
+    /// Quote paragraphs with no cue of their own, right after a paragraph whose last
+    /// attribution is a quote: they continue that speaker.
+    fn add_continuations(&self, found: &mut Vec<Found>) {
+        let mut added: Vec<Found> = Vec::new();
+        for (pi, para) in self.p.paragraphs.iter().enumerate() {
+            if para.role != Role::Body {
+                continue;
+            }
+            // the paragraph must open with a quote and hold no attribution
+            let Some(q0) = self
+                .quotes
+                .iter()
+                .position(|q| q.range.start == para.range.start)
+            else {
+                continue;
+            };
+            let covered = found
+                .iter()
+                .any(|f| f.content.start < para.range.end && para.range.start < f.content.end)
+                || found.iter().any(|f| {
+                    f.cue
+                        .as_ref()
+                        .is_some_and(|c| para.range.contains(&self.start(c.start)))
+                });
+            if covered {
+                continue;
+            }
+            // the previous analysed paragraph
+            let Some(prev) = self.p.paragraphs[..pi]
+                .iter()
+                .rposition(|p| matches!(p.role, Role::Body | Role::Title))
+            else {
+                continue;
+            };
+            let pr = &self.p.paragraphs[prev].range;
+            let host = found
+                .iter()
+                .chain(added.iter())
+                .enumerate()
+                .filter(|(_, f)| {
+                    f.content.start < pr.end && pr.start < f.content.end.max(f.content.start + 1)
+                })
+                .last()
+                .map(|(i, _)| i);
+            let Some(h) = host else { continue };
+            let hf = if h < found.len() {
+                &found[h]
+            } else {
+                &added[h - found.len()]
+            };
+            let quoted = self.p.text[hf.content.clone()].chars().any(|c| {
+                matches!(
+                    c,
+                    '"' | '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}' | '\u{2018}'
+                )
+            }) || self.p.text[hf.content.clone()].contains("''");
+            if !quoted {
+                continue;
+            }
+            let end = self.quotes[q0..]
+                .iter()
+                .take_while(|q| q.range.start < para.range.end)
+                .map(|q| q.range.end)
+                .max()
+                .unwrap_or(para.range.end);
+            let content = self.extend_quote(para.range.start..end);
+            // Only a paragraph that is mostly quote.
+            let words_out = self.p.text[content.end.min(para.range.end)..para.range.end]
+                .split_whitespace()
+                .count();
+            if words_out > 3 {
+                continue;
+            }
+            let cont = Found {
+                cue: None,
+                source: None,
+                content,
+                cited: vec![],
+                continues: Some(h),
+                according: false,
+            };
+            added.push(cont);
+        }
+        // Indexes in `continues` refer to the combined list; renumber after sorting.
+        let base = found.len();
+        let mut all: Vec<(usize, Found)> = found.drain(..).chain(added).enumerate().collect();
+        all.sort_by_key(|(_, f)| (f.content.start, f.cue.as_ref().map_or(0, |c| c.start)));
+        let mut pos = vec![0; all.len()];
+        for (new, (old, _)) in all.iter().enumerate() {
+            pos[*old] = new;
+        }
+        let _ = base;
+        for (_, f) in all.iter_mut() {
+            if let Some(c) = f.continues {
+                f.continues = pos.get(c).copied();
+            }
+        }
+        found.extend(all.into_iter().map(|(_, f)| f));
+    }
+
+    /// Outlets among the source and around the cue ("according to Reuters", "CNN reported",
+    /// "told AFP", "quoted by the Reuters agency").
+    fn mark_cited(&self, f: &mut Found) {
+        let mut spots: Vec<Range<usize>> = Vec::new();
+        if let Some(s) = &f.source {
+            spots.push(s.clone());
+        }
+        if let Some(c) = &f.cue {
+            // "told AFP", "quoted by Reuters"
+            let e = (c.end + 4).min(self.n());
+            spots.push(c.end..e);
+        }
+        for r in spots {
+            let mut i = r.start;
+            while i < r.end {
+                if let Some(len) = self.outlet_at(i, r.end) {
+                    let span = i..i + len;
+                    if !f.cited.contains(&span) {
+                        f.cited.push(span);
+                    }
+                    i += len;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    fn outlet_at(&self, i: usize, end: usize) -> Option<usize> {
+        if !self.is_cap(i) {
+            return None;
+        }
+        lexicon::outlets()
+            .iter()
+            .find(|o| {
+                o.len() <= end.saturating_sub(i)
+                    && o.iter()
+                        .enumerate()
+                        .all(|(k, w)| self.low(i + k) == w.to_lowercase())
+            })
+            .map(|o| o.len())
+    }
+
+    fn finish(&self, found: Vec<Found>) -> Vec<Attribution> {
+        let text = self.p.text;
+        found
+            .into_iter()
+            .map(|f| {
+                let ctext = &text[f.content.clone()];
+                let form = form_of(ctext);
+                let cue = f.cue.as_ref().map(|c| self.bytes(c));
+                let source = f.source.as_ref().map(|c| {
+                    let mut e = c.end;
+                    while e > c.start + 1 && !self.is_word(e - 1) && self.tok(e - 1) != ")" {
+                        e -= 1;
+                    }
+                    self.bytes(&(c.start..e))
+                });
+                let lo = [
+                    Some(f.content.start),
+                    cue.as_ref().map(|c| c.start),
+                    source.as_ref().map(|c| c.start),
+                ]
+                .into_iter()
+                .flatten()
+                .min()
+                .unwrap_or(0);
+                let hi = [
+                    Some(f.content.end),
+                    cue.as_ref().map(|c| c.end),
+                    source.as_ref().map(|c| c.end),
+                ]
+                .into_iter()
+                .flatten()
+                .max()
+                .unwrap_or(0);
+                let sentences = sentence_span(self.p, lo..hi);
+                Attribution {
+                    form,
+                    sentences,
+                    content: f.content.clone(),
+                    cue,
+                    source,
+                    continues: f.continues,
+                    cited: f.cited.iter().map(|c| self.bytes(c)).collect(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// The sentences overlapping byte range `r`.
+fn sentence_span(p: &Prepared, r: Range<usize>) -> Range<usize> {
+    let first = p.sentences.iter().position(|s| s.range.end > r.start);
+    let last = p.sentences.iter().rposition(|s| s.range.start < r.end);
+    match (first, last) {
+        (Some(a), Some(b)) if a <= b => a..b + 1,
+        (Some(a), _) => a..a + 1,
+        _ => 0..0,
+    }
+}
+
+/// Direct when the content is one quote from end to end, mixed when it holds quote marks,
+/// indirect otherwise.
+pub(super) fn form_of(content: &str) -> Form {
+    let has = content.chars().any(|c| {
+        matches!(
+            c,
+            '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' | '\u{2018}'
+        )
+    }) || content.contains("''")
+        || content.starts_with('\'');
+    if !has {
+        return Form::Indirect;
+    }
+    let t = content.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '.' | ':' | ';' | '\u{2014}' | '\u{2013}' | '-')
+    });
+    let opens = t.starts_with(['"', '\u{201c}', '\u{2018}', '\'', '\u{ab}', '\u{201e}']);
+    let closes = t.ends_with(['"', '\u{201d}', '\u{2019}', '\'', '\u{bb}'])
+        || !t.contains(['\u{201d}', '\u{bb}']) && opens;
+    if opens && closes {
+        Form::Direct
+    } else {
+        Form::Mixed
+    }
+}

@@ -1,0 +1,468 @@
+//! The reporting-cue lexicon (`data/lexicon/cues.tsv`) and the small closed word classes the
+//! span rules need (determiners, pronouns, auxiliaries, clause openers).
+//!
+//! Each cue entry is a lemma with its inflected forms (or a multi-word phrase) and a frame that
+//! says where the content and the source sit relative to it; see the file header. The file is
+//! parsed once into a map from the first word of a form to its entries.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Where content and source sit around a cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// "X said (that) C", "C, X said", "X said: “C”".
+    Speech,
+    /// "X told reporters (that) C": an addressee comes before the content.
+    Object,
+    /// "X accused Y of C", "X urged Y to C", "X criticized C": the content follows directly.
+    Complement,
+    /// "according to X, C": the source follows the cue.
+    According,
+    /// "X believes (that) C": a belief, intention or finding; clause after the cue only.
+    Belief,
+    /// "X declined to C", "X refused to C": content is the to-infinitive right after.
+    To,
+}
+
+/// One form of a cue.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    /// The words of the form, lowercase.
+    pub words: Vec<&'static str>,
+    pub lemma: &'static str,
+    pub frame: Frame,
+    /// Gold cue count / occurrences in PolNeAR train (for multi-word entries, of the first word).
+    pub ratio: f32,
+    /// The form is a present participle ("saying", "adding").
+    pub participle: bool,
+}
+
+/// First word → cue forms starting with it, longest first.
+pub fn cues() -> &'static HashMap<&'static str, Vec<Cue>> {
+    static MAP: OnceLock<HashMap<&'static str, Vec<Cue>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: HashMap<&'static str, Vec<Cue>> = HashMap::new();
+        for line in include_str!("../../../data/lexicon/cues.tsv").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&'static str> = line.split('\t').collect();
+            let (Some(&lemma), Some(&forms), Some(&frame)) =
+                (cols.first(), cols.get(1), cols.get(2))
+            else {
+                continue;
+            };
+            let frame = match frame {
+                "S" => Frame::Speech,
+                "O" => Frame::Object,
+                "N" => Frame::Complement,
+                "A" => Frame::According,
+                "B" => Frame::Belief,
+                "T" => Frame::To,
+                _ => continue,
+            };
+            let hits: f32 = cols.get(3).and_then(|c| c.parse().ok()).unwrap_or(0.0);
+            let total: f32 = cols.get(4).and_then(|c| c.parse().ok()).unwrap_or(0.0);
+            let ratio = if total > 0.0 { hits / total } else { 0.0 };
+            for form in forms.split(',') {
+                let words: Vec<&'static str> = form.split_whitespace().collect();
+                let Some(&first) = words.first() else {
+                    continue;
+                };
+                let participle = words.iter().any(|w| w.ends_with("ing"));
+                map.entry(first).or_default().push(Cue {
+                    words,
+                    lemma,
+                    frame,
+                    ratio,
+                    participle,
+                });
+            }
+        }
+        for v in map.values_mut() {
+            v.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+        }
+        map
+    })
+}
+
+/// Outlets and agencies whose reporting is credited ("according to Reuters"), from
+/// `data/lexicon/attribution-outlets.txt`, lowercase.
+pub fn outlets() -> &'static Vec<Vec<&'static str>> {
+    static SET: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut v: Vec<Vec<&'static str>> =
+            include_str!("../../../data/lexicon/attribution-outlets.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(|l| l.split_whitespace().collect())
+                .collect();
+        v.sort_by_key(|o| std::cmp::Reverse(o.len()));
+        v
+    })
+}
+
+pub fn is_in(w: &str, set: &[&str]) -> bool {
+    set.contains(&w)
+}
+
+/// Cue lemmas whose base and -s forms are also common nouns ("claims", "calls", "reports").
+pub const NOUNISH: &[&str] = &[
+    "state",
+    "claim",
+    "call",
+    "report",
+    "attack",
+    "question",
+    "charge",
+    "comment",
+    "answer",
+    "plan",
+    "hope",
+    "fear",
+    "promise",
+    "note",
+    "post",
+    "tweet",
+    "show",
+    "find",
+    "demand",
+    "blame",
+    "credit",
+    "order",
+    "press",
+    "rule",
+    "label",
+    "brand",
+    "challenge",
+    "praise",
+    "doubt",
+    "guess",
+    "estimate",
+    "vow",
+    "pledge",
+    "counter",
+    "object",
+    "reason",
+    "repeat",
+    "reply",
+    "dispute",
+    "welcome",
+    "thank",
+    "cite",
+    "report",
+    "want",
+    "need",
+    "support",
+    "remark",
+    "protest",
+    "joke",
+    "warning",
+    "request",
+    "concern",
+    "worry",
+    "respond",
+    "learn",
+    "decline",
+    "hint",
+    "bet",
+    "mention",
+    "boast",
+    "lament",
+    "shout",
+    "blast",
+    "slam",
+    "hail",
+    "fault",
+    "mock",
+    "ridicule",
+    "applaud",
+    "invite",
+    "assault",
+    "defend",
+    "suspect",
+    "argue",
+];
+
+/// Subject pronouns: a source of their own.
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "one"];
+
+pub const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those",
+    "another", "some", "many", "several", "two", "three", "both", "other", "one", "no", "each",
+    "every", "most", "few", "all", "top", "senior", "former",
+];
+
+/// Words that may stand between a source and its cue ("has also said", "later told").
+pub const FILLERS: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "earlier",
+    "previously",
+    "repeatedly",
+    "publicly",
+    "reportedly",
+    "once",
+    "then",
+    "again",
+    "recently",
+    "further",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "n't",
+    "already",
+    "simply",
+    "flatly",
+    "privately",
+    "quickly",
+    "often",
+    "frequently",
+    "first",
+    "initially",
+    "subsequently",
+    "separately",
+    "similarly",
+    "just",
+    "since",
+    "still",
+    "even",
+    "always",
+    "explicitly",
+    "openly",
+    "angrily",
+    "bluntly",
+    "famously",
+    "may",
+    "might",
+    "could",
+    "should",
+    "can",
+    "must",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "being",
+    "had",
+    "once",
+    "now",
+    "yet",
+    "ever",
+    "personally",
+    "directly",
+    "loudly",
+    "tersely",
+    "confidently",
+    "emphatically",
+    "jokingly",
+    "wrongly",
+    "falsely",
+    "correctly",
+    "rightly",
+    "'s",
+    "\u{2019}s",
+    "'ve",
+    "\u{2019}ve",
+    "'d",
+    "\u{2019}d",
+];
+
+/// Words that end a noun phrase when walking left from a cue: clause openers, conjunctions,
+/// auxiliaries and prepositions that introduce adjuncts rather than belong to a name.
+pub const NP_STOPS: &[&str] = &[
+    "that",
+    "which",
+    "whom",
+    "whose",
+    "when",
+    "where",
+    "while",
+    "because",
+    "but",
+    "or",
+    "if",
+    "as",
+    "so",
+    "than",
+    "although",
+    "though",
+    "after",
+    "before",
+    "until",
+    "unless",
+    "whether",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "not",
+    "n't",
+    "to",
+    "and",
+    "also",
+    "why",
+    "how",
+    "what",
+    "said",
+    "says",
+    "say",
+    "told",
+    "even",
+    "only",
+    "just",
+    "then",
+    "now",
+    "yet",
+    "however",
+    "meanwhile",
+    "instead",
+    "on",
+    "in",
+    "at",
+    "during",
+    "by",
+    "with",
+    "without",
+    "into",
+    "from",
+    "over",
+    "about",
+    "against",
+    "under",
+    "through",
+    "since",
+    "like",
+    "unlike",
+    "for",
+    "behind",
+    "despite",
+    "among",
+    "amid",
+    "upon",
+    "via",
+    "toward",
+    "towards",
+    "per",
+    "within",
+    "there",
+    "here",
+    "too",
+    "very",
+    "thus",
+    "therefore",
+];
+
+/// Prepositions that may sit inside a source noun phrase ("spokesman for the campaign",
+/// "fellow at Chatham House", "the head of the agency").
+pub const NP_PREPS: &[&str] = &["of", "for", "at", "from", "in", "with", "on"];
+
+/// Words that start a clause (so the content of a cue starts there, not at an object).
+pub const CLAUSE_STARTS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "there", "this", "that", "the", "a", "an", "his",
+    "her", "their", "its", "our", "my", "your", "if", "whether", "why", "how", "what", "when",
+    "where", "who", "some", "many", "most", "no", "all", "both", "neither", "none",
+];
+
+/// Words that open an adjunct after a cue ("said on Tuesday", "told reporters in Moscow").
+pub const ADJUNCT_OPENERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "to",
+    "after",
+    "before",
+    "from",
+    "last",
+    "this",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "via",
+    "with",
+    "when",
+    "while",
+    "through",
+    "over",
+    "by",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "recently",
+    "previously",
+    "again",
+    "also",
+    "afterward",
+    "afterwards",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "separately",
+    "then",
+    "once",
+    "flatly",
+    "simply",
+    "of",
+    "about",
+    "as",
+    "outside",
+    "inside",
+    "into",
+    "following",
+    "ahead",
+];
+
+/// Time words that may follow a cue directly ("said Tuesday the deal …").
+pub const TIME_WORDS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "recently",
+    "earlier",
+    "later",
+    "previously",
+];

@@ -1,0 +1,230 @@
+//! Claims: who said what, and the figures and events each article asserts.
+//!
+//! [`attribution`] finds reported speech (content, cue and source spans). This module turns its
+//! findings into claims and adds what reported speech does not cover:
+//! - **speakers**: the source span is resolved to an entity — a name inside it (a person first,
+//!   then an organisation, then a place, where a capital stands for its country's government:
+//!   "Yerevan said" → Armenia), a pronoun to the last compatible speaker or mention before it
+//!   (he/she → a person, it/they → an organisation or country), a role word ("the premier's
+//!   office", "the Kremlin spokesman") to the person last given that role, and a continuation
+//!   paragraph to the speaker of the quote it continues;
+//! - **figures** ([`crate::numbers`]) attach to the claim whose content holds them; the rest
+//!   make one `numeric` claim per sentence;
+//! - **events**: a body sentence that is neither reported speech nor a figure but names
+//!   something is an `event` claim, what the article itself asserts.
+
+pub mod attribution;
+
+use std::ops::Range;
+
+use crate::entities::{Entities, Entity, Type};
+use crate::text::{Prepared, Role};
+use attribution::Form;
+
+/// The four kinds of claim of the report contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Quote,
+    Statement,
+    Numeric,
+    Event,
+}
+
+impl Kind {
+    /// The name used in the report's `kind` field.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Quote => "quote",
+            Kind::Statement => "statement",
+            Kind::Numeric => "numeric",
+            Kind::Event => "event",
+        }
+    }
+}
+
+/// A figure in a claim: what [`numbers::find`] said about it, with byte ranges.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The whole figure with qualifier and counted thing.
+    pub range: Range<usize>,
+    /// The number, if the text gives one.
+    pub value: Option<f64>,
+    /// Smallest value the text allows.
+    pub low: Option<f64>,
+    /// Largest value the text allows.
+    pub high: Option<f64>,
+    /// "at least", "around", …
+    pub qualifier: Option<&'static str>,
+    /// What is counted.
+    pub unit: Option<String>,
+    /// What happened to it ("kill", "deploy").
+    pub event: Option<String>,
+    /// The text says the figure is not known.
+    pub unknown: bool,
+}
+
+/// One claim of one document (byte ranges).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub doc: usize,
+    pub kind: Kind,
+    pub sentence: Range<usize>,
+    pub content: Range<usize>,
+    pub cue: Option<Range<usize>>,
+    pub source: Option<Range<usize>>,
+    /// Index into [`Entities::list`].
+    pub speaker: Option<usize>,
+    pub cited: Vec<Range<usize>>,
+    pub figures: Vec<Figure>,
+}
+
+/// All claims of all documents, in document then text order.
+pub fn extract(docs: &[Prepared], entities: &Entities) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        out.extend(document_claims(d, doc, entities));
+    }
+    out
+}
+
+fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> {
+    let atts = attribution::find(doc);
+    let mut claims: Vec<Claim> = Vec::new();
+    let mut covered = vec![false; doc.sentences.len()];
+    let mut last_person: Option<usize> = None;
+    let mut last_other: Option<usize> = None;
+    for att in &atts {
+        let (Some(first), Some(last)) = (doc.sentences.get(att.sentences.start), att.sentences.end.checked_sub(1).and_then(|i| doc.sentences.get(i))) else {
+            continue;
+        };
+        for c in covered.iter_mut().take(att.sentences.end).skip(att.sentences.start) {
+            *c = true;
+        }
+        let speaker = match att.continues {
+            Some(i) if i < claims.len() => claims[i].speaker,
+            _ => att.source.as_ref().and_then(|s| resolve(doc, d, s, entities, last_person, last_other)),
+        };
+        if let Some(e) = speaker {
+            match entities.list[e].kind {
+                Type::Person => last_person = Some(e),
+                _ => last_other = Some(e),
+            }
+        }
+        claims.push(Claim {
+            doc: d,
+            kind: match att.form {
+                Form::Direct | Form::Mixed => Kind::Quote,
+                Form::Indirect => Kind::Statement,
+            },
+            sentence: first.range.start..last.range.end,
+            content: att.content.clone(),
+            cue: att.cue.clone(),
+            source: att.source.clone(),
+            speaker,
+            cited: att.cited.clone(),
+            figures: Vec::new(),
+        });
+    }
+    // Figures: into the claim whose content holds them, else a numeric claim per sentence.
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let role = doc.role(sentence);
+        if !matches!(role, Role::Body | Role::Title) {
+            continue;
+        }
+        let mut loose = Vec::new();
+        for f in figures_in(doc, s) {
+            let range = f.range.clone();
+            match claims.iter_mut().find(|c| c.content.start <= range.start && range.end <= c.content.end) {
+                Some(c) => c.figures.push(f),
+                None => loose.push(f),
+            }
+        }
+        if !loose.is_empty() {
+            covered[s] = true;
+            claims.push(Claim {
+                doc: d,
+                kind: Kind::Numeric,
+                sentence: sentence.range.clone(),
+                content: sentence.range.clone(),
+                cue: None,
+                source: None,
+                speaker: None,
+                cited: Vec::new(),
+                figures: loose,
+            });
+        }
+    }
+    // Events: body sentences naming something, not already a claim.
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        if covered[s] || doc.role(sentence) != Role::Body {
+            continue;
+        }
+        let names = entities.within(d, &sentence.range).any(|(_, e)| entities.list[e].kind.is_name());
+        if names && sentence.tokens.len() >= 5 {
+            claims.push(Claim {
+                doc: d,
+                kind: Kind::Event,
+                sentence: sentence.range.clone(),
+                content: sentence.range.clone(),
+                cue: None,
+                source: None,
+                speaker: None,
+                cited: Vec::new(),
+                figures: Vec::new(),
+            });
+        }
+    }
+    claims.sort_by_key(|c| (c.sentence.start, c.content.start));
+    claims
+}
+
+const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his"];
+const OTHER_PRONOUNS: &[&str] = &["it", "they", "its", "their", "them"];
+
+/// The entity a source span stands for.
+fn resolve(doc: &Prepared, d: usize, source: &Range<usize>, entities: &Entities, last_person: Option<usize>, last_other: Option<usize>) -> Option<usize> {
+    let text = doc.text.get(source.clone())?.trim();
+    let lower = text.to_lowercase();
+    let inside: Vec<usize> = entities.within(d, source).map(|(_, e)| e).filter(|&e| entities.list[e].kind.is_name()).collect();
+    let pick = |t: Type| inside.iter().copied().find(|&e| entities.list[e].kind == t);
+    if let Some(e) = pick(Type::Person) {
+        return Some(e);
+    }
+    if let Some(e) = pick(Type::Organization) {
+        return Some(e);
+    }
+    if let Some(e) = pick(Type::Place) {
+        return Some(entities.list[e].country.unwrap_or(e));
+    }
+    if let Some(e) = pick(Type::Group) {
+        return Some(e);
+    }
+    if PERSON_PRONOUNS.contains(&lower.as_str()) {
+        return last_person.or_else(|| nearest(entities, d, source.start, |e| e.kind == Type::Person));
+    }
+    if OTHER_PRONOUNS.contains(&lower.as_str()) {
+        return last_other.or_else(|| nearest(entities, d, source.start, |e| matches!(e.kind, Type::Organization | Type::Place)));
+    }
+    // A role word without a name: the person last given that role.
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).collect();
+    nearest(entities, d, source.start, |e| {
+        e.kind == Type::Person && e.roles.iter().any(|r| role_matches(&r.to_lowercase(), &words))
+    })
+}
+
+/// Does a role phrase ("Armenian Prime Minister") fit the words of a description ("the
+/// premier's office")?
+fn role_matches(role: &str, words: &[&str]) -> bool {
+    const SYNONYMS: &[(&str, &str)] = &[("premier", "prime minister"), ("chancellor", "chancellor"), ("president", "president"), ("spokesman", "spokesman"), ("spokeswoman", "spokeswoman"), ("minister", "minister")];
+    words.iter().any(|w| SYNONYMS.iter().any(|(k, v)| w == k && role.contains(v)))
+}
+
+fn nearest(entities: &Entities, d: usize, pos: usize, keep: impl Fn(&Entity) -> bool) -> Option<usize> {
+    entities.last_before(d, pos, keep).map(|(_, e)| e)
+}
+
+/// The figures of sentence `s`.
+fn figures_in(_doc: &Prepared, _s: usize) -> Vec<Figure> {
+    // PENDING(numbers): from numbers::find when it lands.
+    Vec::new()
+}

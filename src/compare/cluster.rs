@@ -1,0 +1,231 @@
+//! From claim features to groups: candidate pairs from an inverted index, then a constrained
+//! best-first merge.
+//!
+//! **Candidates.** Every claim's terms are ranked rarest first (by how many claims carry them);
+//! a claim is compared only with the claims that share one of its [`PREFIX`] rarest terms
+//! (terms carried by more than [`MAX_POSTING`] claims are never used to find candidates). Two
+//! claims that are the same claim told twice share a rare name, figure or word, so this finds
+//! them without looking at all pairs; the cost grows with the claims times the length of the
+//! rare terms' posting lists, not with the square of the claims.
+//!
+//! **Merging.** Candidate pairs scoring at least [`LINK`] (see [`super::similarity`]) are taken
+//! best first. Two groups merge when they have no article in common and the mean score over all
+//! their cross pairs is at least [`MEAN`] (so a chain A~B~C does not pull in a C unlike A). A
+//! group therefore holds at most one claim per article, so a claim is aligned with at most one
+//! claim of each other article, with one exception, the *two-claims rule*: a claim that truly
+//! carries two claims ("Russia called for a ceasefire after fighting that killed 49 soldiers")
+//! may bring together two claims of another article, if it matches each of them on different
+//! evidence (the terms it shares with the one and with the other overlap by at most
+//! [`BRIDGE_OVERLAP`] of the smaller weight) and those two do not match each other.
+
+use std::collections::HashMap;
+
+use super::features::{Features, Term};
+use super::similarity::{score, weight, Score};
+
+/// Rarest terms per claim used to find candidates.
+pub const PREFIX: usize = 10;
+/// Terms in more claims than this never find candidates.
+pub const MAX_POSTING: usize = 400;
+/// Pair score that links two claims.
+pub const LINK: f64 = 0.45;
+/// Mean cross-pair score that two groups need to merge.
+pub const MEAN: f64 = 0.3;
+/// Shared-evidence overlap allowed for the two-claims rule.
+pub const BRIDGE_OVERLAP: f64 = 0.25;
+
+/// Everything the clustering needs about the claims.
+pub struct Input<'a> {
+    /// Per-claim features.
+    pub feats: &'a [Features],
+    /// Per-claim figure values, in the claim's order.
+    pub values: &'a [Vec<Option<f64>>],
+    /// Per-term weight.
+    pub idf: &'a [f64],
+    /// Per-term number of claims carrying it.
+    pub df: &'a [u32],
+}
+
+impl Input<'_> {
+    fn score(&self, a: usize, b: usize) -> Score {
+        score(
+            &self.feats[a],
+            &self.feats[b],
+            &self.values[a],
+            &self.values[b],
+            self.idf,
+        )
+    }
+}
+
+/// Candidate pairs `(a, b)` with `a < b` from different articles.
+pub fn candidates(input: &Input) -> Vec<(usize, usize)> {
+    let feats = input.feats;
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); input.df.len()];
+    for (i, f) in feats.iter().enumerate() {
+        for &t in &f.terms {
+            if let Some(p) = postings.get_mut(t as usize) {
+                p.push(i as u32);
+            }
+        }
+    }
+    let mut stamp = vec![usize::MAX; feats.len()];
+    let mut pairs = Vec::new();
+    let mut prefix: Vec<Term> = Vec::new();
+    for (a, f) in feats.iter().enumerate() {
+        prefix.clear();
+        prefix.extend(f.terms.iter().copied().filter(|&t| {
+            let df = input.df.get(t as usize).copied().unwrap_or(0) as usize;
+            df > 1 && df <= MAX_POSTING
+        }));
+        prefix.sort_by_key(|&t| (input.df[t as usize], t));
+        prefix.truncate(PREFIX);
+        for &t in &prefix {
+            for &b in &postings[t as usize] {
+                let b = b as usize;
+                if b != a && stamp[b] != a && feats[b].doc != f.doc {
+                    stamp[b] = a;
+                    pairs.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Scored links at or above [`LINK`], best first.
+pub fn links(input: &Input, pairs: &[(usize, usize)]) -> Vec<(usize, usize, f64)> {
+    let mut out: Vec<(usize, usize, f64)> = pairs
+        .iter()
+        .filter_map(|&(a, b)| {
+            let s = input.score(a, b).value;
+            (s >= LINK).then_some((a, b, s))
+        })
+        .collect();
+    out.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
+    out
+}
+
+struct Groups {
+    of: Vec<usize>,
+    members: Vec<Vec<usize>>,
+}
+
+/// Groups claims (indexes into `input.feats`); every claim is in exactly one group, groups are
+/// returned with members ascending, in order of their first member.
+pub fn cluster(input: &Input) -> Vec<Vec<usize>> {
+    let n = input.feats.len();
+    let pairs = candidates(input);
+    let links = links(input, &pairs);
+    let mut g = Groups {
+        of: (0..n).collect(),
+        members: (0..n).map(|i| vec![i]).collect(),
+    };
+    let mut cache: HashMap<(usize, usize), f64> = HashMap::new();
+    for &(a, b, s) in &links {
+        cache.insert((a, b), s);
+    }
+    for &(a, b, _) in &links {
+        let (ga, gb) = (g.of[a], g.of[b]);
+        if ga == gb {
+            continue;
+        }
+        let clash: Vec<(usize, usize)> = clashes(input, &g.members[ga], &g.members[gb]);
+        let ok = if clash.is_empty() {
+            mean_score(input, &mut cache, &g.members[ga], &g.members[gb]) >= MEAN
+        } else {
+            two_claims(input, &mut cache, a, b, &clash)
+        };
+        if ok {
+            let moved = std::mem::take(&mut g.members[gb]);
+            for &m in &moved {
+                g.of[m] = ga;
+            }
+            g.members[ga].extend(moved);
+        }
+    }
+    let mut out: Vec<Vec<usize>> = g.members.into_iter().filter(|m| !m.is_empty()).collect();
+    for m in &mut out {
+        m.sort_unstable();
+    }
+    out.sort_by_key(|m| m[0]);
+    out
+}
+
+/// Pairs of claims (one from each group) from the same article.
+fn clashes(input: &Input, x: &[usize], y: &[usize]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for &i in x {
+        for &j in y {
+            if input.feats[i].doc == input.feats[j].doc {
+                out.push((i, j));
+            }
+        }
+    }
+    out
+}
+
+fn cached(input: &Input, cache: &mut HashMap<(usize, usize), f64>, a: usize, b: usize) -> f64 {
+    let key = (a.min(b), a.max(b));
+    *cache
+        .entry(key)
+        .or_insert_with(|| input.score(key.0, key.1).value)
+}
+
+fn mean_score(
+    input: &Input,
+    cache: &mut HashMap<(usize, usize), f64>,
+    x: &[usize],
+    y: &[usize],
+) -> f64 {
+    if x.len() * y.len() == 1 {
+        return cached(input, cache, x[0], y[0]);
+    }
+    let mut sum = 0.0;
+    for &i in x {
+        for &j in y {
+            sum += cached(input, cache, i, j);
+        }
+    }
+    sum / (x.len() * y.len()) as f64
+}
+
+/// The two-claims rule for link `a`–`b` whose groups share an article.
+fn two_claims(
+    input: &Input,
+    cache: &mut HashMap<(usize, usize), f64>,
+    a: usize,
+    b: usize,
+    clash: &[(usize, usize)],
+) -> bool {
+    // Only one article may be doubled, with one claim on each side, and one end of the link
+    // must be the claim that the bridge joins to its first match.
+    let &[(x, y)] = clash else {
+        return false;
+    };
+    let (bridge, first, second) = if b == y {
+        (a, x, y)
+    } else if a == x {
+        (b, y, x)
+    } else {
+        return false;
+    };
+    if cached(input, cache, first, second) >= super::cluster::LINK {
+        return false;
+    }
+    let s1 = input.score(bridge, first);
+    let s2 = input.score(bridge, second);
+    if s1.value < LINK || s2.value < LINK {
+        return false;
+    }
+    let both: Vec<Term> = s1
+        .shared
+        .iter()
+        .copied()
+        .filter(|t| s2.shared.contains(t))
+        .collect();
+    let w = weight(&both, input.idf);
+    w <= BRIDGE_OVERLAP * weight(&s1.shared, input.idf).min(weight(&s2.shared, input.idf))
+}

@@ -1,0 +1,426 @@
+//! What the comparison sees of a claim: weighted terms, entity keys, speaker, subject,
+//! negated and asserted words, figures, and the quoted words.
+//!
+//! Terms are interned strings with a prefix saying what they are: `w:` a content word (lower
+//! case, stemmed, through the synonym table, function and reporting words dropped), `e:` an
+//! entity (its id, or the country it stands for: "Yerevan", "Armenian" and "Armenia" all give
+//! `e:armenia`), `n:` a number as a value (`2,000` and `2000` give `n:2000`), `d:` a date
+//! entity's normalised value. Entities are those with a mention inside the claim's sentence
+//! (same document); words inside a mention are not also counted as words.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::lexicon::{lexicon, Lexicon};
+use super::quantity::Counted;
+use crate::report::{Claim, Entity};
+
+/// Interned term id.
+pub type Term = u32;
+
+/// String interner for terms.
+#[derive(Debug, Default)]
+pub struct Interner {
+    map: HashMap<String, Term>,
+    /// Term strings by id.
+    pub names: Vec<String>,
+}
+
+impl Interner {
+    /// The id of `s`, adding it if new.
+    pub fn id(&mut self, s: String) -> Term {
+        if let Some(&t) = self.map.get(&s) {
+            return t;
+        }
+        let t = self.names.len() as Term;
+        self.names.push(s.clone());
+        self.map.insert(s, t);
+        t
+    }
+}
+
+/// The comparison's view of one claim.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    /// Document index.
+    pub doc: u32,
+    /// Is it a quote?
+    pub quote: bool,
+    /// Distinct terms, ascending.
+    pub terms: Vec<Term>,
+    /// Content word keys, in text order (stopwords and entities dropped).
+    pub words: Vec<String>,
+    /// Keys of the speaker: its entity and the countries in its name, roles or source text.
+    pub speaker: BTreeSet<String>,
+    /// The source as written, when it is not a bare pronoun.
+    pub source: Option<String>,
+    /// Keys of the first entity of the content when it opens the content (the grammatical
+    /// subject, roughly): "Azerbaijan had shelled towns" → `{azerbaijan}`.
+    pub subject: BTreeSet<String>,
+    /// Word keys that follow a negation cue (a denial).
+    pub negated: BTreeSet<String>,
+    /// Word keys used without a negation.
+    pub asserted: BTreeSet<String>,
+    /// Figures, normalised.
+    pub counted: Vec<Counted>,
+    /// Words of the quoted text (quotes only), as written.
+    pub quote_words: Vec<String>,
+}
+
+/// Entity lookups for one comparison: mentions by document, and each entity's keys.
+pub struct EntityIndex<'a> {
+    /// Per document: (start, end, entity index), sorted by start.
+    mentions: Vec<Vec<(u32, u32, usize)>>,
+    /// Per entity: its keys (`e:` terms without the prefix).
+    keys: Vec<BTreeSet<String>>,
+    /// Per entity: the key used as a term.
+    term: Vec<Option<String>>,
+    by_id: HashMap<&'a str, usize>,
+}
+
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "him", "them",
+    "this", "that", "who", "which",
+];
+
+fn country_of(lex: &Lexicon, text: &str) -> Option<String> {
+    let t = text
+        .trim()
+        .trim_start_matches("the ")
+        .trim_start_matches("The ");
+    let t = t
+        .trim_end_matches("'s")
+        .trim_end_matches("\u{2019}s")
+        .to_lowercase();
+    lex.places.get(&t).cloned()
+}
+
+/// Countries named by any word or run of words of `text`.
+fn countries_in(lex: &Lexicon, text: &str) -> BTreeSet<String> {
+    let ws: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+                .trim_end_matches("'s")
+                .trim_end_matches("\u{2019}s")
+                .to_lowercase()
+        })
+        .collect();
+    let mut out = BTreeSet::new();
+    for i in 0..ws.len() {
+        for n in 1..=lex.place_words.min(ws.len() - i) {
+            let name = ws[i..i + n].join(" ");
+            let found = lex
+                .places
+                .get(&name)
+                .or_else(|| lex.places.get(name.trim_end_matches('.')));
+            if let Some(k) = found {
+                out.insert(k.clone());
+            }
+        }
+    }
+    out
+}
+
+impl<'a> EntityIndex<'a> {
+    /// Indexes `entities` for documents `0..docs`.
+    pub fn new(entities: &'a [Entity], docs: usize) -> EntityIndex<'a> {
+        let lex = lexicon();
+        let mut mentions = vec![Vec::new(); docs];
+        let mut keys = Vec::with_capacity(entities.len());
+        let mut term = Vec::with_capacity(entities.len());
+        let mut by_id = HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            by_id.insert(e.id.as_str(), i);
+            for m in &e.mentions {
+                if let Some(v) = mentions.get_mut(m.doc as usize) {
+                    v.push((m.start, m.end, i));
+                }
+            }
+            let mut k = BTreeSet::new();
+            let t = match e.kind.as_str() {
+                "quantity" | "money" | "percent" => None,
+                "date" | "time" => Some(format!(
+                    "d:{}",
+                    e.value.clone().unwrap_or_else(|| e.name.to_lowercase())
+                )),
+                _ => {
+                    let country = std::iter::once(&e.name)
+                        .chain(e.aliases.iter())
+                        .find_map(|n| country_of(lex, n));
+                    match country {
+                        Some(c) => {
+                            k.insert(c.clone());
+                            Some(format!("e:{c}"))
+                        }
+                        None => {
+                            k.insert(e.id.clone());
+                            // A person or body "of" a country also speaks for it.
+                            for r in e.roles.iter().chain(std::iter::once(&e.name)) {
+                                k.extend(countries_in(lex, r));
+                            }
+                            Some(format!("e:{}", e.id))
+                        }
+                    }
+                }
+            };
+            keys.push(k);
+            term.push(t);
+        }
+        // A capital, city or nationality the entity stage tied to its country speaks for it.
+        for (i, e) in entities.iter().enumerate() {
+            if let Some(&c) = e.country.as_deref().and_then(|id| by_id.get(id)) {
+                if c != i {
+                    let ck = keys[c].clone();
+                    keys[i].extend(ck);
+                    term[i] = term[c].clone();
+                }
+            }
+        }
+        for v in &mut mentions {
+            v.sort_unstable();
+        }
+        EntityIndex {
+            mentions,
+            keys,
+            term,
+            by_id,
+        }
+    }
+
+    /// Mentions of document `doc` inside `start..end`.
+    fn within(&self, doc: u32, start: u32, end: u32) -> &[(u32, u32, usize)] {
+        let Some(v) = self.mentions.get(doc as usize) else {
+            return &[];
+        };
+        let lo = v.partition_point(|m| m.0 < start);
+        let hi = v.partition_point(|m| m.0 < end);
+        &v[lo..hi.max(lo)]
+    }
+}
+
+/// One word of a span, with its UTF-16 range.
+struct Word<'t> {
+    text: &'t str,
+    start: u32,
+    end: u32,
+}
+
+/// Splits `text` (which starts at UTF-16 offset `base`) into words: runs of letters, digits and
+/// inner `'`, `’`, `-`, `.`, `,` (so `2,000`, `U.S.`, `Russian-led`, `didn't` stay whole).
+fn split_words(text: &str, base: u32) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<(usize, u32)> = None;
+    let mut u = base;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let inner = matches!(c, '\'' | '\u{2019}' | '-' | '.' | ',')
+            && start.is_some()
+            && chars.get(k + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner {
+            if start.is_none() {
+                start = Some((i, u));
+            }
+        } else if let Some((s, su)) = start.take() {
+            out.push(Word {
+                text: &text[s..i],
+                start: su,
+                end: u,
+            });
+        }
+        u += c.len_utf16() as u32;
+    }
+    if let Some((s, su)) = start {
+        out.push(Word {
+            text: &text[s..],
+            start: su,
+            end: u,
+        });
+    }
+    out
+}
+
+fn parse_number(w: &str) -> Option<String> {
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let digits: String = w.chars().filter(|c| *c != ',').collect();
+    let v: f64 = digits.parse().ok()?;
+    Some(format!("n:{v}"))
+}
+
+/// The text inside quotation marks in `content`, or all of it when there are none.
+fn quoted(content: &str) -> Vec<String> {
+    let marks = ['"', '\u{201c}', '\u{201d}', '\u{201e}', '\u{ab}', '\u{bb}'];
+    let mut inside = String::new();
+    let mut open = false;
+    let mut any = false;
+    for c in content.chars() {
+        if marks.contains(&c) {
+            any = true;
+            open = !open;
+            inside.push(' ');
+        } else if open {
+            inside.push(c);
+        }
+    }
+    let text = if any && !inside.trim().is_empty() {
+        inside.as_str()
+    } else {
+        content
+    };
+    text.split_whitespace().map(str::to_string).collect()
+}
+
+/// Builds the features of `claim`, interning its terms.
+pub fn features(claim: &Claim, index: &EntityIndex, interner: &mut Interner) -> Features {
+    let lex = lexicon();
+    let mut f = Features {
+        doc: claim.doc,
+        quote: claim.kind == "quote",
+        ..Features::default()
+    };
+    let mut terms = BTreeSet::new();
+    // Entities of the sentence.
+    let sent = &claim.sentence;
+    let ms = index.within(claim.doc, sent.start, sent.end);
+    for &(_, end, e) in ms {
+        if end <= sent.end {
+            if let Some(t) = &index.term[e] {
+                terms.insert(interner.id(t.clone()));
+            }
+        }
+    }
+    // Speaker.
+    if let Some(&e) = claim.speaker.as_deref().and_then(|id| index.by_id.get(id)) {
+        f.speaker.extend(index.keys[e].iter().cloned());
+    }
+    if let Some(src) = &claim.source {
+        let t = src.text.trim().to_lowercase();
+        if !PRONOUNS.contains(&t.as_str()) {
+            f.source = Some(src.text.trim().to_string());
+            f.speaker.extend(countries_in(lex, &src.text));
+        }
+    }
+    // Content words.
+    let content = &claim.content;
+    let cms = index.within(claim.doc, content.start, content.end);
+    let mut since_negation = usize::MAX;
+    let mut first = true;
+    for w in split_words(&content.text, content.start) {
+        let lower = w.text.to_lowercase();
+        let entity = cms
+            .iter()
+            .find(|m| m.0 <= w.start && w.end <= m.1)
+            .map(|m| m.2);
+        if let Some(e) = entity {
+            if first {
+                f.subject.extend(index.keys[e].iter().cloned());
+            }
+            first = false;
+            since_negation = since_negation.saturating_add(1);
+            continue;
+        }
+        if lex.negations.contains(&lower) || lower.ends_with("n't") {
+            since_negation = 0;
+            continue;
+        }
+        if lex.stopwords.contains(&lower) {
+            since_negation = since_negation.saturating_add(1);
+            continue;
+        }
+        if let Some(n) = parse_number(&lower) {
+            terms.insert(interner.id(n));
+            first = false;
+            since_negation = since_negation.saturating_add(1);
+            continue;
+        }
+        if let Some(c) = country_of(lex, &lower) {
+            if first {
+                f.subject.insert(c.clone());
+            }
+            first = false;
+            terms.insert(interner.id(format!("e:{c}")));
+            since_negation = since_negation.saturating_add(1);
+            continue;
+        }
+        first = false;
+        if lower.chars().count() < 2 || !lower.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        let key = lex.key(&lower);
+        if since_negation < 3 && !lex.unknown.contains(&key) {
+            f.negated.insert(key.clone());
+        } else if since_negation >= 3 {
+            f.asserted.insert(key.clone());
+        }
+        since_negation = since_negation.saturating_add(1);
+        terms.insert(interner.id(format!("w:{key}")));
+        f.words.push(key);
+    }
+    for q in &claim.quantities {
+        f.counted.push(Counted::of(q));
+    }
+    if f.quote {
+        f.quote_words = quoted(&content.text);
+    }
+    f.terms = terms.into_iter().collect();
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_as_written() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Azerbaijan had shelled towns, including Jermuk.",
+                &[
+                    "Azerbaijan",
+                    "had",
+                    "shelled",
+                    "towns",
+                    "including",
+                    "Jermuk",
+                ],
+            ),
+            (
+                "“It is difficult,” he said",
+                &["It", "is", "difficult", "he", "said"],
+            ),
+            (
+                "2,000 U.S. troops didn't",
+                &["2,000", "U.S", "troops", "didn't"],
+            ),
+            (
+                "Russian-led bloc's 44-day war",
+                &["Russian-led", "bloc's", "44-day", "war"],
+            ),
+            ("", &[]),
+            ("😀 é", &["é"]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<&str> = split_words(text, 0).iter().map(|w| w.text).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+        // UTF-16 offsets.
+        let ws = split_words("😀 abc", 10);
+        assert_eq!((ws[0].start, ws[0].end), (13, 16));
+    }
+
+    #[test]
+    fn quoted_words() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "“It is difficult,” he said. “Yes.”",
+                "It is difficult, Yes.",
+            ),
+            ("no marks here", "no marks here"),
+            ("\"unclosed", "unclosed"),
+        ];
+        for (content, want) in cases {
+            assert_eq!(quoted(content).join(" "), *want);
+        }
+    }
+}

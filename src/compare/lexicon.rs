@@ -1,0 +1,150 @@
+//! The word lists the comparison uses, parsed once from `data/lexicon/compare-*`.
+//!
+//! - `compare-stopwords.txt`: function words and reporting verbs, dropped before matching.
+//! - `compare-synonyms.txt`: near-synonym sets; every member's stem maps to the first member's.
+//! - `compare-places.txt`: countries with their demonyms, capitals and seats of government, so
+//!   that "Yerevan said" and "Armenia said", or "Azeri positions" and "Azerbaijani positions",
+//!   name the same party.
+//! - `compare-irregular.txt`: irregular verb forms → base form, looked up before stemming.
+//! - `compare-negations.txt`, `compare-unknown.txt`: negation cues, and the verbs after which a
+//!   negation says a fact is unknown rather than false.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::stem::stem;
+
+/// All comparison word lists.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Lower-case words to drop.
+    pub stopwords: HashSet<String>,
+    /// Stem → canonical stem of its synonym set.
+    pub synonyms: HashMap<String, String>,
+    /// Irregular form → base form.
+    pub irregular: HashMap<String, String>,
+    /// Lower-case name (single or multi-word) → country key (the country's lower-case name).
+    pub places: HashMap<String, String>,
+    /// Longest place name, in words.
+    pub place_words: usize,
+    /// Lower-case negation cues.
+    pub negations: HashSet<String>,
+    /// Stems of words after which a negation marks an unknown.
+    pub unknown: HashSet<String>,
+}
+
+fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+impl Lexicon {
+    /// The canonical key for a lower-case word: its stem mapped through the synonym table.
+    pub fn key(&self, lower: &str) -> String {
+        let base = self
+            .irregular
+            .get(lower)
+            .map(String::as_str)
+            .unwrap_or(lower);
+        let s = stem(&base.replace('-', ""));
+        match self.synonyms.get(&s) {
+            Some(c) => c.clone(),
+            None => s,
+        }
+    }
+}
+
+/// The lists, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let stopwords = lines(include_str!("../../data/lexicon/compare-stopwords.txt"))
+            .map(str::to_lowercase)
+            .collect();
+        let mut synonyms = HashMap::new();
+        for l in lines(include_str!("../../data/lexicon/compare-synonyms.txt")) {
+            let mut words = l
+                .split_whitespace()
+                .map(|w| stem(&w.to_lowercase().replace('-', "")));
+            if let Some(first) = words.next() {
+                for w in words {
+                    synonyms.entry(w).or_insert_with(|| first.clone());
+                }
+                synonyms.entry(first.clone()).or_insert(first);
+            }
+        }
+        let irregular = lines(include_str!("../../data/lexicon/compare-irregular.txt"))
+            .filter_map(|l| l.split_once(' '))
+            .map(|(f, b)| (f.trim().to_lowercase(), b.trim().to_lowercase()))
+            .collect();
+        let mut places = HashMap::new();
+        let mut place_words = 1;
+        for l in lines(include_str!("../../data/lexicon/compare-places.txt")) {
+            let Some((country, names)) = l.split_once(':') else {
+                continue;
+            };
+            let key = country.trim().to_lowercase();
+            for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                let n = name.to_lowercase();
+                place_words = place_words.max(n.split_whitespace().count());
+                places.entry(n).or_insert_with(|| key.clone());
+            }
+            place_words = place_words.max(key.split_whitespace().count());
+            places.insert(key.clone(), key);
+        }
+        let negations = lines(include_str!("../../data/lexicon/compare-negations.txt"))
+            .map(str::to_lowercase)
+            .collect();
+        let unknown = lines(include_str!("../../data/lexicon/compare-unknown.txt"))
+            .map(|w| stem(&w.to_lowercase()))
+            .collect();
+        Lexicon {
+            stopwords,
+            synonyms,
+            irregular,
+            places,
+            place_words,
+            negations,
+            unknown,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lexicon;
+
+    #[test]
+    fn tables_load_and_map() {
+        let lex = lexicon();
+        // (word a, word b, same key?)
+        let cases: &[(&str, &str, bool)] = &[
+            ("shelled", "bombed", true),
+            ("towns", "cities", true),
+            ("killed", "died", true),
+            ("killed", "wounded", false),
+            ("de-escalate", "deescalate", true),
+            ("soldiers", "troops", true),
+            ("shelled", "attacked", false),
+            ("sent", "deployed", true),
+            ("fought", "fighting", true),
+        ];
+        for (a, b, same) in cases {
+            assert_eq!(lex.key(a) == lex.key(b), *same, "{a} / {b}");
+        }
+        // (name, country)
+        let places: &[(&str, &str)] = &[
+            ("yerevan", "armenia"),
+            ("azeri", "azerbaijan"),
+            ("kremlin", "russia"),
+            ("u.s.", "united states"),
+            ("armenia", "armenia"),
+        ];
+        for (n, c) in places {
+            assert_eq!(lex.places.get(*n).map(String::as_str), Some(*c), "{n}");
+        }
+        assert!(lex.stopwords.contains("said"));
+        assert!(lex.negations.contains("not"));
+    }
+}

@@ -1,0 +1,979 @@
+//! Can two figures both hold? The comparison of report-level [`Quantity`] values.
+//!
+//! Two figures are about the same thing when what they count agrees and what happened to it
+//! agrees ([`same_thing`]); only then are their values compared ([`fit`]):
+//!
+//! - **What is counted** (`unit`): lower-cased, stemmed, mapped through the synonym table, with
+//!   country names, demonyms and capitals folded into one country key. Countries must overlap
+//!   when both sides name one ("Armenian soldiers" is not "Azerbaijani troops"; "Azeris" is
+//!   "Azerbaijani troops"); head words must overlap when both sides have a specific one
+//!   (`soldiers`/`troops` are synonyms; `people`, `casualties`, `victims` fit any head).
+//! - **What happened** (`event`, or an event word inside the unit such as `dead`): both given
+//!   means they must be the same after stemming and synonyms (killed = died = dead, but not
+//!   wounded). `casualties` fits both killed and wounded.
+//! - **Values** become intervals from the qualifier: `at least v` = [v, ∞), `more than`/`over`
+//!   = (v, ∞), `around`/`about` = [0.9v, 1.1v], `nearly`/`almost` = [0.9v, v), `up to` = [0, v],
+//!   `fewer than` = [0, v); a bare figure is exact, except a round one (three or more trailing
+//!   zeros, or written with `million`/`billion`), which is read as ±5%. Vague magnitudes are
+//!   intervals too: `dozens` = [24, 144), `hundreds` = [200, 1000), `thousands` = [2000, 10⁶)
+//!   (lower bound relaxed by the same 10% as `around`, so "around 2,000" fits "thousands").
+//!   Intervals that meet are [`Fit::Compatible`]; disjoint ones are [`Fit::Conflict`].
+//! - **Unknown**: a null value ("an undisclosed number", "did not disclose") against a figure is
+//!   [`Fit::Unknown`], a conflict in what is known.
+//! - **Durations** ("six-week war", "44-day war", "two years") are compared in days, each side
+//!   widened by half its unit (six weeks = 42 ± 3.5 days, so 44 days fits; 60 days does not).
+
+use std::collections::BTreeSet;
+
+use super::lexicon::{lexicon, Lexicon};
+use crate::report::Quantity;
+
+/// How two figures relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fit {
+    /// They count different things or different events.
+    Unrelated,
+    /// Same thing; the values can both hold.
+    Compatible,
+    /// Same thing; the values cannot both hold.
+    Conflict,
+    /// Same thing; one gives a figure, the other says it is not known.
+    Unknown,
+}
+
+/// What a figure counts and what happened to it, normalised.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Counted {
+    /// Country keys named in the unit.
+    pub countries: BTreeSet<String>,
+    /// Specific head words (stems through synonyms), e.g. `soldier`.
+    pub heads: BTreeSet<String>,
+    /// A generic head was used (`people`, `casualties`).
+    pub generic: bool,
+    /// Event keys (`kill`, `wound`, `deploy`), from `event` and event words in the unit.
+    pub events: BTreeSet<String>,
+    /// `casualties`: fits killed and wounded alike.
+    pub any_harm: bool,
+    /// Length in days for a duration, with its tolerance.
+    pub duration: Option<(f64, f64)>,
+}
+
+const GENERIC: &[&str] = &[
+    "people",
+    "person",
+    "persons",
+    "individuals",
+    "individual",
+    "victims",
+    "victim",
+    "casualty",
+    "casualties",
+    "number",
+    "numbers",
+    "toll",
+    "figure",
+    "total",
+    "lives",
+    "life",
+    "men",
+    "others",
+    "losses",
+    "loss",
+];
+const HARM: &[&str] = &[
+    "casualty",
+    "casualties",
+    "losses",
+    "loss",
+    "victims",
+    "toll",
+];
+/// Unit words that are really events ("49 dead").
+const EVENT_WORDS: &[&str] = &[
+    "dead",
+    "deaths",
+    "death",
+    "killed",
+    "wounded",
+    "injured",
+    "fatalities",
+    "missing",
+];
+const TIME_UNITS: &[(&str, f64)] = &[
+    ("hour", 1.0 / 24.0),
+    ("day", 1.0),
+    ("week", 7.0),
+    ("month", 30.44),
+    ("year", 365.25),
+    ("decade", 3652.5),
+];
+const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("a", 1.0),
+    ("an", 1.0),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("dozen", 12.0),
+];
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2013}' || c == '\u{2014}')
+        .map(|w| {
+            w.trim_matches(|c: char| {
+                !c.is_alphanumeric() && c != '.' && c != ',' && c != '\'' && c != '\u{2019}'
+            })
+            .trim_end_matches([',', '.'])
+            .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn parse_number(w: &str) -> Option<f64> {
+    if let Some((_, v)) = NUMBER_WORDS.iter().find(|(n, _)| *n == w) {
+        return Some(*v);
+    }
+    let digits: String = w.chars().filter(|c| *c != ',').collect();
+    digits.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Days and tolerance of a duration written in `text` ("six-week", "44-day", "two years").
+fn duration(text: &str) -> Option<(f64, f64)> {
+    let ws = words(text);
+    for i in 1..ws.len() {
+        let unit = ws[i]
+            .trim_end_matches('s')
+            .trim_end_matches(['\'', '\u{2019}']);
+        let Some((_, days)) = TIME_UNITS.iter().find(|(u, _)| *u == unit) else {
+            continue;
+        };
+        if let Some(n) = parse_number(&ws[i - 1]) {
+            return Some((n * days, 0.5 * days));
+        }
+    }
+    None
+}
+
+impl Counted {
+    /// Normalises what `q` counts.
+    pub fn of(q: &Quantity) -> Counted {
+        let lex = lexicon();
+        let mut c = Counted {
+            duration: duration(&q.span.text),
+            ..Counted::default()
+        };
+        if c.duration.is_none() {
+            if let Some(u) = &q.unit {
+                c.duration = duration(&format!("{} {u}", q.value.unwrap_or(1.0)));
+            }
+        }
+        if let Some(e) = &q.event {
+            for w in words(e) {
+                if !lex.stopwords.contains(&w) {
+                    c.events.insert(lex.key(&w));
+                }
+            }
+        }
+        if let Some(u) = &q.unit {
+            add_unit_words(&mut c, lex, &words(u));
+        }
+        c
+    }
+
+    fn countries_fit(&self, o: &Counted) -> bool {
+        self.countries.is_empty()
+            || o.countries.is_empty()
+            || !self.countries.is_disjoint(&o.countries)
+    }
+
+    fn heads_fit(&self, o: &Counted) -> bool {
+        self.heads.is_empty() || o.heads.is_empty() || !self.heads.is_disjoint(&o.heads)
+    }
+
+    fn has_unit(&self) -> bool {
+        !self.heads.is_empty() || !self.countries.is_empty() || self.generic
+    }
+
+    fn events_fit(&self, o: &Counted) -> bool {
+        if self.events.is_empty() || o.events.is_empty() {
+            return true;
+        }
+        if !self.events.is_disjoint(&o.events) {
+            return true;
+        }
+        let harm = |c: &Counted| c.events.iter().any(|e| is_harm(e));
+        (self.any_harm && harm(o)) || (o.any_harm && harm(self))
+    }
+}
+
+fn is_harm(key: &str) -> bool {
+    let lex = lexicon();
+    ["killed", "wounded", "injured"]
+        .iter()
+        .any(|w| lex.key(w) == key)
+}
+
+fn add_unit_words(c: &mut Counted, lex: &Lexicon, ws: &[String]) {
+    let mut i = 0;
+    while i < ws.len() {
+        // Longest place name first ("united states", "russian federation").
+        let mut matched = 0;
+        for n in (1..=lex.place_words.min(ws.len() - i)).rev() {
+            let name = ws[i..i + n].join(" ");
+            let bare = name.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+            if let Some(k) = lex.places.get(bare) {
+                c.countries.insert(k.clone());
+                matched = n;
+                break;
+            }
+        }
+        if matched > 0 {
+            i += matched;
+            continue;
+        }
+        let w = &ws[i];
+        i += 1;
+        if parse_number(w).is_some() && !w.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        if HARM.contains(&w.as_str()) {
+            c.any_harm = true;
+        }
+        if EVENT_WORDS.contains(&w.as_str()) {
+            c.events.insert(lex.key(w));
+        } else if GENERIC.contains(&w.as_str()) {
+            c.generic = true;
+        } else if !lex.stopwords.contains(w) && TIME_UNITS.iter().all(|(u, _)| !w.starts_with(u)) {
+            c.heads.insert(lex.key(w));
+        }
+    }
+}
+
+/// Do `a` and `b` count the same thing with the same event?
+pub fn same_thing(a: &Counted, b: &Counted) -> bool {
+    if a.duration.is_some() != b.duration.is_some() {
+        return false;
+    }
+    if a.duration.is_some() {
+        return a.heads_fit(b);
+    }
+    if !a.has_unit() || !b.has_unit() {
+        // A bare figure only lines up with another through a shared event.
+        return !a.events.is_empty()
+            && !b.events.is_empty()
+            && a.events_fit(b)
+            && (a.has_unit() || b.has_unit() || !a.events.is_disjoint(&b.events));
+    }
+    a.countries_fit(b) && a.heads_fit(b) && a.events_fit(b)
+}
+
+/// A closed-or-open interval of possible values.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    /// Lower bound.
+    pub lo: f64,
+    /// Is the lower bound excluded?
+    pub lo_open: bool,
+    /// Upper bound.
+    pub hi: f64,
+    /// Is the upper bound excluded?
+    pub hi_open: bool,
+}
+
+impl Interval {
+    fn closed(lo: f64, hi: f64) -> Interval {
+        Interval {
+            lo,
+            lo_open: false,
+            hi,
+            hi_open: false,
+        }
+    }
+
+    /// Do the two intervals share a value?
+    pub fn meets(&self, o: &Interval) -> bool {
+        let lo_ok = if self.lo_open || o.hi_open {
+            self.lo < o.hi
+        } else {
+            self.lo <= o.hi
+        };
+        let hi_ok = if o.lo_open || self.hi_open {
+            o.lo < self.hi
+        } else {
+            o.lo <= self.hi
+        };
+        lo_ok && hi_ok
+    }
+}
+
+const VAGUE: &[(&str, f64, f64)] = &[
+    ("tens of thousands", 20_000.0, 100_000.0),
+    ("hundreds of thousands", 200_000.0, 1_000_000.0),
+    ("millions", 2_000_000.0, 1e9),
+    ("thousands", 2_000.0, 1_000_000.0),
+    ("hundreds", 200.0, 1_000.0),
+    ("dozens", 24.0, 144.0),
+    ("scores", 40.0, 200.0),
+];
+
+/// The figure named by a vague magnitude word in `text` ("thousands of peacekeepers").
+fn vague(text: &str) -> Option<Interval> {
+    let t = text.to_lowercase();
+    VAGUE
+        .iter()
+        .find(|(w, _, _)| t.contains(w))
+        .map(|(_, lo, hi)| Interval {
+            lo: lo * 0.9,
+            lo_open: false,
+            hi: *hi,
+            hi_open: true,
+        })
+}
+
+/// Is a null value a real unknown, not a vague magnitude?
+pub fn is_unknown(q: &Quantity) -> bool {
+    q.unknown
+        || (q.value.is_none()
+            && q.low.is_none()
+            && q.high.is_none()
+            && vague(&q.span.text).is_none())
+}
+
+const QUALIFIERS: &[(&str, &str)] = &[
+    // Longer phrases first: "no more than" before "more than".
+    ("no more than", "max"),
+    ("not more than", "max"),
+    ("no fewer than", "min"),
+    ("no less than", "min"),
+    ("not less than", "min"),
+    ("at least", "min"),
+    ("a minimum of", "min"),
+    ("at most", "max"),
+    ("up to", "max"),
+    ("as many as", "max"),
+    ("a maximum of", "max"),
+    ("just over", "just_over"),
+    ("just above", "just_over"),
+    ("just under", "nearly"),
+    ("just shy of", "nearly"),
+    ("more than", "over"),
+    ("greater than", "over"),
+    ("in excess of", "over"),
+    ("upwards of", "over"),
+    ("exceeding", "over"),
+    ("over", "over"),
+    ("above", "over"),
+    ("fewer than", "under"),
+    ("less than", "under"),
+    ("under", "under"),
+    ("below", "under"),
+    ("nearly", "nearly"),
+    ("almost", "nearly"),
+    ("close to", "nearly"),
+    ("approximately", "around"),
+    ("approx", "around"),
+    ("around", "around"),
+    ("about", "around"),
+    ("roughly", "around"),
+    ("some", "around"),
+    ("estimated", "around"),
+    ("an estimated", "around"),
+    ("circa", "around"),
+    ("exactly", "exact"),
+    ("precisely", "exact"),
+];
+
+fn qualifier_kind(q: &Quantity) -> &'static str {
+    let text = match &q.qualifier {
+        Some(s) => s.to_lowercase(),
+        None => {
+            // The qualifier may only be in the span: look before the first digit.
+            let t = q.span.text.to_lowercase();
+            let cut = t.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+            t.get(..cut).unwrap_or("").to_string()
+        }
+    };
+    let padded = format!(" {} ", text.trim());
+    for (phrase, kind) in QUALIFIERS {
+        if padded.contains(&format!(" {phrase} ")) {
+            return kind;
+        }
+    }
+    "exact"
+}
+
+/// Is `v` written as a round figure (2,000; 1.5 million)?
+fn is_round(v: f64, text: &str) -> bool {
+    let t = text.to_lowercase();
+    if t.contains("million") || t.contains("billion") {
+        return true;
+    }
+    v >= 1000.0 && v.fract() == 0.0 && (v as u64) % 1000 == 0
+}
+
+/// The values `q` allows, or `None` for an unknown.
+pub fn interval(q: &Quantity) -> Option<Interval> {
+    if q.unknown {
+        return None;
+    }
+    let big = f64::INFINITY;
+    let bounds = (q.low.is_some() || q.high.is_some()).then(|| Interval {
+        lo: q.low.unwrap_or(0.0),
+        lo_open: false,
+        hi: q.high.unwrap_or(big),
+        hi_open: false,
+    });
+    let Some(v) = q.value else {
+        return bounds.or_else(|| vague(&q.span.text));
+    };
+    let kind = qualifier_kind(q);
+    if kind == "exact" {
+        if let Some(b) = bounds {
+            if b.lo != v || b.hi != v {
+                return Some(b);
+            }
+        }
+    }
+    Some(match kind {
+        "min" => Interval {
+            lo: v,
+            lo_open: false,
+            hi: big,
+            hi_open: false,
+        },
+        "over" => Interval {
+            lo: v,
+            lo_open: true,
+            hi: big,
+            hi_open: false,
+        },
+        "just_over" => Interval {
+            lo: v,
+            lo_open: true,
+            hi: v * 1.1,
+            hi_open: false,
+        },
+        "max" => Interval::closed(0.0, v),
+        "under" => Interval {
+            lo: 0.0,
+            lo_open: false,
+            hi: v,
+            hi_open: true,
+        },
+        "nearly" => Interval {
+            lo: v * 0.9,
+            lo_open: false,
+            hi: v,
+            hi_open: true,
+        },
+        "around" => Interval::closed(v * 0.9, v * 1.1),
+        _ if is_round(v, &q.span.text) => Interval::closed(v * 0.95, v * 1.05),
+        _ => Interval::closed(v, v),
+    })
+}
+
+/// How figures `a` and `b` relate (see the module docs).
+pub fn fit(a: &Quantity, b: &Quantity) -> Fit {
+    let (ca, cb) = (Counted::of(a), Counted::of(b));
+    if !same_thing(&ca, &cb) {
+        return Fit::Unrelated;
+    }
+    fit_counted(a, &ca, b, &cb)
+}
+
+/// [`fit`] with the counted things already normalised and known to be the same.
+pub fn fit_counted(a: &Quantity, ca: &Counted, b: &Quantity, cb: &Counted) -> Fit {
+    if let (Some((da, ta)), Some((db, tb))) = (ca.duration, cb.duration) {
+        return if (da - db).abs() <= ta + tb {
+            Fit::Compatible
+        } else {
+            Fit::Conflict
+        };
+    }
+    match (interval(a), interval(b)) {
+        (Some(x), Some(y)) => {
+            if x.meets(&y) {
+                Fit::Compatible
+            } else {
+                Fit::Conflict
+            }
+        }
+        (None, None) => Fit::Compatible,
+        _ => Fit::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Span;
+
+    fn q(
+        text: &str,
+        value: Option<f64>,
+        qualifier: Option<&str>,
+        unit: Option<&str>,
+        event: Option<&str>,
+    ) -> Quantity {
+        Quantity {
+            span: Span {
+                start: 0,
+                end: text.encode_utf16().count() as u32,
+                text: text.to_string(),
+            },
+            value,
+            low: None,
+            high: None,
+            unknown: false,
+            qualifier: qualifier.map(str::to_string),
+            unit: unit.map(str::to_string),
+            event: event.map(str::to_string),
+        }
+    }
+
+    type Q = (
+        &'static str,
+        Option<f64>,
+        Option<&'static str>,
+        Option<&'static str>,
+        Option<&'static str>,
+    );
+
+    #[test]
+    fn table() {
+        use Fit::*;
+        let cases: &[(Q, Q, Fit)] = &[
+            // Qualifiers.
+            (
+                (
+                    "at least 49 Armenian soldiers",
+                    Some(49.0),
+                    Some("at least"),
+                    Some("Armenian soldiers"),
+                    Some("killed"),
+                ),
+                (
+                    "50 Armenian soldiers",
+                    Some(50.0),
+                    None,
+                    Some("Armenian soldiers"),
+                    Some("killed"),
+                ),
+                Compatible,
+            ),
+            (
+                (
+                    "49 soldiers",
+                    Some(49.0),
+                    None,
+                    Some("soldiers"),
+                    Some("killed"),
+                ),
+                (
+                    "60 soldiers",
+                    Some(60.0),
+                    None,
+                    Some("soldiers"),
+                    Some("killed"),
+                ),
+                Conflict,
+            ),
+            (
+                (
+                    "49 soldiers",
+                    Some(49.0),
+                    None,
+                    Some("soldiers"),
+                    Some("killed"),
+                ),
+                ("50 troops", Some(50.0), None, Some("troops"), Some("died")),
+                Conflict,
+            ),
+            (
+                (
+                    "at least 49 Armenian soldiers",
+                    Some(49.0),
+                    Some("at least"),
+                    Some("Armenian soldiers"),
+                    Some("killed"),
+                ),
+                (
+                    "49 of his country's soldiers",
+                    Some(49.0),
+                    Some("at least"),
+                    Some("soldiers"),
+                    Some("killed"),
+                ),
+                Compatible,
+            ),
+            (
+                (
+                    "more than 49 soldiers",
+                    Some(49.0),
+                    Some("more than"),
+                    Some("soldiers"),
+                    Some("killed"),
+                ),
+                (
+                    "49 soldiers",
+                    Some(49.0),
+                    None,
+                    Some("soldiers"),
+                    Some("killed"),
+                ),
+                Conflict,
+            ),
+            (
+                (
+                    "more than 49 soldiers",
+                    Some(49.0),
+                    Some("more than"),
+                    Some("soldiers"),
+                    Some("killed"),
+                ),
+                (
+                    "55 soldiers",
+                    Some(55.0),
+                    None,
+                    Some("soldiers"),
+                    Some("killed"),
+                ),
+                Compatible,
+            ),
+            (
+                (
+                    "up to 100 people",
+                    Some(100.0),
+                    Some("up to"),
+                    Some("people"),
+                    Some("killed"),
+                ),
+                (
+                    "120 people",
+                    Some(120.0),
+                    None,
+                    Some("people"),
+                    Some("killed"),
+                ),
+                Conflict,
+            ),
+            (
+                (
+                    "nearly 100 people",
+                    Some(100.0),
+                    Some("nearly"),
+                    Some("people"),
+                    Some("died"),
+                ),
+                (
+                    "95 people",
+                    Some(95.0),
+                    None,
+                    Some("people"),
+                    Some("killed"),
+                ),
+                Compatible,
+            ),
+            (
+                (
+                    "nearly 100 people",
+                    Some(100.0),
+                    Some("nearly"),
+                    Some("people"),
+                    Some("died"),
+                ),
+                (
+                    "100 people",
+                    Some(100.0),
+                    None,
+                    Some("people"),
+                    Some("killed"),
+                ),
+                Conflict,
+            ),
+            (
+                (
+                    "around 2,000 troops",
+                    Some(2000.0),
+                    Some("around"),
+                    Some("troops"),
+                    Some("deployed"),
+                ),
+                (
+                    "2,150 troops",
+                    Some(2150.0),
+                    None,
+                    Some("troops"),
+                    Some("sent"),
+                ),
+                Compatible,
+            ),
+            (
+                (
+                    "around 2,000 troops",
+                    Some(2000.0),
+                    Some("around"),
+                    Some("troops"),
+                    Some("deployed"),
+                ),
+                (
+                    "thousands of peacekeepers",
+                    None,
+                    None,
+                    Some("peacekeepers"),
+                    Some("deployed"),
+                ),
+                Compatible,
+            ),
+            (
+                (
+                    "around 2,000 troops",
+                    Some(2000.0),
+                    Some("around"),
+                    Some("troops"),
+                    Some("deployed"),
+                ),
+                (
+                    "thousands of troops",
+                    None,
+                    None,
+                    Some("troops"),
+                    Some("deployed"),
+                ),
+                Compatible,
+            ),
+            (
+                (
+                    "2,000 peacekeeping troops",
+                    Some(2000.0),
+                    None,
+                    Some("peacekeeping troops"),
+                    Some("sent"),
+                ),
+                (
+                    "around 2,000 troops",
+                    Some(2000.0),
+                    Some("around"),
+                    Some("troops"),
+                    Some("deployed"),
+                ),
+                Compatible,
+            ),
+            (
+                (
+                    "2,000 troops",
+                    Some(2000.0),
+                    None,
+                    Some("troops"),
+                    Some("sent"),
+                ),
+                (
+                    "2,080 troops",
+                    Some(2080.0),
+                    None,
+                    Some("troops"),
+                    Some("sent"),
+                ),
+                Compatible,
+            ),
+            (
+                (
+                    "2,000 troops",
+                    Some(2000.0),
+                    None,
+                    Some("troops"),
+                    Some("sent"),
+                ),
+                (
+                    "3,000 troops",
+                    Some(3000.0),
+                    None,
+                    Some("troops"),
+                    Some("sent"),
+                ),
+                Conflict,
+            ),
+            (
+                (
+                    "hundreds of people",
+                    None,
+                    None,
+                    Some("people"),
+                    Some("killed"),
+                ),
+                (
+                    "thousands of people",
+                    None,
+                    None,
+                    Some("people"),
+                    Some("killed"),
+                ),
+                Conflict,
+            ),
+            // Unknowns.
+            (
+                (
+                    "50 Azerbaijani troops",
+                    Some(50.0),
+                    None,
+                    Some("Azerbaijani troops"),
+                    Some("killed"),
+                ),
+                (
+                    "an undisclosed number of Azeris",
+                    None,
+                    None,
+                    Some("Azeris"),
+                    Some("killed"),
+                ),
+                Unknown,
+            ),
+            (
+                (
+                    "50 Azerbaijani troops",
+                    Some(50.0),
+                    None,
+                    Some("Azerbaijani troops"),
+                    Some("killed"),
+                ),
+                (
+                    "the number of casualties",
+                    None,
+                    None,
+                    Some("casualties"),
+                    None,
+                ),
+                Unknown,
+            ),
+            // Different things counted.
+            (
+                (
+                    "49 Armenian soldiers",
+                    Some(49.0),
+                    None,
+                    Some("Armenian soldiers"),
+                    Some("killed"),
+                ),
+                (
+                    "50 Azerbaijani troops",
+                    Some(50.0),
+                    None,
+                    Some("Azerbaijani troops"),
+                    Some("killed"),
+                ),
+                Unrelated,
+            ),
+            (
+                (
+                    "49 soldiers",
+                    Some(49.0),
+                    None,
+                    Some("soldiers"),
+                    Some("killed"),
+                ),
+                (
+                    "49 soldiers",
+                    Some(49.0),
+                    None,
+                    Some("soldiers"),
+                    Some("wounded"),
+                ),
+                Unrelated,
+            ),
+            (
+                ("49 dead", Some(49.0), None, Some("dead"), None),
+                ("60 wounded", Some(60.0), None, Some("wounded"), None),
+                Unrelated,
+            ),
+            (
+                ("49 dead", Some(49.0), None, Some("dead"), None),
+                ("60 killed", Some(60.0), None, None, Some("killed")),
+                Conflict,
+            ),
+            (
+                ("3 towns", Some(3.0), None, Some("towns"), Some("shelled")),
+                (
+                    "3 soldiers",
+                    Some(3.0),
+                    None,
+                    Some("soldiers"),
+                    Some("killed"),
+                ),
+                Unrelated,
+            ),
+            (
+                (
+                    "12 people",
+                    Some(12.0),
+                    None,
+                    Some("people"),
+                    Some("arrested"),
+                ),
+                ("12", Some(12.0), None, None, None),
+                Unrelated,
+            ),
+            // Durations.
+            (
+                ("six-week war", Some(6.0), None, Some("war"), None),
+                ("44-day war", Some(44.0), None, Some("war"), None),
+                Compatible,
+            ),
+            (
+                ("six-week war", Some(6.0), None, Some("war"), None),
+                ("60-day war", Some(60.0), None, Some("war"), None),
+                Conflict,
+            ),
+            (
+                ("two years", Some(2.0), None, Some("years"), None),
+                ("18 months", Some(18.0), None, Some("months"), None),
+                Compatible,
+            ),
+            (
+                ("six-week war", Some(6.0), None, Some("war"), None),
+                ("six soldiers", Some(6.0), None, Some("soldiers"), None),
+                Unrelated,
+            ),
+        ];
+        for (a, b, want) in cases {
+            let qa = q(a.0, a.1, a.2, a.3, a.4);
+            let qb = q(b.0, b.1, b.2, b.3, b.4);
+            assert_eq!(fit(&qa, &qb), *want, "{} / {}", a.0, b.0);
+            assert_eq!(fit(&qb, &qa), *want, "{} / {} (swapped)", b.0, a.0);
+        }
+    }
+
+    #[test]
+    fn odd_values_do_not_panic() {
+        for v in [f64::NAN, f64::INFINITY, -1.0, 0.0, 1e300] {
+            let a = q("x", Some(v), Some("around"), Some("people"), None);
+            let b = q("", None, None, None, None);
+            let _ = fit(&a, &b);
+            let _ = fit(&a, &a);
+        }
+    }
+}

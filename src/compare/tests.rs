@@ -1,0 +1,301 @@
+//! Table tests for the whole comparison on hand-made claims (none from the seed articles),
+//! written in the markup of [`super::markup`]. Claim ids are `c0`, `c1`, … in article then line
+//! order. The expectation lists the groups of two or more claims as `ids:relation`, plus
+//! `+kind` for each conflict kind expected.
+
+use super::markup::build;
+use super::*;
+use crate::report::{Claim, Quantity, Span};
+
+/// `ids:relation(+kind)*` for each group of two or more claims, sorted.
+fn summary(c: &Comparison) -> Vec<String> {
+    let mut out: Vec<String> = c
+        .groups
+        .iter()
+        .filter(|g| g.claims.len() > 1)
+        .map(|g| {
+            let mut s = format!("{}:{}", g.claims.join(" "), g.relation);
+            for k in &g.conflicts {
+                s.push('+');
+                s.push_str(&k.kind);
+            }
+            s
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+type Case = (
+    &'static str,
+    &'static [&'static [&'static str]],
+    &'static [&'static str],
+);
+
+const CASES: &[Case] = &[
+    ("reworded quote", &[
+        &["“It is hard to overstate the part played by [Brussels], the part played by [Michel] himself,” <spokesman [Eric Mamer]> {told reporters}."],
+        &["<[Eric Mamer]> said: {“It is hard to overstate the part played by [Brussels], the part of [Michel] personally.”}"],
+        &["{“It is difficult to overstate the role of [Brussels], [Michel]'s role personally,”} <[Eric Mamer]> said."],
+    ], &["c0 c1 c2:reworded"]),
+    ("paraphrased attribution agrees", &[
+        &["<[Kyiv]> said {[Russia] had shelled towns near the front including [Kharkiv] and [Izium]}, forcing it to respond."],
+        &["<[Ukraine]> said {[Russia] bombed cities near the front, including [Kharkiv] and [Izium]}, forcing it to respond."],
+    ], &["c0 c1:agree"]),
+    ("figures written differently agree", &[
+        &["{At least 49 Armenian soldiers were killed in the clashes on the border}.|At least 49 Armenian soldiers;49;at least;Armenian soldiers;killed"],
+        &["<[Pashinyan]> said {at least 49 of his country's soldiers died in border clashes}.|at least 49 of his country's soldiers;49;at least;soldiers;died"],
+        &["{The clashes have left 49 Armenian troops dead on the border}.|49 Armenian troops;49;;Armenian troops;dead"],
+    ], &["c0 c1 c2:agree"]),
+    ("numbers that cannot both hold", &[
+        &["{Floods killed 49 people in the northern province of [Chile]} on Monday.|49 people;49;;people;killed"],
+        &["{Floods in the northern province of [Chile] killed 60 people} on Monday.|60 people;60;;people;killed"],
+    ], &["c0 c1:conflict+number"]),
+    ("at least 49 versus 50 is no conflict", &[
+        &["{Floods killed at least 49 people in the northern province of [Chile]} on Monday.|at least 49 people;49;at least;people;killed"],
+        &["{Floods in the northern province of [Chile] killed 50 people} on Monday.|50 people;50;;people;killed"],
+    ], &["c0 c1:agree"]),
+    ("undisclosed against a figure", &[
+        &["{Fifty Serbian police officers and an undisclosed number of protesters were injured in the clashes in [Belgrade]}.|Fifty Serbian police officers;50;;Serbian police officers;injured|an undisclosed number of protesters;;;protesters;injured"],
+        &["{Fifty Serbian police officers and 120 protesters were injured in the clashes in [Belgrade]}.|Fifty Serbian police officers;50;;Serbian police officers;injured|120 protesters;120;;protesters;injured"],
+    ], &["c0 c1:conflict+unknown"]),
+    ("same statement, different speakers", &[
+        &["<Serbian media> reported {the truce collapsed minutes after it took effect at noon in [Pristina]}."],
+        &["<[CNN]> reported {the truce collapsed minutes after it took effect at noon in [Pristina]}."],
+    ], &["c0 c1:conflict+speaker"]),
+    ("one source negates the other", &[
+        &["<The [Defense Ministry]> said {the army had not moved heavy artillery toward the border with [Kosovo]}."],
+        &["<The [Defense Ministry]> said {the army had moved heavy artillery toward the border with [Kosovo]}."],
+    ], &["c0 c1:conflict+negation"]),
+    ("compatible durations and magnitudes", &[
+        &["{The six-week war over the enclave ended with a truce brokered by [Moscow]}.|six-week war;6;;war;", "{[Moscow] deployed around 2,000 troops to the enclave}.|around 2,000 troops;2000;around;troops;deployed"],
+        &["{The 44-day war over the enclave ended with a truce brokered by [Moscow]}.|44-day war;44;;war;", "{[Moscow] deployed thousands of peacekeepers to the enclave}.|thousands of peacekeepers;;;peacekeepers;deployed"],
+    ], &["c0 c2:agree", "c1 c3:agree"]),
+    ("same entities, different events", &[
+        &["<[Armenia]> said {[Azerbaijan] shelled [Jermuk] overnight}."],
+        &["<[Azerbaijan]> said {[Armenia] shelled its positions overnight}."],
+    ], &[]),
+    ("same figure, different event", &[
+        &["{49 soldiers were killed in the fighting near the river} on Sunday.|49 soldiers;49;;soldiers;killed"],
+        &["{49 soldiers were wounded in the fighting near the river} on Sunday.|49 soldiers;49;;soldiers;wounded"],
+    ], &[]),
+    ("two claims in one article", &[
+        &["{[France] and [Chile] called for an immediate ceasefire in the region}.", "{At least 49 Peruvian soldiers were killed in the border fighting}.|At least 49 Peruvian soldiers;49;at least;Peruvian soldiers;killed"],
+        &["{[France] and [Chile] called for an immediate ceasefire after border fighting that killed at least 49 Peruvian soldiers}.|at least 49 Peruvian soldiers;49;at least;Peruvian soldiers;killed"],
+    ], &["c0 c1 c2:agree"]),
+    ("one claim per article otherwise", &[
+        &["{Floods killed 12 people in the southern city of [Izium]} on Monday.|12 people;12;;people;killed"],
+        &["{Floods killed 12 people in the southern city of [Izium]} on Monday.|12 people;12;;people;killed", "{Heavy floods killed 12 people in [Izium]}, officials said.|12 people;12;;people;killed"],
+    ], &["c0 c1:agree"]),
+    ("unrelated claims stay unique", &[
+        &["{The central bank raised interest rates by half a point}."],
+        &["{The football team won the cup after extra time}."],
+    ], &[]),
+];
+
+#[test]
+fn table() {
+    for (name, articles, want) in CASES {
+        let b = build(articles);
+        let c = compare(&b.documents, &b.entities, &b.claims);
+        // Every claim in exactly one group.
+        let mut seen: Vec<&String> = c.groups.iter().flat_map(|g| &g.claims).collect();
+        seen.sort();
+        let total = seen.len();
+        seen.dedup();
+        assert_eq!(total, b.claims.len(), "{name}: claims lost or doubled");
+        assert_eq!(seen.len(), total, "{name}: claim in two groups");
+        assert_eq!(
+            summary(&c),
+            want.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            "{name}"
+        );
+        for g in &c.groups {
+            assert!(!g.reason.is_empty(), "{name}: empty reason");
+            if g.relation == "reworded" {
+                assert!(!g.diffs.is_empty(), "{name}: reworded without diffs");
+            }
+        }
+    }
+}
+
+/// Prints the scores of all cross-article pairs of a case (debugging aid; run with
+/// `--nocapture` and the case name in `COMPARE_CASE`).
+#[test]
+fn debug_scores() {
+    let Ok(want) = std::env::var("COMPARE_CASE") else {
+        return;
+    };
+    for (name, articles, _) in CASES.iter().filter(|c| c.0 == want) {
+        let b = build(articles);
+        let p = prepare(&b.documents, &b.entities, &b.claims);
+        for i in 0..b.claims.len() {
+            for j in i + 1..b.claims.len() {
+                let s =
+                    similarity::score(&p.feats[i], &p.feats[j], &p.values[i], &p.values[j], &p.idf);
+                let shared: Vec<&str> = s
+                    .shared
+                    .iter()
+                    .map(|&t| p.terms[t as usize].as_str())
+                    .collect();
+                println!("{name}: c{i}-c{j} {:.3} {:?}", s.value, shared);
+            }
+            let terms: Vec<&str> = p.feats[i]
+                .terms
+                .iter()
+                .map(|&t| p.terms[t as usize].as_str())
+                .collect();
+            println!(
+                "  c{i} terms {:?} subject {:?} speaker {:?}",
+                terms, p.feats[i].subject, p.feats[i].speaker
+            );
+        }
+    }
+}
+
+#[test]
+fn group_order_and_ids() {
+    let b = build(&[
+        &["{The central bank raised interest rates by half a point}.", "{Floods killed 12 people in the southern city of [Izium]}.|12 people;12;;people;killed"],
+        &["{Floods killed 12 people in the southern city of [Izium]}.|12 people;12;;people;killed"],
+        &["{Floods killed 12 people in the southern city of [Izium]}.|12 people;12;;people;killed"],
+    ]);
+    let c = compare(&b.documents, &b.entities, &b.claims);
+    let got: Vec<(String, Vec<u32>)> = c
+        .groups
+        .iter()
+        .map(|g| (g.id.clone(), g.docs.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("g0".to_string(), vec![0, 1, 2]),
+            ("g1".to_string(), vec![0])
+        ]
+    );
+    assert_eq!(c.groups[1].relation, "unique");
+}
+
+#[test]
+fn pairs_show_rewrites_and_omissions() {
+    let wire: &[&str] = &[
+        "{Floods killed 12 people in the southern city of [Izium]}.|12 people;12;;people;killed",
+        "<[Olena Petrova]> said {rescue teams from [Kharkiv] reached the flooded villages at dawn}.",
+        "{The river rose four metres in two hours after the dam gave way}.",
+    ];
+    let b = build(&[
+        wire,
+        &["{The regional governor declared a state of emergency for the whole region}.", "{Schools will stay closed until further notice}."],
+        wire,
+        &["{Floods killed 12 people in the southern city of [Izium]}.|12 people;12;;people;killed", "{The regional governor declared a state of emergency for the whole region}."],
+    ]);
+    let c = compare(&b.documents, &b.entities, &b.claims);
+    let p02 = c
+        .pairs
+        .iter()
+        .find(|p| p.a == 0 && p.b == 2)
+        .expect("pair 0-2");
+    assert_eq!(p02.shared, 3);
+    assert!((p02.overlap - 1.0).abs() < 1e-9);
+    let best = c
+        .pairs
+        .iter()
+        .filter(|p| p.a == 0 || p.b == 0)
+        .max_by_key(|p| p.shared)
+        .expect("pairs");
+    assert_eq!((best.a, best.b), (0, 2));
+    assert_eq!(c.pairs.len(), 6);
+    // Article 1 omits the flood toll carried by three of the four.
+    let flood = c
+        .groups
+        .iter()
+        .find(|g| g.docs == vec![0, 2, 3])
+        .expect("flood group");
+    assert!(c.articles[1]
+        .omits
+        .iter()
+        .any(|o| o.group == flood.id && o.carried_by == 3));
+    // Article 0 omits the emergency, carried by two of the three others.
+    let emergency = c
+        .groups
+        .iter()
+        .find(|g| g.docs == vec![1, 3])
+        .expect("emergency group");
+    let omits0: Vec<&str> = c.articles[0]
+        .omits
+        .iter()
+        .map(|o| o.group.as_str())
+        .collect();
+    assert_eq!(omits0, vec![emergency.id.as_str()]);
+}
+
+#[test]
+fn citations_merge_by_entity() {
+    let b = build(&[&[
+        "{Floods killed 12 people in [Izium]}, ^[Reuters] reported.",
+        "{Rescue teams reached the villages at dawn}, according to ^[Reuters].",
+        "{The dam gave way overnight}, ^[AP] said.",
+    ]]);
+    let c = compare(&b.documents, &b.entities, &b.claims);
+    let cites: Vec<(String, usize)> = c.articles[0]
+        .cites
+        .iter()
+        .map(|x| (x.name.clone(), x.claims.len()))
+        .collect();
+    assert_eq!(
+        cites,
+        vec![("Reuters".to_string(), 2), ("AP".to_string(), 1)]
+    );
+    assert!(c.articles[0].cites[0].entity.is_some());
+}
+
+#[test]
+fn messy_input_does_not_panic() {
+    // Spans out of range, docs past the document list, empty texts.
+    let claim = Claim {
+        id: "c0".into(),
+        doc: 7,
+        kind: "quote".into(),
+        sentence: Span {
+            start: 50,
+            end: 10,
+            text: "“".into(),
+        },
+        content: Span {
+            start: 0,
+            end: 0,
+            text: String::new(),
+        },
+        cue: None,
+        source: Some(Span {
+            start: 0,
+            end: 1,
+            text: "he".into(),
+        }),
+        speaker: Some("nobody".into()),
+        cited: vec![Span {
+            start: 9,
+            end: 3,
+            text: "😀".into(),
+        }],
+        quantities: vec![Quantity {
+            span: Span {
+                start: 0,
+                end: 0,
+                text: String::new(),
+            },
+            value: Some(f64::NAN),
+            low: Some(f64::NAN),
+            high: None,
+            unknown: true,
+            qualifier: Some(String::new()),
+            unit: Some("-".into()),
+            event: Some(String::new()),
+        }],
+    };
+    let mut other = claim.clone();
+    other.id = "c1".into();
+    other.doc = 0;
+    let c = compare(&[], &[], &[claim, other]);
+    assert_eq!(c.groups.iter().map(|g| g.claims.len()).sum::<usize>(), 2);
+}

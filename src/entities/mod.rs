@@ -1,0 +1,180 @@
+//! Entities: every name, date and figure in the articles, merged into one canonical entity per
+//! real-world thing across the whole analysis.
+//!
+//! The stages, in order:
+//! 1. [`names`]: the trained tagger ([`crate::tagger`]) finds person / place / organisation /
+//!    misc names over all articles at once (so a name tagged confidently in one article keeps
+//!    its type in the others); gazetteer rules retype nationalities as `group` and split titles
+//!    ("Prime Minister") off person names, keeping them as the entity's roles.
+//! 2. [`figures`]: dates, times, quantities, money and percentages from [`crate::dates`] and
+//!    [`crate::numbers`], with their normalised values.
+//! 3. [`merge`]: mentions become entities: surnames join the full name used elsewhere,
+//!    acronyms join their expansions, spelling variants and possessives fold together, and
+//!    capitals are linked to their country.
+//!
+//! Everything here works on byte ranges; the report converts to UTF-16 at the end.
+
+// PENDING(numbers): pub mod figures;
+pub mod institutions;
+pub mod merge;
+pub mod names;
+
+use std::ops::Range;
+
+use crate::text::Prepared;
+
+/// The entity types of the report contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Type {
+    Person,
+    Organization,
+    Place,
+    Group,
+    Event,
+    Work,
+    Other,
+    Date,
+    Time,
+    Quantity,
+    Money,
+    Percent,
+}
+
+impl Type {
+    /// The name used in the report's `type` field.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Type::Person => "person",
+            Type::Organization => "organization",
+            Type::Place => "place",
+            Type::Group => "group",
+            Type::Event => "event",
+            Type::Work => "work",
+            Type::Other => "other",
+            Type::Date => "date",
+            Type::Time => "time",
+            Type::Quantity => "quantity",
+            Type::Money => "money",
+            Type::Percent => "percent",
+        }
+    }
+
+    /// Names (as opposed to dates and figures).
+    pub fn is_name(self) -> bool {
+        matches!(
+            self,
+            Type::Person
+                | Type::Organization
+                | Type::Place
+                | Type::Group
+                | Type::Event
+                | Type::Work
+                | Type::Other
+        )
+    }
+}
+
+/// One mention found in one document, before merging.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Document index.
+    pub doc: usize,
+    /// Byte range of the name or figure as it stands in the text (title split off, possessive
+    /// left out).
+    pub range: Range<usize>,
+    /// Token range (indexes into [`Prepared::tokens`]).
+    pub tokens: Range<usize>,
+    /// Its type.
+    pub kind: Type,
+    /// A title or role written next to it ("Prime Minister", "Kremlin spokesman").
+    pub role: Option<String>,
+    /// Normalised value for dates and figures.
+    pub value: Option<String>,
+    /// The tagger's confidence for names (1.0 for rules).
+    pub score: f32,
+    /// A canonical name fixed by a rule ("Foreign Ministry (Azerbaijan)"), merged by.
+    pub canonical: Option<String>,
+}
+
+/// A canonical entity: mentions merged across documents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// Canonical name.
+    pub name: String,
+    /// Its type.
+    pub kind: Type,
+    /// Other surface forms, sorted, without the canonical name.
+    pub aliases: Vec<String>,
+    /// Roles and titles seen next to it, in first-seen order.
+    pub roles: Vec<String>,
+    /// Normalised value (dates, figures).
+    pub value: Option<String>,
+    /// The country a capital, city or nationality belongs to, as an index into the entity list,
+    /// when that country is itself mentioned.
+    pub country: Option<usize>,
+    /// Mentions in document, then text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// All entities of an analysis, and which entity each mention belongs to.
+#[derive(Debug, Clone, Default)]
+pub struct Entities {
+    /// Canonical entities, most mentioned first.
+    pub list: Vec<Entity>,
+    /// Per document: (byte range, entity index) of every mention, sorted by start.
+    pub by_doc: Vec<Vec<(Range<usize>, usize)>>,
+}
+
+impl Entities {
+    /// Entities mentioned inside `range` of document `doc`, in text order.
+    pub fn within(&self, doc: usize, range: &Range<usize>) -> impl Iterator<Item = (Range<usize>, usize)> + '_ {
+        let list = self.by_doc.get(doc).map(Vec::as_slice).unwrap_or(&[]);
+        let first = list.partition_point(|(r, _)| r.start < range.start);
+        let end = range.end;
+        list[first..]
+            .iter()
+            .take_while(move |(r, _)| r.start < end)
+            .filter(move |(r, _)| r.end <= end)
+            .cloned()
+    }
+
+    /// The last mention in `doc` that ends at or before `pos` and satisfies `keep`.
+    pub fn last_before(&self, doc: usize, pos: usize, keep: impl Fn(&Entity) -> bool) -> Option<(Range<usize>, usize)> {
+        let list = self.by_doc.get(doc)?;
+        let upto = list.partition_point(|(r, _)| r.start < pos);
+        list[..upto]
+            .iter()
+            .rev()
+            .find(|(r, e)| r.end <= pos && keep(&self.list[*e]))
+            .cloned()
+    }
+}
+
+/// Finds and merges the entities of all documents.
+pub fn extract(docs: &[Prepared]) -> Entities {
+    let mut mentions = names::find(docs);
+    for (d, doc) in docs.iter().enumerate() {
+        for inst in institutions::find(d, doc) {
+            add_institution(&mut mentions, inst);
+        }
+        // PENDING(numbers): mentions.extend(figures::find(d, doc));
+    }
+    merge::merge(docs, mentions)
+}
+
+/// A tagged organisation covering the institution's head takes its canonical name; where the
+/// tagger found nothing there (lower-case "foreign ministry"), the institution is a new mention.
+fn add_institution(mentions: &mut Vec<Mention>, inst: institutions::Institution) {
+    let r = &inst.mention.range;
+    let overlapping = |m: &Mention| m.doc == inst.mention.doc && m.range.start < r.end && r.start < m.range.end;
+    if let Some(m) = mentions
+        .iter_mut()
+        .find(|m| overlapping(m) && m.kind == Type::Organization && m.range.start <= r.start && r.end <= m.range.end)
+    {
+        m.canonical = Some(inst.canonical);
+    } else if !mentions.iter().any(|m| overlapping(m) && m.tokens.start >= inst.mention.tokens.start) {
+        let mut mention = inst.mention;
+        mention.canonical = Some(inst.canonical);
+        mentions.push(mention);
+    }
+}

@@ -1,0 +1,115 @@
+//! Names: the tagger's spans, typed for the report and with titles split off.
+//!
+//! The tagger follows CoNLL-2003, where nationalities are MISC and titles are outside names.
+//! On top of it:
+//! - a MISC span that the gazetteer knows as a demonym or a religious/political group becomes
+//!   `group`; other MISC spans stay `other` (events, works, products are not told apart yet);
+//! - a span the gazetteer knows as a country, region or city is a `place` whatever the tagger
+//!   said (a country is never a person);
+//! - leading title words inside a person span ("President Putin") are cut off, and the role
+//!   phrase right before a person ("Kremlin spokesman", "U.S. Secretary of State") or an
+//!   appositive right after it (", president of the European Council") is kept as the
+//!   mention's role.
+
+use crate::entities::{Mention, Type};
+use crate::gazetteer::{self, Class};
+use crate::tagger::{Kind, Tagger};
+use crate::text::Prepared;
+
+/// Tags all documents together and returns their name mentions.
+pub fn find(docs: &[Prepared]) -> Vec<Mention> {
+    let token_texts: Vec<Vec<Vec<&str>>> = docs
+        .iter()
+        .map(|doc| {
+            doc.sentences
+                .iter()
+                .map(|s| s.tokens.clone().map(|t| doc.token(t)).collect())
+                .collect()
+        })
+        .collect();
+    let tagged = Tagger::builtin().tag(&token_texts);
+    let mut out = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            let words = &token_texts[d][s];
+            let spans = tagged.get(d).and_then(|t| t.get(s)).map(Vec::as_slice).unwrap_or(&[]);
+            for span in spans {
+                if let Some(m) = mention(doc, d, sentence.tokens.start, words, span.start, span.end, span.kind, span.score) {
+                    out.push(m);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn mention(
+    doc: &Prepared,
+    d: usize,
+    base: usize,
+    words: &[&str],
+    mut start: usize,
+    end: usize,
+    kind: Kind,
+    score: f32,
+) -> Option<Mention> {
+    if start >= end || end > words.len() {
+        return None;
+    }
+    let mut kind = match kind {
+        Kind::Per => Type::Person,
+        Kind::Loc => Type::Place,
+        Kind::Org => Type::Organization,
+        Kind::Misc => Type::Other,
+    };
+    // Titles inside a person span: "President Vladimir Putin" -> "Vladimir Putin".
+    if kind == Type::Person {
+        while start + 1 < end && gazetteer::is_role(&words[start].to_lowercase()) {
+            start += 1;
+        }
+    }
+    let phrase = words[start..end].join(" ");
+    let classes: Vec<Class> = gazetteer::lookup(&phrase).iter().map(|e| e.class).collect();
+    if classes.iter().any(|c| matches!(c, Class::Country | Class::Region | Class::City)) && kind != Type::Organization {
+        kind = Type::Place;
+    } else if kind == Type::Other && classes.iter().any(|c| matches!(c, Class::Demonym | Class::Group)) {
+        kind = Type::Group;
+    } else if kind == Type::Person && classes.contains(&Class::Country) {
+        kind = Type::Place;
+    }
+    let role = (kind == Type::Person).then(|| role_of(doc, base, words, start, end)).flatten();
+    let tokens = base + start..base + end;
+    Some(Mention {
+        doc: d,
+        range: doc.tokens[tokens.start].start..doc.tokens[tokens.end - 1].end,
+        tokens,
+        kind,
+        role,
+        value: None,
+        score,
+        canonical: None,
+    })
+}
+
+/// The role written before a person ("Kremlin spokesman Dmitry Peskov") or in an appositive
+/// after it ("Charles Michel, president of the European Council,").
+fn role_of(doc: &Prepared, base: usize, words: &[&str], start: usize, end: usize) -> Option<String> {
+    let text = |a: usize, b: usize| doc.text[doc.tokens[base + a].start..doc.tokens[base + b - 1].end].to_string();
+    if let Some(r) = gazetteer::role_before(words, start) {
+        if r < start {
+            return Some(text(r, start));
+        }
+    }
+    if words.get(end) == Some(&",") {
+        let first = end + 1;
+        if first < words.len() && gazetteer::is_role(&words[first].to_lowercase()) {
+            let mut last = first + 1;
+            while last < words.len() && last - first < 10 && ![",", ".", ";", ":", "(", ")"].contains(&words[last]) {
+                last += 1;
+            }
+            return Some(text(first, last));
+        }
+    }
+    None
+}

@@ -1,0 +1,124 @@
+//! `corroborate`: the command-line shell around the core. It reads files (or stdin), refuses
+//! what is not article text with a one-line message per file, analyses the rest, and prints
+//! the report as JSON (the same `corroborate/report@1` the page renders) or as Markdown.
+
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+use corroborate::{analyze, markdown, Article, MAX_ARTICLE_BYTES};
+
+const USAGE: &str = "usage: corroborate [--format json|markdown] [--compact] FILE...
+  FILE     a text file of one article ('-' reads standard input)
+  --format json      the report JSON, corroborate/report@1 (default)
+  --format markdown  a readable summary
+  --compact          JSON on one line";
+
+enum Format {
+    Json,
+    Markdown,
+}
+
+fn main() -> ExitCode {
+    let mut format = Format::Json;
+    let mut compact = false;
+    let mut files = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            "-V" | "--version" => {
+                println!("corroborate {}", env!("CARGO_PKG_VERSION"));
+                return ExitCode::SUCCESS;
+            }
+            "--format" | "-f" => match args.next().as_deref() {
+                Some("json") => format = Format::Json,
+                Some("markdown") | Some("md") => format = Format::Markdown,
+                other => {
+                    eprintln!("corroborate: --format takes json or markdown, not {}", other.unwrap_or("nothing"));
+                    return ExitCode::from(2);
+                }
+            },
+            "--compact" => compact = true,
+            s if s.starts_with("--format=") => {
+                format = match &s["--format=".len()..] {
+                    "json" => Format::Json,
+                    "markdown" | "md" => Format::Markdown,
+                    other => {
+                        eprintln!("corroborate: --format takes json or markdown, not {other}");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+            s if s.starts_with('-') && s != "-" => {
+                eprintln!("corroborate: unknown option {s}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            _ => files.push(a),
+        }
+    }
+    if files.is_empty() {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+
+    let mut failed = false;
+    let mut articles = Vec::new();
+    for f in &files {
+        match read_article(f) {
+            Ok(a) => articles.push(a),
+            Err(msg) => {
+                eprintln!("corroborate: {f}: {msg}");
+                failed = true;
+            }
+        }
+    }
+    if articles.is_empty() {
+        return ExitCode::FAILURE;
+    }
+    let report = match analyze(&articles) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("corroborate: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let out = match format {
+        Format::Json if compact => serde_json::to_string(&report),
+        Format::Json => serde_json::to_string_pretty(&report),
+        Format::Markdown => Ok(markdown::render(&report, &articles)),
+    };
+    let out = match out {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("corroborate: could not write the report: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut stdout = io::stdout().lock();
+    if writeln!(stdout, "{out}").is_err() {
+        return ExitCode::FAILURE;
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Reads one file (or stdin for `-`) and checks it is article text.
+fn read_article(path: &str) -> Result<Article, String> {
+    let mut bytes = Vec::new();
+    let limit = MAX_ARTICLE_BYTES as u64 + 1;
+    let read = if path == "-" {
+        io::stdin().lock().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| format!("cannot read: {}", e.to_string().to_lowercase()))?;
+    let name = if path == "-" { "stdin".to_string() } else { path.to_string() };
+    let text = corroborate::input::check(&bytes).map_err(|e| e.to_string())?;
+    Ok(Article::new(name, text))
+}

@@ -1,0 +1,1 @@
+//! Numbers, quantities, money, percentages. Being written.

@@ -1,0 +1,283 @@
+//! The figure lexicon, `data/lexicon/numbers.tsv`, parsed once.
+//!
+//! Phrases are kept as token sequences (lower case) so they can be matched on the tokens of
+//! a sentence; single words also go into hash maps for O(1) look-ups.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// A multi-token phrase with a payload.
+pub(crate) type Phrases<T> = Vec<(Vec<&'static str>, T)>;
+
+/// How a qualifier bounds the number after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Rel {
+    /// At least: [v, inf).
+    Ge,
+    /// More than: (v, inf).
+    Gt,
+    /// Just over: (v, 1.1 v].
+    Over2,
+    /// At most, up to: [0, v].
+    Le,
+    /// Fewer than: [0, v).
+    Lt,
+    /// Nearly: [0.9 v, v].
+    Near,
+    /// Around: [0.9 v, 1.1 v].
+    Approx,
+    /// Exactly: [v, v].
+    Exact,
+    /// Between: needs a second number.
+    Between,
+    /// Another, a further: an increment, not a total.
+    Another,
+}
+
+/// An event word.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct EventWord {
+    pub lemma: &'static str,
+    pub class: &'static str,
+    /// `V` verb form, `A` adjective, `N` noun.
+    pub pos: char,
+}
+
+/// A counted noun.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Head {
+    pub class: &'static str,
+    pub superclass: &'static str,
+}
+
+/// A measurement unit.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Measure {
+    pub symbol: &'static str,
+    pub dimension: &'static str,
+    pub base: f64,
+}
+
+pub(crate) struct Lexicon {
+    pub card: HashMap<&'static str, f64>,
+    pub scale: HashMap<&'static str, f64>,
+    pub suffix: HashMap<&'static str, f64>,
+    pub vague: Phrases<(f64, f64)>,
+    pub qual: Phrases<(&'static str, Rel)>,
+    pub cursym: Vec<(&'static str, &'static str)>,
+    pub curword: Phrases<&'static str>,
+    pub percent: Phrases<&'static str>,
+    pub dur: HashMap<&'static str, f64>,
+    pub age: Phrases<()>,
+    pub measure: Phrases<Measure>,
+    pub event: HashMap<&'static str, EventWord>,
+    pub head: HashMap<&'static str, Head>,
+    pub stop: HashSet<&'static str>,
+    pub back: HashSet<&'static str>,
+    pub fwdstop: HashSet<&'static str>,
+    pub anaphor: HashSet<&'static str>,
+    pub unkadj: HashSet<&'static str>,
+    pub unkneg: Phrases<()>,
+    pub unkverb: HashSet<&'static str>,
+    pub unknoun: Phrases<()>,
+    pub unkstate: Phrases<()>,
+}
+
+fn words(s: &'static str) -> Vec<&'static str> {
+    s.split(' ').filter(|w| !w.is_empty()).collect()
+}
+
+fn num(s: &str) -> Option<f64> {
+    s.trim().parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Longest phrases first, so the first match is the longest.
+fn sort<T>(p: &mut Phrases<T>) {
+    p.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+}
+
+/// The lexicon (parsed on first use).
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| parse(include_str!("../../data/lexicon/numbers.tsv")))
+}
+
+fn parse(src: &'static str) -> Lexicon {
+    let mut lx = Lexicon {
+        card: HashMap::new(),
+        scale: HashMap::new(),
+        suffix: HashMap::new(),
+        vague: Vec::new(),
+        qual: Vec::new(),
+        cursym: Vec::new(),
+        curword: Vec::new(),
+        percent: Vec::new(),
+        dur: HashMap::new(),
+        age: Vec::new(),
+        measure: Vec::new(),
+        event: HashMap::new(),
+        head: HashMap::new(),
+        stop: HashSet::new(),
+        back: HashSet::new(),
+        fwdstop: HashSet::new(),
+        anaphor: HashSet::new(),
+        unkadj: HashSet::new(),
+        unkneg: Vec::new(),
+        unkverb: HashSet::new(),
+        unknoun: Vec::new(),
+        unkstate: Vec::new(),
+    };
+    for line in src.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&'static str> = line.split('\t').collect();
+        let at = |i: usize| f.get(i).copied().unwrap_or("");
+        match at(0) {
+            "card" => {
+                if let Some(v) = num(at(2)) {
+                    lx.card.insert(at(1), v);
+                }
+            }
+            "scale" => {
+                if let Some(v) = num(at(2)) {
+                    lx.scale.insert(at(1), v);
+                }
+            }
+            "suffix" => {
+                if let Some(v) = num(at(2)) {
+                    lx.suffix.insert(at(1), v);
+                }
+            }
+            "vague" => {
+                if let (Some(lo), Some(hi)) = (num(at(2)), num(at(3))) {
+                    lx.vague.push((words(at(1)), (lo, hi)));
+                }
+            }
+            "qual" => {
+                let rel = match at(3) {
+                    "ge" => Rel::Ge,
+                    "gt" => Rel::Gt,
+                    "over2" => Rel::Over2,
+                    "le" => Rel::Le,
+                    "lt" => Rel::Lt,
+                    "near" => Rel::Near,
+                    "approx" => Rel::Approx,
+                    "exact" => Rel::Exact,
+                    "between" => Rel::Between,
+                    "another" => Rel::Another,
+                    _ => continue,
+                };
+                lx.qual.push((words(at(1)), (at(2), rel)));
+            }
+            "cursym" => lx.cursym.push((at(1), at(2))),
+            "curword" => lx.curword.push((words(at(1)), at(2))),
+            "percent" => lx.percent.push((words(at(1)), at(2))),
+            "dur" => {
+                if let Some(v) = num(at(2)) {
+                    lx.dur.insert(at(1), v);
+                }
+            }
+            "age" => lx.age.push((words(at(1)), ())),
+            "measure" => {
+                if let Some(base) = num(at(4)) {
+                    let m = Measure {
+                        symbol: at(2),
+                        dimension: at(3),
+                        base,
+                    };
+                    lx.measure.push((words(at(1)), m));
+                }
+            }
+            "event" => {
+                let pos = at(4).chars().next().unwrap_or('N');
+                lx.event.insert(
+                    at(1),
+                    EventWord {
+                        lemma: at(2),
+                        class: at(3),
+                        pos,
+                    },
+                );
+            }
+            "head" => {
+                lx.head.insert(
+                    at(1),
+                    Head {
+                        class: at(3),
+                        superclass: at(4),
+                    },
+                );
+            }
+            "stop" => {
+                lx.stop.insert(at(1));
+            }
+            "back" => {
+                lx.back.insert(at(1));
+            }
+            "fwdstop" => {
+                lx.fwdstop.insert(at(1));
+            }
+            "anaphor" => {
+                lx.anaphor.insert(at(1));
+            }
+            "unkadj" => {
+                lx.unkadj.insert(at(1));
+            }
+            "unkneg" => lx.unkneg.push((words(at(1)), ())),
+            "unkverb" => {
+                lx.unkverb.insert(at(1));
+            }
+            "unknoun" => lx.unknoun.push((words(at(1)), ())),
+            "unkstate" => lx.unkstate.push((words(at(1)), ())),
+            _ => {}
+        }
+    }
+    for p in [&mut lx.unkneg, &mut lx.unknoun, &mut lx.unkstate, &mut lx.age] {
+        sort(p);
+    }
+    sort(&mut lx.vague);
+    sort(&mut lx.qual);
+    sort(&mut lx.curword);
+    sort(&mut lx.percent);
+    sort(&mut lx.measure);
+    // Longest symbol first: "us$" before "$".
+    lx.cursym.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    lx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_parses() {
+        let src = include_str!("../../data/lexicon/numbers.tsv");
+        let known = [
+            "card", "scale", "suffix", "vague", "qual", "cursym", "curword", "percent", "dur",
+            "age", "measure", "event", "head", "stop", "back", "fwdstop", "anaphor", "unkadj",
+            "unkneg", "unkverb", "unknoun", "unkstate",
+        ];
+        for line in src.lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            assert!(known.contains(&f[0]), "unknown section: {line:?}");
+            let want = match f[0] {
+                "card" | "scale" | "suffix" | "cursym" | "curword" | "percent" | "dur" => 3,
+                "vague" | "qual" => 4,
+                "measure" | "event" | "head" => 5,
+                _ => 2,
+            };
+            assert_eq!(f.len(), want, "field count: {line:?}");
+            for w in &f[1..] {
+                assert_eq!(w.trim(), *w, "stray space: {line:?}");
+            }
+        }
+        let lx = lexicon();
+        assert_eq!(lx.card.get("forty"), Some(&40.0));
+        assert_eq!(lx.event.get("killed").map(|e| e.lemma), Some("kill"));
+        assert!(lx.qual.len() > 40);
+    }
+}

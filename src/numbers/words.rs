@@ -1,0 +1,120 @@
+//! The tokens of one sentence as the figure and date rules see them: text as written, a lower
+//! case form with typographic apostrophes folded to `'`, and the sentence's first token index
+//! (rules work on sentence-relative indexes; results are turned back into document indexes).
+
+use crate::text::Prepared;
+
+pub(crate) struct Words<'t> {
+    /// Tokens as written.
+    pub text: Vec<&'t str>,
+    /// Lower case, `’` folded to `'`.
+    pub lower: Vec<String>,
+    /// Document index of the first token.
+    pub base: usize,
+}
+
+impl<'t> Words<'t> {
+    /// The tokens of sentence `sentence` of `doc` (empty when out of range).
+    pub fn sentence(doc: &Prepared<'t>, sentence: usize) -> Words<'t> {
+        let range = doc
+            .sentences
+            .get(sentence)
+            .map(|s| s.tokens.clone())
+            .unwrap_or(0..0);
+        let mut text = Vec::new();
+        for i in range.clone() {
+            match doc.tokens.get(i).and_then(|r| doc.text.get(r.clone())) {
+                Some(t) => text.push(t),
+                None => break,
+            }
+        }
+        Words::new(text, range.start)
+    }
+
+    pub fn new(text: Vec<&'t str>, base: usize) -> Words<'t> {
+        let lower = text
+            .iter()
+            .map(|t| t.to_lowercase().replace('\u{2019}', "'"))
+            .collect();
+        Words { text, lower, base }
+    }
+
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Lower-case token `i`, or "" past the end.
+    pub fn lw(&self, i: usize) -> &str {
+        self.lower.get(i).map(String::as_str).unwrap_or("")
+    }
+
+    /// Token `i` as written, or "" past the end.
+    pub fn tw(&self, i: usize) -> &'t str {
+        self.text.get(i).copied().unwrap_or("")
+    }
+
+    /// Does token `i` start with an upper-case letter?
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.tw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Is token `i` punctuation (no letter or digit in it)?
+    pub fn is_punct(&self, i: usize) -> bool {
+        let t = self.tw(i);
+        !t.is_empty() && !t.chars().any(char::is_alphanumeric)
+    }
+
+    /// Is token `i` a plain word (letters, inner hyphens or apostrophes)?
+    pub fn is_word(&self, i: usize) -> bool {
+        let t = self.tw(i);
+        t.chars().next().is_some_and(char::is_alphabetic)
+            && t.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}' || c == '.')
+    }
+
+    /// Does `phrase` (lower-case words) start at token `i`?
+    pub fn matches(&self, i: usize, phrase: &[&str]) -> bool {
+        !phrase.is_empty() && phrase.iter().enumerate().all(|(k, w)| self.lw(i + k) == *w)
+    }
+
+    /// Does `phrase` end just before token `end` (i.e. occupy `end - len .. end`)?
+    pub fn ends_with(&self, end: usize, phrase: &[&str]) -> bool {
+        phrase.len() <= end && self.matches(end - phrase.len(), phrase)
+    }
+
+    /// The longest phrase of `list` (sorted longest first) starting at `i`: its length and payload.
+    pub fn longest<'l, T>(&self, i: usize, list: &'l [(Vec<&str>, T)]) -> Option<(usize, &'l T)> {
+        list.iter()
+            .find(|(p, _)| self.matches(i, p))
+            .map(|(p, v)| (p.len(), v))
+    }
+
+    /// The longest phrase of `list` ending just before `end`.
+    pub fn longest_before<'l, T>(
+        &self,
+        end: usize,
+        list: &'l [(Vec<&str>, T)],
+    ) -> Option<(usize, &'l T)> {
+        list.iter()
+            .find(|(p, _)| self.ends_with(end, p))
+            .map(|(p, v)| (p.len(), v))
+    }
+
+    /// Tokens `r` joined by single spaces, as written.
+    pub fn join(&self, r: std::ops::Range<usize>) -> String {
+        let mut s = String::new();
+        for i in r {
+            if i >= self.len() {
+                break;
+            }
+            let t = self.tw(i);
+            let glue = matches!(self.lw(i), "'s" | "'" | "n't" | "," | "." | ")")
+                || s.ends_with('(');
+            if !s.is_empty() && !glue {
+                s.push(' ');
+            }
+            s.push_str(t);
+        }
+        s
+    }
+}

@@ -1,0 +1,183 @@
+//! The pipeline: articles in, report out. Every stage is a plain function over plain data;
+//! this module runs them in order and converts byte ranges to the report's UTF-16 spans.
+//!
+//! ```text
+//! Article text ──text::prepare──▶ Prepared (paragraphs, sentences, tokens; boilerplate out)
+//!          └─▶ entities::extract (all documents at once) ──▶ Entities
+//!          └─▶ claims::extract (per document, using Entities for speakers) ──▶ Claims
+//!                 └─▶ report spans (UTF-16) ──▶ compare::compare ──▶ groups, pairs, views
+//! ```
+
+use std::ops::Range;
+
+use crate::claims;
+use crate::compare;
+use crate::entities;
+use crate::error::{self, Error};
+use crate::report::{self, Report};
+use crate::text::{self, Prepared, Role};
+
+/// One input article.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Article {
+    /// A name for it (a file name, or whatever the caller likes); shown in the report.
+    pub name: String,
+    /// Its text, as given. Offsets in the report index into exactly this string.
+    pub text: String,
+}
+
+impl Article {
+    /// An article from a name and a text.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Article {
+        Article {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+}
+
+/// Analyses the articles together. Fails only when the input is over a limit (see
+/// [`crate::error`]); messy or empty text comes back as notes in the report.
+pub fn analyze(articles: &[Article]) -> Result<Report, Error> {
+    if articles.len() > error::MAX_ARTICLES {
+        return Err(Error::too_many_articles(articles.len()));
+    }
+    let mut total = 0;
+    for a in articles {
+        if a.text.len() > error::MAX_ARTICLE_BYTES {
+            return Err(Error::article_too_large(&a.name, a.text.len()));
+        }
+        total += a.text.len();
+    }
+    if total > error::MAX_TOTAL_BYTES {
+        return Err(Error::too_much_text(total));
+    }
+
+    let docs: Vec<Prepared> = articles.iter().map(|a| text::prepare(&a.text)).collect();
+    let ents = entities::extract(&docs);
+    let found = claims::extract(&docs, &ents);
+
+    let mut notes = Vec::new();
+    let documents: Vec<report::Document> = articles
+        .iter()
+        .zip(&docs)
+        .enumerate()
+        .map(|(i, (a, doc))| {
+            if doc.sentences.is_empty() {
+                notes.push(format!("{}: no article text found (empty, or only page furniture)", a.name));
+            }
+            document(i, a, doc)
+        })
+        .collect();
+    let entity_list = report_entities(&docs, &ents);
+    let claim_list: Vec<report::Claim> = found.iter().enumerate().map(|(i, c)| report_claim(i, &docs[c.doc], c)).collect();
+    let comparison = compare::compare(&documents, &entity_list, &claim_list);
+
+    Ok(Report {
+        schema: report::SCHEMA.to_string(),
+        documents,
+        entities: entity_list,
+        claims: claim_list,
+        groups: comparison.groups,
+        pairs: comparison.pairs,
+        notes,
+    })
+}
+
+/// A report span for a byte range of a document.
+pub fn span(doc: &Prepared, range: &Range<usize>) -> report::Span {
+    let (start, end) = (range.start.min(doc.text.len()), range.end.min(doc.text.len()));
+    report::Span {
+        start: doc.utf16.at(start),
+        end: doc.utf16.at(end),
+        text: doc.text.get(start..end).unwrap_or_default().to_string(),
+    }
+}
+
+fn document(i: usize, a: &Article, doc: &Prepared) -> report::Document {
+    let title = match doc.title() {
+        Some(r) => doc.text[r].to_string(),
+        None => doc.sentences.iter().find(|s| doc.role(s) == Role::Body).map(|s| shorten(&doc.text[s.range.clone()], 90)).unwrap_or_else(|| a.name.clone()),
+    };
+    report::Document {
+        index: i as u32,
+        name: a.name.clone(),
+        title,
+        length: doc.utf16.len(),
+        boilerplate: doc
+            .paragraphs
+            .iter()
+            .filter_map(|p| match p.role {
+                Role::Boilerplate(kind) => Some(report::Boilerplate { span: span(doc, &p.range), kind: kind.to_string() }),
+                _ => None,
+            })
+            .collect(),
+    }
+}
+
+/// The first `max` characters of `s`, cut at a word boundary, with an ellipsis.
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut);
+    format!("{}\u{2026}", cut.trim_end_matches([',', ';', ':']))
+}
+
+fn report_entities(docs: &[Prepared], ents: &entities::Entities) -> Vec<report::Entity> {
+    ents.list
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let mut doc_ids: Vec<u32> = e.mentions.iter().map(|m| m.doc as u32).collect();
+            doc_ids.dedup();
+            report::Entity {
+                id: format!("e{i}"),
+                name: e.name.clone(),
+                kind: e.kind.as_str().to_string(),
+                aliases: e.aliases.clone(),
+                roles: e.roles.clone(),
+                value: e.value.clone(),
+                country: e.country.map(|c| format!("e{c}")),
+                docs: doc_ids,
+                mentions: e
+                    .mentions
+                    .iter()
+                    .map(|m| {
+                        let s = span(&docs[m.doc], &m.range);
+                        report::Mention { doc: m.doc as u32, start: s.start, end: s.end, text: s.text }
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn report_claim(i: usize, doc: &Prepared, c: &claims::Claim) -> report::Claim {
+    report::Claim {
+        id: format!("c{i}"),
+        doc: c.doc as u32,
+        kind: c.kind.as_str().to_string(),
+        sentence: span(doc, &c.sentence),
+        content: span(doc, &c.content),
+        cue: c.cue.as_ref().map(|r| span(doc, r)),
+        source: c.source.as_ref().map(|r| span(doc, r)),
+        speaker: c.speaker.map(|e| format!("e{e}")),
+        cited: c.cited.iter().map(|r| span(doc, r)).collect(),
+        quantities: c
+            .figures
+            .iter()
+            .map(|f| report::Quantity {
+                span: span(doc, &f.range),
+                value: f.value.filter(|v| v.is_finite()),
+                low: f.low.filter(|v| v.is_finite()),
+                high: f.high.filter(|v| v.is_finite()),
+                unknown: f.unknown,
+                qualifier: f.qualifier.map(str::to_string),
+                unit: f.unit.clone(),
+                event: f.event.clone(),
+            })
+            .collect(),
+    }
+}

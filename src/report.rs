@@ -1,0 +1,249 @@
+//! The report contract, `corroborate/report@1`: the one JSON shape that the CLI prints, the
+//! wasm binding hands to the page, and the golden tests pin down.
+//!
+//! This is the only module that knows how the report is serialised. The analysis stages build
+//! these structs; nothing else in the crate decides a key name. Keys listed here may gain
+//! siblings in later versions but are never renamed or removed without bumping [`SCHEMA`].
+//!
+//! # Offsets
+//! Every [`Span`] (and every [`Mention`]) carries `start`/`end` as **UTF-16 code-unit offsets**
+//! into its document's text exactly as it was given (JavaScript string indices, so the page can
+//! `text.slice(start, end)` without recomputing anything), and `text` equals that slice. A byte
+//! order mark, CRLF line ends, emoji and combining marks are all counted as JavaScript counts
+//! them. The invariant is checked for every span of every seed report and by property tests.
+//!
+//! # Top level
+//! - `schema`: always [`SCHEMA`].
+//! - `documents`: one [`Document`] per input article, in input order.
+//! - `entities`: canonical entities merged across articles ([`Entity`]).
+//! - `claims`: every claim found, in document order ([`Claim`]).
+//! - `groups`: claims aligned across articles ([`Group`]); every claim is in exactly one group.
+//! - `pairs`: for each pair of articles, how many claim groups they share ([`Pair`]).
+//! - `notes`: problems met while analysing (an article with no text left after boilerplate
+//!   removal, say) as plain sentences; the analysis never fails on messy text.
+
+use serde::{Deserialize, Serialize};
+
+/// The value of the report's `schema` key.
+pub const SCHEMA: &str = "corroborate/report@1";
+
+/// The whole analysis of a set of articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// One entry per input article, in input order.
+    pub documents: Vec<Document>,
+    /// Canonical entities, most-mentioned first.
+    pub entities: Vec<Entity>,
+    /// Claims in document order, then text order.
+    pub claims: Vec<Claim>,
+    /// Claim groups: most widely carried first.
+    pub groups: Vec<Group>,
+    /// Article pairs and the claim groups they share.
+    pub pairs: Vec<Pair>,
+    /// Problems met while analysing, as plain sentences.
+    pub notes: Vec<String>,
+}
+
+/// One input article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Position in the input, from 0; `doc` fields elsewhere refer to it.
+    pub index: u32,
+    /// The name it was given (a file name, or whatever the page chose).
+    pub name: String,
+    /// Detected title: the headline line if there is one, else the start of the first sentence.
+    pub title: String,
+    /// Length of the text in UTF-16 code units.
+    pub length: u32,
+    /// Body spans that were left out of the analysis as boilerplate (bylines, photo credits,
+    /// teasers, comment prompts, syndication blurbs), each with the reason in `kind`.
+    pub boilerplate: Vec<Boilerplate>,
+}
+
+/// A stretch of text kept out of the analysis.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Boilerplate {
+    /// Where it is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Why: `byline`, `credit`, `teaser`, `comments`, `syndication`, `chrome`.
+    pub kind: String,
+}
+
+/// A stretch of one document's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// Start, in UTF-16 code units.
+    pub start: u32,
+    /// End (exclusive), in UTF-16 code units.
+    pub end: u32,
+    /// The text between `start` and `end`.
+    pub text: String,
+}
+
+/// A canonical, real-world entity with all its mentions across the articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable within one report: `e0`, `e1`, …
+    pub id: String,
+    /// Canonical name: the fullest form used (`Nikol Pashinyan`, `Collective Security Treaty
+    /// Organization`, `United States`).
+    pub name: String,
+    /// One of `person organization place group event work other date time quantity money
+    /// percent`. `group` covers nationalities, religious and political groups.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Every other surface form seen (`Pashinyan`, `CSTO`, `U.S.`), without duplicates.
+    pub aliases: Vec<String>,
+    /// Titles and roles found next to the name (`Prime Minister`, `Kremlin spokesman`).
+    pub roles: Vec<String>,
+    /// Normalised value for dates, times and numbers (`XXXX-08-31`, `T09:00`, `2000`), else null.
+    pub value: Option<String>,
+    /// For a capital, city or nationality: the id of its country's entity, when that country
+    /// is mentioned in the analysis (`Yerevan` → the entity of Armenia), else null.
+    pub country: Option<String>,
+    /// Indexes of the documents that mention it, ascending.
+    pub docs: Vec<u32>,
+    /// Every mention, in document then text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// One mention of an entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Document index.
+    pub doc: u32,
+    /// Start, in UTF-16 code units.
+    pub start: u32,
+    /// End (exclusive), in UTF-16 code units.
+    pub end: u32,
+    /// The text between `start` and `end`.
+    pub text: String,
+}
+
+/// One claim made in one article: a quote, a reported statement, a figure or an event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Stable within one report: `c0`, `c1`, …
+    pub id: String,
+    /// Document index.
+    pub doc: u32,
+    /// `quote` (direct or mixed speech: the content holds quotation marks), `statement`
+    /// (indirect speech), `numeric` (a figure with no speaker) or `event` (what the article
+    /// itself asserts happened).
+    pub kind: String,
+    /// The sentence (or sentences) the claim comes from.
+    pub sentence: Span,
+    /// What is claimed: the quoted words, the reported clause, or the sentence itself.
+    pub content: Span,
+    /// The reporting words (`said`, `told reporters`, `according to`), if any.
+    pub cue: Option<Span>,
+    /// Who the text says is speaking, where it says it (possibly a pronoun), if anyone.
+    pub source: Option<Span>,
+    /// The entity the source resolves to (an [`Entity::id`]), if it could be resolved.
+    pub speaker: Option<String>,
+    /// Outlets or agencies the claim is credited to ("according to Reuters").
+    pub cited: Vec<Span>,
+    /// Figures in the content.
+    pub quantities: Vec<Quantity>,
+}
+
+/// A figure inside a claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// Where the figure is (`at least 49 Armenian soldiers`).
+    #[serde(flatten)]
+    pub span: Span,
+    /// The number, or null when there is none: the text says it is unknown ("an undisclosed
+    /// number", see `unknown`) or gives only a range ("thousands", see `low`/`high`).
+    pub value: Option<f64>,
+    /// Smallest value the text allows ("at least 49" → 49; "thousands" → 2000), or null.
+    pub low: Option<f64>,
+    /// Largest value the text allows ("up to 50" → 50; "at least 49" → null: no bound).
+    pub high: Option<f64>,
+    /// True when the text says the figure is not known ("did not disclose the number").
+    pub unknown: bool,
+    /// `at least`, `more than`, `around`, `up to`, `exactly`…, or null.
+    pub qualifier: Option<String>,
+    /// What is counted (`Armenian soldiers`, `troops`, `people`), or null.
+    pub unit: Option<String>,
+    /// What happened to them (`killed`, `deployed`, `died`), or null.
+    pub event: Option<String>,
+}
+
+/// Claims aligned across articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// Stable within one report: `g0`, `g1`, …
+    pub id: String,
+    /// Claim ids, in document order.
+    pub claims: Vec<String>,
+    /// Documents that carry the group, ascending.
+    pub docs: Vec<u32>,
+    /// `agree`, `reworded`, `conflict` or `unique`.
+    pub relation: String,
+    /// Why the relation was chosen, in one sentence.
+    pub reason: String,
+    /// For `reworded`: the word diff between the first quote and each other version.
+    pub diffs: Vec<QuoteDiff>,
+    /// For `conflict`: the values that cannot all hold.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Word-level differences between two versions of a quote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteDiff {
+    /// The claim taken as the reference wording.
+    pub from: String,
+    /// The claim compared with it.
+    pub to: String,
+    /// The merged word sequence.
+    pub ops: Vec<DiffOp>,
+}
+
+/// One run of words in a quote diff.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DiffOp {
+    /// `same`, `removed` (only in `from`) or `added` (only in `to`).
+    pub op: String,
+    /// The words, separated by single spaces.
+    pub text: String,
+}
+
+/// A clash inside a group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// `number` (figures that cannot both hold), `unknown` (a figure against "undisclosed"),
+    /// `speaker` (the same words put in different mouths) or `negation`.
+    pub kind: String,
+    /// What the clash is about (`Azerbaijani troops killed`).
+    pub about: String,
+    /// One entry per claim taking part: which claim, and the value or speaker as written.
+    pub values: Vec<ConflictValue>,
+}
+
+/// One side of a conflict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConflictValue {
+    /// Claim id.
+    pub claim: String,
+    /// Document index.
+    pub doc: u32,
+    /// The value as written (`50`, `an undisclosed number`, `Reuters`).
+    pub text: String,
+}
+
+/// How much two articles have in common.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pair {
+    /// The lower document index.
+    pub a: u32,
+    /// The higher document index.
+    pub b: u32,
+    /// Claim groups carried by both.
+    pub shared: u32,
+    /// `shared` divided by the claim groups of the article with fewer of them (0 to 1).
+    pub overlap: f64,
+}

@@ -1,0 +1,561 @@
+//! Feature extraction, shared by training and tagging so both see exactly the same keys.
+//!
+//! Every feature is a 32-bit key: a template number hashed together with the values it looks
+//! at (a word, a shape, a neighbour...). Hashing is a fixed FxHash-style mix with a SplitMix64
+//! finisher, so keys never depend on a process seed or on `HashMap` order, and no string is
+//! built per token: lower-casing, prefixes, suffixes and shapes are hashed char by char.
+//!
+//! Three groups of features:
+//! - **Local** ([`local_keys`]): the word, its lower-case form, prefixes and suffixes (1–4
+//!   chars), its shape (`Xx`, `X.X.`, `dd-dd`...), the two words and shapes either side,
+//!   bigrams, position in the sentence, whether the sentence is written in capitals (CoNLL
+//!   headlines are), and the gazetteer classes of the token and its neighbours
+//!   ([`crate::gazetteer::token_features`]).
+//! - **Document casing** (also in [`local_keys`], no first pass needed): how the same word is
+//!   written elsewhere in its document where case is informative (lower-case, capitalised in
+//!   mid-sentence). This is what tells a capitalised sentence opener or a word of an all-caps
+//!   headline whether it is a name.
+//! - **Consistency** ([`pass2_keys`]): the types that the first pass gave the other
+//!   occurrences of the same capitalised word in the same document, and in the other documents
+//!   of the analysis. The second pass uses them so a name keeps its type across mentions.
+
+use std::collections::HashMap;
+
+/// Number of labels: `O`, then `B-` and `I-` for PER, LOC, ORG, MISC.
+pub const LABELS: usize = 9;
+
+/// Label names, indexed like the weights.
+pub const LABEL_NAMES: [&str; LABELS] = [
+    "O", "B-PER", "B-LOC", "B-ORG", "B-MISC", "I-PER", "I-LOC", "I-ORG", "I-MISC",
+];
+
+/// The entity type of a label: 0 for `O`, 1..=4 for PER, LOC, ORG, MISC.
+pub fn label_type(label: u8) -> u8 {
+    match label {
+        0 => 0,
+        1..=4 => label,
+        _ => label - 4,
+    }
+}
+
+/// Is the label a `B-`?
+pub fn is_begin(label: u8) -> bool {
+    (1..=4).contains(&label)
+}
+
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+#[inline]
+fn step(h: u64, x: u64) -> u64 {
+    (h.rotate_left(5) ^ x).wrapping_mul(K)
+}
+
+#[inline]
+fn finish(h: u64) -> u32 {
+    let mut z = h;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    let k = (z >> 32) as u32;
+    // 0 marks an empty slot in the model's table.
+    k.max(1)
+}
+
+#[inline]
+fn key(template: u64, a: u64) -> u32 {
+    finish(step(step(template.wrapping_mul(K), 0x51), a))
+}
+
+#[inline]
+fn key2(template: u64, a: u64, b: u64) -> u32 {
+    finish(step(step(step(template.wrapping_mul(K), 0x52), a), b))
+}
+
+#[inline]
+fn key3(template: u64, a: u64, b: u64, c: u64) -> u32 {
+    finish(step(step(step(step(template.wrapping_mul(K), 0x53), a), b), c))
+}
+
+/// Per-token values computed once and shared by the features of the token and its neighbours.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TokInfo {
+    /// Hash of the exact text.
+    pub word: u64,
+    /// Hash of the lower-case text.
+    pub lower: u64,
+    /// Hash of the short shape (runs of the same class collapsed).
+    pub shape: u64,
+    /// Hashes of the lower-case prefixes of 1..=4 chars (0 when the word is shorter).
+    pub pre: [u64; 4],
+    /// Hashes of the lower-case suffixes of 1..=4 chars (0 when the word is shorter).
+    pub suf: [u64; 4],
+    /// [`CAP`], [`ALLCAP`], [`DIGIT`], [`LOWER`], [`ALPHA`] bits.
+    pub flags: u8,
+    /// Length in chars, capped at 255.
+    pub len: u8,
+}
+
+/// First char is upper-case.
+pub const CAP: u8 = 1;
+/// At least two letters, all upper-case.
+pub const ALLCAP: u8 = 2;
+/// Contains a digit.
+pub const DIGIT: u8 = 4;
+/// First char is lower-case.
+pub const LOWER: u8 = 8;
+/// Contains a letter.
+pub const ALPHA: u8 = 16;
+
+fn shape_class(c: char) -> u64 {
+    if c.is_uppercase() {
+        'X' as u64
+    } else if c.is_lowercase() {
+        'x' as u64
+    } else if c.is_numeric() {
+        'd' as u64
+    } else if c.is_alphabetic() {
+        'a' as u64
+    } else {
+        c as u64
+    }
+}
+
+/// Computes a token's [`TokInfo`].
+pub fn tok_info(w: &str) -> TokInfo {
+    let mut t = TokInfo::default();
+    let mut word = 0x77u64;
+    let mut lower = 0x6Cu64;
+    let mut shape = 0x73u64;
+    let mut last_class = u64::MAX;
+    let mut n = 0usize;
+    let (mut letters, mut uppers) = (0usize, 0usize);
+    for (i, c) in w.chars().enumerate() {
+        word = step(word, c as u64);
+        for lc in c.to_lowercase() {
+            lower = step(lower, lc as u64);
+        }
+        if i < 4 {
+            t.pre[i] = lower;
+        }
+        let cls = shape_class(c);
+        if cls != last_class {
+            shape = step(shape, cls);
+            last_class = cls;
+        }
+        if i == 0 {
+            if c.is_uppercase() {
+                t.flags |= CAP;
+            } else if c.is_lowercase() {
+                t.flags |= LOWER;
+            }
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+            t.flags |= ALPHA;
+            if c.is_uppercase() {
+                uppers += 1;
+            }
+        }
+        if c.is_numeric() {
+            t.flags |= DIGIT;
+        }
+        n += 1;
+    }
+    if letters >= 2 && uppers == letters {
+        t.flags |= ALLCAP;
+    }
+    // Suffixes: hash the last k chars, last char first.
+    let mut h = 0x5Fu64;
+    for (k, c) in w.chars().rev().take(4).enumerate() {
+        for lc in c.to_lowercase() {
+            h = step(h, lc as u64);
+        }
+        t.suf[k] = h;
+    }
+    t.word = word;
+    t.lower = lower;
+    t.shape = shape;
+    t.len = n.min(255) as u8;
+    t
+}
+
+/// Boundary markers for the neighbours of the first and last tokens.
+const BOS: TokInfo = TokInfo {
+    word: 0xB05,
+    lower: 0xB05,
+    shape: 0xB05,
+    pre: [0; 4],
+    suf: [0; 4],
+    flags: 0,
+    len: 0,
+};
+const EOS: TokInfo = TokInfo {
+    word: 0xE05,
+    lower: 0xE05,
+    shape: 0xE05,
+    pre: [0; 4],
+    suf: [0; 4],
+    flags: 0,
+    len: 0,
+};
+
+/// Is a sentence written in capitals (a CoNLL headline, a shouted title)? Fewer than 10% of its
+/// letters lower-case, with at least 4 letters.
+pub fn caps_sentence(words: &[&str]) -> bool {
+    let (mut letters, mut lower) = (0usize, 0usize);
+    for w in words {
+        for c in w.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                if c.is_lowercase() {
+                    lower += 1;
+                }
+            }
+        }
+    }
+    letters >= 4 && lower * 10 < letters
+}
+
+/// How a word is written where its case means something, gathered over one document.
+/// Bit 1: seen lower-case; bit 2: seen capitalised in mid-sentence (not first, not after an
+/// opening quote, not in a capitals sentence).
+pub type CaseStats = HashMap<u64, u8>;
+
+/// Gathers [`CaseStats`] for one document.
+pub fn case_stats(doc: &[Vec<&str>], infos: &[TokInfo], caps: &[bool]) -> CaseStats {
+    let mut out = CaseStats::new();
+    let mut t = 0;
+    for (s, sent) in doc.iter().enumerate() {
+        for i in 0..sent.len() {
+            let info = &infos[t + i];
+            let after_open = i > 0 && matches!(sent[i - 1], "\"" | "(" | "'" | "\u{201c}" | "-");
+            if !caps[s] && info.flags & ALPHA != 0 {
+                if info.flags & LOWER != 0 {
+                    *out.entry(info.lower).or_insert(0) |= 1;
+                } else if info.flags & CAP != 0 && i > 0 && !after_open {
+                    *out.entry(info.lower).or_insert(0) |= 2;
+                }
+            }
+        }
+        t += sent.len();
+    }
+    out
+}
+
+// Template numbers. Changing any of them changes every key: retrain.
+const T_BIAS: u64 = 1;
+const T_WORD: u64 = 2;
+const T_LOWER: u64 = 3;
+const T_SHAPE: u64 = 4;
+const T_PRE: u64 = 5; // + k
+const T_SUF: u64 = 10; // + k
+const T_L_M1: u64 = 20;
+const T_L_P1: u64 = 21;
+const T_L_M2: u64 = 22;
+const T_L_P2: u64 = 23;
+const T_BI_M: u64 = 24;
+const T_BI_P: u64 = 25;
+const T_SH_M1: u64 = 26;
+const T_SH_P1: u64 = 27;
+const T_SH3: u64 = 28;
+const T_SH_MP: u64 = 29;
+const T_SH_PP: u64 = 30;
+const T_LM_SH: u64 = 31;
+const T_SH_LP: u64 = 32;
+const T_FIRST: u64 = 33;
+const T_CAPS_L: u64 = 34;
+const T_CAPS_SH: u64 = 35;
+const T_LEN: u64 = 36;
+const T_DCASE: u64 = 37;
+const T_GAZ: u64 = 40; // + offset
+const T_W_M1: u64 = 45;
+const T_W_P1: u64 = 46;
+const T_P2_DMAJ: u64 = 60;
+const T_P2_DANY: u64 = 61;
+const T_P2_XMAJ: u64 = 62;
+const T_P2_XANY: u64 = 63;
+const T_P2_DMAJ_SH: u64 = 64;
+
+/// Appends the local keys of token `i` of a sentence.
+///
+/// `toks` are the sentence's [`TokInfo`]s, `gaz` the gazetteer bitmasks of its tokens (empty
+/// when there are none), `caps` whether the sentence is in capitals, `dcase` the document's
+/// [`CaseStats`].
+pub fn local_keys(
+    toks: &[TokInfo],
+    gaz: &[u32],
+    i: usize,
+    caps: bool,
+    dcase: &CaseStats,
+    out: &mut Vec<u32>,
+) {
+    let at = |j: isize| -> TokInfo {
+        if j < 0 {
+            BOS
+        } else if j as usize >= toks.len() {
+            EOS
+        } else {
+            toks[j as usize]
+        }
+    };
+    let ii = i as isize;
+    let t = toks[i];
+    let (m1, p1, m2, p2) = (at(ii - 1), at(ii + 1), at(ii - 2), at(ii + 2));
+    out.push(key(T_BIAS, 0));
+    out.push(key(T_WORD, t.word));
+    out.push(key(T_LOWER, t.lower));
+    out.push(key(T_SHAPE, t.shape));
+    for k in 0..4 {
+        if t.pre[k] != 0 && (k as u8) + 1 < t.len {
+            out.push(key(T_PRE + k as u64, t.pre[k]));
+        }
+        if t.suf[k] != 0 && (k as u8) + 1 < t.len {
+            out.push(key(T_SUF + k as u64, t.suf[k]));
+        }
+    }
+    out.push(key(T_L_M1, m1.lower));
+    out.push(key(T_L_P1, p1.lower));
+    out.push(key(T_L_M2, m2.lower));
+    out.push(key(T_L_P2, p2.lower));
+    out.push(key(T_W_M1, m1.word));
+    out.push(key(T_W_P1, p1.word));
+    out.push(key2(T_BI_M, m1.lower, t.lower));
+    out.push(key2(T_BI_P, t.lower, p1.lower));
+    out.push(key(T_SH_M1, m1.shape));
+    out.push(key(T_SH_P1, p1.shape));
+    out.push(key3(T_SH3, m1.shape, t.shape, p1.shape));
+    out.push(key2(T_SH_MP, m1.shape, t.shape));
+    out.push(key2(T_SH_PP, t.shape, p1.shape));
+    out.push(key2(T_LM_SH, m1.lower, t.shape));
+    out.push(key2(T_SH_LP, t.shape, p1.lower));
+    if i == 0 {
+        out.push(key(T_FIRST, t.shape));
+    }
+    if caps {
+        out.push(key(T_CAPS_L, t.lower));
+        out.push(key3(T_CAPS_SH, m1.lower, t.shape, p1.lower));
+    }
+    out.push(key2(T_LEN, t.len.min(12) as u64, t.flags as u64));
+    if t.flags & ALPHA != 0 {
+        let seen = dcase.get(&t.lower).copied().unwrap_or(0) as u64;
+        let ctx = if caps {
+            0
+        } else if i == 0 {
+            1
+        } else {
+            2
+        };
+        out.push(key3(T_DCASE, seen, ctx, (t.flags & (CAP | ALLCAP | LOWER)) as u64));
+    }
+    if !gaz.is_empty() {
+        let g = |j: isize| -> u64 {
+            if j < 0 || j as usize >= gaz.len() {
+                0
+            } else {
+                gaz[j as usize] as u64
+            }
+        };
+        let gi = g(ii);
+        for bit in 0..32u64 {
+            if gi & (1 << bit) != 0 {
+                out.push(key2(T_GAZ, bit, t.flags as u64 & CAP as u64));
+            }
+        }
+        let (gm, gp) = (g(ii - 1), g(ii + 1));
+        if gm != 0 {
+            out.push(key2(T_GAZ + 1, gm, gi));
+        }
+        if gp != 0 {
+            out.push(key2(T_GAZ + 2, gi, gp));
+        }
+    }
+}
+
+/// Label-type counts (O, PER, LOC, ORG, MISC) of capitalised words, by lower-case hash.
+pub type TypeCounts = HashMap<u64, [u16; 5]>;
+
+/// Adds the first-pass types of one document's capitalised tokens to `counts`.
+pub fn count_types(infos: &[TokInfo], labels: &[u8], counts: &mut TypeCounts) {
+    for (info, &l) in infos.iter().zip(labels) {
+        if info.flags & (CAP | ALLCAP) != 0 && info.flags & ALPHA != 0 {
+            let c = counts.entry(info.lower).or_insert([0; 5]);
+            let ty = label_type(l) as usize;
+            c[ty] = c[ty].saturating_add(1);
+        }
+    }
+}
+
+fn majority(c: &[u16; 5]) -> Option<(usize, u16, u16)> {
+    let total: u16 = c.iter().fold(0u16, |a, &b| a.saturating_add(b));
+    if total == 0 {
+        return None;
+    }
+    let mut best = 0;
+    for k in 1..5 {
+        if c[k] > c[best] {
+            best = k;
+        }
+    }
+    Some((best, c[best], total))
+}
+
+/// Appends the consistency keys of one token, given the counts of its own document (`doc`,
+/// which include the token itself with its first-pass label `own`) and of the whole analysis
+/// (`all`, which include `doc`).
+pub fn pass2_keys(info: &TokInfo, own: u8, doc: &TypeCounts, all: &TypeCounts, out: &mut Vec<u32>) {
+    if info.flags & (CAP | ALLCAP) == 0 || info.flags & ALPHA == 0 {
+        return;
+    }
+    let own_ty = label_type(own) as usize;
+    let mut d = doc.get(&info.lower).copied().unwrap_or([0; 5]);
+    let a = all.get(&info.lower).copied().unwrap_or([0; 5]);
+    d[own_ty] = d[own_ty].saturating_sub(1);
+    let mut x = [0u16; 5];
+    for k in 0..5 {
+        x[k] = a[k].saturating_sub(d[k]);
+    }
+    x[own_ty] = x[own_ty].saturating_sub(1);
+    if let Some((best, n, total)) = majority(&d) {
+        let strong = (n as u32 * 4 >= total as u32 * 3) as u64;
+        out.push(key2(T_P2_DMAJ, best as u64, strong));
+        out.push(key2(T_P2_DMAJ_SH, best as u64, info.shape));
+        for (k, &c) in d.iter().enumerate().skip(1) {
+            if c > 0 {
+                out.push(key(T_P2_DANY, k as u64));
+            }
+        }
+    }
+    if let Some((best, n, total)) = majority(&x) {
+        let strong = (n as u32 * 4 >= total as u32 * 3) as u64;
+        out.push(key2(T_P2_XMAJ, best as u64, strong));
+        for (k, &c) in x.iter().enumerate().skip(1) {
+            if c > 0 {
+                out.push(key(T_P2_XANY, k as u64));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_info_table() {
+        // (word, flags, length)
+        let cases: &[(&str, u8, u8)] = &[
+            ("Moscow", CAP | ALPHA, 6),
+            ("NATO", CAP | ALLCAP | ALPHA, 4),
+            ("the", LOWER | ALPHA, 3),
+            ("1996-08-22", DIGIT, 10),
+            ("U.S.", CAP | ALLCAP | ALPHA, 4),
+            (",", 0, 1),
+            ("Łódź", CAP | ALPHA, 4),
+            ("A", CAP | ALPHA, 1),
+        ];
+        for &(w, flags, len) in cases {
+            let t = tok_info(w);
+            assert_eq!((t.flags, t.len), (flags, len), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn shapes_and_case_forms() {
+        // Pairs that must share (true) or not share (false) a hashed value.
+        let same_shape: &[(&str, &str, bool)] = &[
+            ("Moscow", "Paris", true),
+            ("Moscow", "MOSCOW", false),
+            ("1996-08-22", "2001-01-01", true),
+            ("U.S.", "U.N.", true),
+            ("McDonald", "Mcdonald", false),
+        ];
+        for &(a, b, want) in same_shape {
+            assert_eq!(tok_info(a).shape == tok_info(b).shape, want, "{a} {b}");
+        }
+        let same_lower: &[(&str, &str, bool)] =
+            &[("Moscow", "MOSCOW", true), ("Moscow", "moscow", true), ("Moscow", "Moscou", false)];
+        for &(a, b, want) in same_lower {
+            assert_eq!(tok_info(a).lower == tok_info(b).lower, want, "{a} {b}");
+            assert_ne!(tok_info(a).word == tok_info(b).word, a != b, "{a} {b}");
+        }
+        // Suffix 3 of "Pashinyan" and "Aliyan" agree, prefix 2 of "Moscow" and "MOON" agree.
+        assert_eq!(tok_info("Pashinyan").suf[2], tok_info("Aliyan").suf[2]);
+        assert_eq!(tok_info("Moscow").pre[1], tok_info("MOON").pre[1]);
+        assert_ne!(tok_info("Moscow").pre[2], tok_info("MOON").pre[2]);
+    }
+
+    #[test]
+    fn caps_sentences() {
+        let cases: &[(&[&str], bool)] = &[
+            (&["SOCCER", "-", "JAPAN", "GET", "LUCKY", "WIN", "."], true),
+            (&["EU", "rejects", "German", "call"], false),
+            (&["U.S", "."], false),
+            (&["1996-08-22"], false),
+        ];
+        for &(words, want) in cases {
+            assert_eq!(caps_sentence(words), want, "{words:?}");
+        }
+    }
+
+    #[test]
+    fn keys_are_stable_and_distinct() {
+        let toks: Vec<TokInfo> = ["Nikol", "Pashinyan", "met", "Putin"].iter().map(|w| tok_info(w)).collect();
+        let none = CaseStats::new();
+        let mut a = Vec::new();
+        local_keys(&toks, &[], 1, false, &none, &mut a);
+        let mut b = Vec::new();
+        local_keys(&toks, &[], 1, false, &none, &mut b);
+        assert_eq!(a, b);
+        assert!(a.iter().all(|&k| k != 0));
+        let mut c = Vec::new();
+        local_keys(&toks, &[], 3, false, &none, &mut c);
+        // Same template on different words gives different keys; the bias key is shared.
+        assert_eq!(a[0], c[0]);
+        assert_ne!(a[1], c[1]);
+        // A caps sentence adds its own keys.
+        let mut d = Vec::new();
+        local_keys(&toks, &[], 1, true, &none, &mut d);
+        assert!(d.len() > a.len());
+    }
+
+    #[test]
+    fn case_stats_table() {
+        let doc: Vec<Vec<&str>> = vec![
+            vec!["WHITE", "HOUSE", "SAYS"],
+            vec!["The", "White", "House", "said", "white", "smoke", "rose", "."],
+            vec!["White", "said", "."],
+        ];
+        let caps: Vec<bool> = doc.iter().map(|s| caps_sentence(s)).collect();
+        let infos: Vec<TokInfo> = doc.iter().flatten().map(|w| tok_info(w)).collect();
+        let st = case_stats(&doc, &infos, &caps);
+        // (word, bits)
+        let cases: &[(&str, u8)] = &[("white", 3), ("house", 2), ("said", 1), ("the", 0), ("says", 0)];
+        for &(w, bits) in cases {
+            assert_eq!(st.get(&tok_info(w).lower).copied().unwrap_or(0), bits, "{w}");
+        }
+    }
+
+    #[test]
+    fn consistency_keys_exclude_own_label() {
+        let info = tok_info("Pashinyan");
+        let mut doc = TypeCounts::new();
+        count_types(&[info, info], &[5, 1], &mut doc);
+        let all = doc.clone();
+        let mut out = Vec::new();
+        pass2_keys(&info, 1, &doc, &all, &mut out);
+        // The other occurrence is PER: a document majority key, no cross-document key.
+        let mut want = Vec::new();
+        let mut d = [0u16; 5];
+        d[1] = 1;
+        let (best, n, total) = majority(&d).unwrap();
+        assert_eq!((best, n, total), (1, 1, 1));
+        want.push(key2(T_P2_DMAJ, 1, 1));
+        want.push(key2(T_P2_DMAJ_SH, 1, info.shape));
+        want.push(key(T_P2_DANY, 1));
+        assert_eq!(out, want);
+        // A lower-case word gets none.
+        let mut out = Vec::new();
+        pass2_keys(&tok_info("met"), 0, &doc, &all, &mut out);
+        assert!(out.is_empty());
+    }
+}

@@ -1,0 +1,657 @@
+//! Named-entity tagger: finds person (PER), place (LOC), organisation (ORG) and other-name
+//! (MISC) spans in tokenised sentences.
+//!
+//! # Approach
+//! A first-order sequence model over BIO labels (9 labels), trained on CoNLL-2003 English as
+//! an averaged structured perceptron (see [`train`]) and decoded with Viterbi under hard BIO
+//! constraints ([`decode`]). Token scores are sums of hashed sparse features ([`features`]):
+//! word, lower-case form, 1–4 char prefixes and suffixes, word shape, the two neighbours on
+//! either side with their shapes, position, all-caps headlines, gazetteer classes when the
+//! model was trained with them, and how the same word is cased elsewhere in its document.
+//!
+//! Tagging runs two passes over all documents of one analysis at once. The second pass adds
+//! consistency features: the types the first pass gave to the other occurrences of the same
+//! capitalised word in the same document, and in the other documents. A name tagged
+//! confidently once thus pulls its other mentions (a bare surname, a headline in capitals)
+//! towards the same type. Both passes use the same weights (the model was trained on sentences
+//! both with and without those features).
+//!
+//! # Model file
+//! `data/tagger/model.bin`, made by `src/bin/train-tagger.rs` (the command is in that file's
+//! docs). Little-endian: magic `CRTAG`, version, flags, label count, weight scale, confidence
+//! temperature, start and transition scores (f32), the feature count, the feature keys sorted
+//! and delta-coded as LEB128 varints, then the weights as i8 label by label (column-major,
+//! which compresses better), and an FNV-1a checksum of everything before it. Features whose
+//! weights all quantise to zero are not stored. [`Tagger::from_bytes`] checks every length and
+//! the checksum and returns an error instead of panicking.
+//!
+//! # Score
+//! [`Tagged::score`] is the lowest, over the span's tokens, of the marginal probability of the
+//! token's label under `p(labels) ∝ exp(T · score(labels))` (forward-backward over the same
+//! lattice Viterbi used). `T` is fitted on the CoNLL development set at training time, so the
+//! score is roughly calibrated: about 0.9 means about 9 in 10 such labels are right.
+
+pub mod conll;
+pub mod decode;
+pub mod features;
+pub mod train;
+
+use std::sync::OnceLock;
+
+use decode::{Scores, Transitions};
+use features::{TokInfo, LABELS};
+
+/// Entity type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A person.
+    Per,
+    /// A place: country, city, region, geographic feature.
+    Loc,
+    /// An organisation: company, party, team, agency, alliance.
+    Org,
+    /// Any other name: nationalities, events, works, products.
+    Misc,
+}
+
+impl Kind {
+    /// From a label type (1..=4, see [`features::label_type`]).
+    pub fn from_type(t: u8) -> Option<Kind> {
+        match t {
+            1 => Some(Kind::Per),
+            2 => Some(Kind::Loc),
+            3 => Some(Kind::Org),
+            4 => Some(Kind::Misc),
+            _ => None,
+        }
+    }
+
+    /// The CoNLL name: `PER`, `LOC`, `ORG`, `MISC`.
+    pub fn conll(self) -> &'static str {
+        match self {
+            Kind::Per => "PER",
+            Kind::Loc => "LOC",
+            Kind::Org => "ORG",
+            Kind::Misc => "MISC",
+        }
+    }
+}
+
+/// One entity span in a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tagged {
+    /// First token (index within the sentence).
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The type.
+    pub kind: Kind,
+    /// Confidence in 0..=1: see the module docs ("Score").
+    pub score: f32,
+}
+
+/// Model flag: trained with gazetteer features.
+pub const FLAG_GAZ: u8 = 1;
+/// Model flag: has consistency (second-pass) features.
+pub const FLAG_PASS2: u8 = 2;
+/// Model flag: weights are stored as i16 instead of i8.
+pub const FLAG_I16: u8 = 4;
+
+const MAGIC: &[u8; 5] = b"CRTAG";
+const VERSION: u8 = 1;
+
+/// A trained tagger.
+#[derive(Clone, Debug)]
+pub struct Tagger {
+    /// Open-addressing table of feature keys (0 = empty slot).
+    slots: Vec<u32>,
+    /// Row index of the key in the same slot.
+    rows: Vec<u32>,
+    /// Weights, row-major: `rows × LABELS`.
+    weights: Vec<i16>,
+    scale: f32,
+    temp: f32,
+    tr: Transitions,
+    flags: u8,
+    n_rows: usize,
+}
+
+/// The parts of a model, for writing one (see [`train`]).
+pub struct ModelParts<'a> {
+    /// Feature keys, strictly ascending.
+    pub keys: &'a [u32],
+    /// Weights, row-major, `keys.len() × LABELS` (i8 range unless `flags` has [`FLAG_I16`]).
+    pub weights: &'a [i16],
+    /// Weight of one i8 step.
+    pub scale: f32,
+    /// Confidence temperature.
+    pub temp: f32,
+    /// Start and transition scores.
+    pub tr: &'a Transitions,
+    /// [`FLAG_GAZ`], [`FLAG_PASS2`].
+    pub flags: u8,
+}
+
+fn fnv1a(bytes: &[u8]) -> u32 {
+    let mut h: u32 = 0x811C_9DC5;
+    for &b in bytes {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// Serialises a model (the format is in the module docs).
+pub fn encode(m: &ModelParts) -> Vec<u8> {
+    let mut out = Vec::with_capacity(m.weights.len() + m.keys.len() * 3 + 512);
+    out.extend_from_slice(MAGIC);
+    out.push(VERSION);
+    out.push(m.flags);
+    out.push(LABELS as u8);
+    out.extend_from_slice(&m.scale.to_le_bytes());
+    out.extend_from_slice(&m.temp.to_le_bytes());
+    for v in m.tr.start {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    for row in &m.tr.trans {
+        for v in row {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+    }
+    out.extend_from_slice(&(m.keys.len() as u32).to_le_bytes());
+    let mut prev = 0u32;
+    for &k in m.keys {
+        let mut d = k.wrapping_sub(prev);
+        prev = k;
+        loop {
+            let b = (d & 0x7F) as u8;
+            d >>= 7;
+            if d == 0 {
+                out.push(b);
+                break;
+            }
+            out.push(b | 0x80);
+        }
+    }
+    for l in 0..LABELS {
+        for r in 0..m.keys.len() {
+            let w = m.weights[r * LABELS + l];
+            if m.flags & FLAG_I16 != 0 {
+                out.extend_from_slice(&w.to_le_bytes());
+            } else {
+                out.push(w.clamp(-128, 127) as i8 as u8);
+            }
+        }
+    }
+    let sum = fnv1a(&out);
+    out.extend_from_slice(&sum.to_le_bytes());
+    out
+}
+
+/// The same model bytes with another confidence temperature (and a fixed checksum).
+pub fn set_temperature(bytes: &[u8], temp: f32) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    if out.len() >= 20 {
+        out[12..16].copy_from_slice(&temp.to_le_bytes());
+        let n = out.len() - 4;
+        let sum = fnv1a(&out[..n]);
+        out[n..].copy_from_slice(&sum.to_le_bytes());
+    }
+    out
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8], String> {
+        let end = self.pos.checked_add(n).ok_or("length overflow")?;
+        let s = self.b.get(self.pos..end).ok_or("model file truncated")?;
+        self.pos = end;
+        Ok(s)
+    }
+    fn u8(&mut self) -> Result<u8, String> {
+        Ok(self.take(1)?[0])
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn f32(&mut self) -> Result<f32, String> {
+        let v = f32::from_bits(self.u32()?);
+        if v.is_finite() {
+            Ok(v)
+        } else {
+            Err("non-finite number in model file".into())
+        }
+    }
+    fn varint(&mut self) -> Result<u32, String> {
+        let mut v: u64 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = self.u8()?;
+            v |= ((b & 0x7F) as u64) << shift;
+            if b & 0x80 == 0 {
+                return u32::try_from(v).map_err(|_| "varint out of range".to_string());
+            }
+        }
+        Err("varint too long".into())
+    }
+}
+
+impl Tagger {
+    /// The committed model (`data/tagger/model.bin`), parsed once.
+    ///
+    /// # Panics
+    /// Never in practice: the committed file is checked by the tests; should it ever be corrupt,
+    /// this returns an empty tagger that finds nothing rather than panicking.
+    pub fn builtin() -> &'static Tagger {
+        static T: OnceLock<Tagger> = OnceLock::new();
+        T.get_or_init(|| {
+            Tagger::from_bytes(include_bytes!("../../data/tagger/model.bin")).unwrap_or_else(|_| Tagger::empty())
+        })
+    }
+
+    /// A tagger with no features: tags nothing.
+    pub fn empty() -> Tagger {
+        Tagger {
+            slots: vec![0; 1],
+            rows: vec![0; 1],
+            weights: Vec::new(),
+            scale: 1.0,
+            temp: 1.0,
+            tr: Transitions { start: [0.0; LABELS], trans: [[0.0; LABELS]; LABELS] },
+            flags: 0,
+            n_rows: 0,
+        }
+    }
+
+    /// Parses a model file; any inconsistency is an error, never a panic.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
+        if bytes.len() < 4 + MAGIC.len() {
+            return Err("model file too short".into());
+        }
+        let (body, sum) = bytes.split_at(bytes.len() - 4);
+        if fnv1a(body) != u32::from_le_bytes([sum[0], sum[1], sum[2], sum[3]]) {
+            return Err("model file checksum mismatch".into());
+        }
+        let mut r = Reader { b: body, pos: 0 };
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err("not a tagger model (bad magic)".into());
+        }
+        let version = r.u8()?;
+        if version != VERSION {
+            return Err(format!("unsupported model version {version}"));
+        }
+        let flags = r.u8()?;
+        if r.u8()? as usize != LABELS {
+            return Err("model has a different label set".into());
+        }
+        let scale = r.f32()?;
+        let temp = r.f32()?;
+        let mut tr = Transitions { start: [0.0; LABELS], trans: [[0.0; LABELS]; LABELS] };
+        for v in tr.start.iter_mut() {
+            *v = r.f32()?;
+        }
+        for row in tr.trans.iter_mut() {
+            for v in row.iter_mut() {
+                *v = r.f32()?;
+            }
+        }
+        let n = r.u32()? as usize;
+        // Each key takes at least one byte and each row LABELS bytes.
+        if n > body.len() / (LABELS + 1) {
+            return Err("feature count larger than the file".into());
+        }
+        let mut keys = Vec::with_capacity(n);
+        let mut prev = 0u32;
+        for i in 0..n {
+            let d = r.varint()?;
+            let k = prev.checked_add(d).ok_or("key overflow")?;
+            if k == 0 || (i > 0 && d == 0) {
+                return Err("feature keys not strictly ascending".into());
+            }
+            keys.push(k);
+            prev = k;
+        }
+        let wide = flags & FLAG_I16 != 0;
+        let mut weights = vec![0i16; n * LABELS];
+        for l in 0..LABELS {
+            let col = r.take(if wide { 2 * n } else { n })?;
+            for row in 0..n {
+                weights[row * LABELS + l] = if wide {
+                    i16::from_le_bytes([col[2 * row], col[2 * row + 1]])
+                } else {
+                    col[row] as i8 as i16
+                };
+            }
+        }
+        if r.pos != body.len() {
+            return Err("trailing bytes in model file".into());
+        }
+        let cap = (n * 2).next_power_of_two().max(2);
+        let mut slots = vec![0u32; cap];
+        let mut rows = vec![0u32; cap];
+        for (row, &k) in keys.iter().enumerate() {
+            let mut s = k as usize & (cap - 1);
+            while slots[s] != 0 {
+                s = (s + 1) & (cap - 1);
+            }
+            slots[s] = k;
+            rows[s] = row as u32;
+        }
+        Ok(Tagger { slots, rows, weights, scale, temp, tr, flags, n_rows: n })
+    }
+
+    /// Number of stored features.
+    pub fn features(&self) -> usize {
+        self.n_rows
+    }
+
+    /// Model flags ([`FLAG_GAZ`], [`FLAG_PASS2`]).
+    pub fn flags(&self) -> u8 {
+        self.flags
+    }
+
+    /// The confidence temperature.
+    pub fn temperature(&self) -> f32 {
+        self.temp
+    }
+
+    #[inline]
+    fn row(&self, key: u32) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut s = key as usize & mask;
+        loop {
+            let k = self.slots[s];
+            if k == key {
+                return Some(self.rows[s] as usize);
+            }
+            if k == 0 {
+                return None;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// Adds the weights of `keys` to `acc`.
+    #[inline]
+    fn add_keys(&self, keys: &[u32], acc: &mut [i32; LABELS]) {
+        for &k in keys {
+            if let Some(r) = self.row(k) {
+                let w = &self.weights[r * LABELS..r * LABELS + LABELS];
+                for l in 0..LABELS {
+                    acc[l] += w[l] as i32;
+                }
+            }
+        }
+    }
+
+    /// Tags every sentence of every document. `docs[d][s][t]` is the text of token `t` of
+    /// sentence `s` of document `d`; pass all documents of one analysis together so names
+    /// keep their type across them.
+    pub fn tag(&self, docs: &[Vec<Vec<&str>>]) -> Vec<Vec<Vec<Tagged>>> {
+        let run = self.run(docs, true);
+        let mut out = Vec::with_capacity(docs.len());
+        let mut t0 = 0;
+        let mut sent_labels = Vec::new();
+        for doc in docs {
+            let mut dv = Vec::with_capacity(doc.len());
+            for sent in doc {
+                let n = sent.len();
+                sent_labels.clear();
+                sent_labels.extend_from_slice(&run.labels[t0..t0 + n]);
+                let spans = decode::spans(&sent_labels)
+                    .into_iter()
+                    .filter_map(|(s, e, ty)| {
+                        let kind = Kind::from_type(ty)?;
+                        let score = run.conf[t0 + s..t0 + e].iter().copied().fold(1.0f32, f32::min);
+                        Some(Tagged { start: s, end: e, kind, score })
+                    })
+                    .collect();
+                dv.push(spans);
+                t0 += n;
+            }
+            out.push(dv);
+        }
+        out
+    }
+
+    /// Labels (flat over all tokens of all documents) and, when `second` is set and the model
+    /// has consistency features, after the second pass. `conf` holds each token's label
+    /// marginal.
+    pub fn run(&self, docs: &[Vec<Vec<&str>>], second: bool) -> RunOut {
+        let gaz = self.flags & FLAG_GAZ != 0;
+        let mut infos = Vec::new();
+        let mut emis: Vec<Scores> = Vec::new();
+        let scale = self.scale;
+        visit_local(docs, gaz, &mut infos, |_, keys| {
+            let mut acc = [0i32; LABELS];
+            self.add_keys(keys, &mut acc);
+            emis.push(acc.map(|v| v as f32 * scale));
+        });
+        let mut labels = Vec::with_capacity(emis.len());
+        let mut back = Vec::new();
+        let mut buf = Vec::new();
+        let decode_all = |emis: &[Scores], labels: &mut Vec<u8>, back: &mut Vec<_>, buf: &mut Vec<u8>| {
+            labels.clear();
+            let mut t0 = 0;
+            for doc in docs {
+                for sent in doc {
+                    decode::viterbi(&emis[t0..t0 + sent.len()], &self.tr, back, buf);
+                    labels.extend_from_slice(buf);
+                    t0 += sent.len();
+                }
+            }
+        };
+        decode_all(&emis, &mut labels, &mut back, &mut buf);
+        if second && self.flags & FLAG_PASS2 != 0 {
+            visit_pass2(docs, &infos, &labels, |t, keys| {
+                let mut acc = [0i32; LABELS];
+                self.add_keys(keys, &mut acc);
+                for l in 0..LABELS {
+                    emis[t][l] += acc[l] as f32 * scale;
+                }
+            });
+            decode_all(&emis, &mut labels, &mut back, &mut buf);
+        }
+        let mut conf = Vec::with_capacity(labels.len());
+        let (mut alpha, mut beta, mut marg) = (Vec::new(), Vec::new(), Vec::new());
+        let mut t0 = 0;
+        for doc in docs {
+            for sent in doc {
+                let n = sent.len();
+                decode::marginals(&emis[t0..t0 + n], &self.tr, self.temp, &mut alpha, &mut beta, &mut marg);
+                for (i, row) in marg.iter().enumerate() {
+                    conf.push(row[labels[t0 + i] as usize]);
+                }
+                t0 += n;
+            }
+        }
+        RunOut { labels, conf, emis }
+    }
+}
+
+/// What [`Tagger::run`] returns, flat over all tokens of all documents in order.
+pub struct RunOut {
+    /// Label per token.
+    pub labels: Vec<u8>,
+    /// Marginal probability of that label.
+    pub conf: Vec<f32>,
+    /// Final per-label scores.
+    pub emis: Vec<Scores>,
+}
+
+/// Gazetteer bitmasks for the tokens of one sentence ([`crate::gazetteer::token_features`]).
+fn gazetteer_bits(words: &[&str], out: &mut Vec<u32>) {
+    out.clear();
+    out.extend(crate::gazetteer::token_features(words));
+    out.resize(words.len(), 0);
+}
+
+/// Computes [`TokInfo`] for every token (into `infos`, flat) and calls `f(token, keys)` with
+/// the local keys of every token in order.
+pub fn visit_local(
+    docs: &[Vec<Vec<&str>>],
+    gaz: bool,
+    infos: &mut Vec<TokInfo>,
+    mut f: impl FnMut(usize, &[u32]),
+) {
+    infos.clear();
+    for doc in docs {
+        for sent in doc {
+            infos.extend(sent.iter().map(|w| features::tok_info(w)));
+        }
+    }
+    let mut keys = Vec::with_capacity(64);
+    let mut gbits = Vec::new();
+    let mut caps = Vec::new();
+    let mut t0 = 0;
+    for doc in docs {
+        caps.clear();
+        caps.extend(doc.iter().map(|s| features::caps_sentence(s)));
+        let n_doc: usize = doc.iter().map(Vec::len).sum();
+        let dcase = features::case_stats(doc, &infos[t0..t0 + n_doc], &caps);
+        for (s, sent) in doc.iter().enumerate() {
+            if gaz {
+                gazetteer_bits(sent, &mut gbits);
+            } else {
+                gbits.clear();
+            }
+            let toks = &infos[t0..t0 + sent.len()];
+            for i in 0..sent.len() {
+                keys.clear();
+                features::local_keys(toks, &gbits, i, caps[s], &dcase, &mut keys);
+                f(t0 + i, &keys);
+            }
+            t0 += sent.len();
+        }
+    }
+}
+
+/// Calls `f(token, keys)` with the consistency keys of every token that has some, given the
+/// first-pass `labels` (flat, like `infos`).
+pub fn visit_pass2(docs: &[Vec<Vec<&str>>], infos: &[TokInfo], labels: &[u8], mut f: impl FnMut(usize, &[u32])) {
+    let mut per_doc = Vec::with_capacity(docs.len());
+    let mut all = features::TypeCounts::new();
+    let mut t0 = 0;
+    for doc in docs {
+        let n: usize = doc.iter().map(Vec::len).sum();
+        let mut c = features::TypeCounts::new();
+        features::count_types(&infos[t0..t0 + n], &labels[t0..t0 + n], &mut c);
+        for (k, v) in &c {
+            let e = all.entry(*k).or_insert([0; 5]);
+            for i in 0..5 {
+                e[i] = e[i].saturating_add(v[i]);
+            }
+        }
+        per_doc.push((t0..t0 + n, c));
+        t0 += n;
+    }
+    let mut keys = Vec::with_capacity(16);
+    for (range, c) in &per_doc {
+        for t in range.clone() {
+            keys.clear();
+            features::pass2_keys(&infos[t], labels[t], c, &all, &mut keys);
+            if !keys.is_empty() {
+                f(t, &keys);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        s.split(' ').collect()
+    }
+
+    fn tag_one(t: &Tagger, s: &str) -> Vec<(String, Kind)> {
+        let words = toks(s);
+        let out = t.tag(&[vec![words.clone()]]);
+        out[0][0].iter().map(|x| (words[x.start..x.end].join(" "), x.kind)).collect()
+    }
+
+    #[test]
+    fn builtin_tags_a_news_sentence() {
+        let t = Tagger::builtin();
+        assert!(t.features() > 1000, "the committed model failed to load");
+        let got = tag_one(t, "Armenian Prime Minister Nikol Pashinyan met Vladimir Putin in Moscow .");
+        let want = [
+            ("Armenian".to_string(), Kind::Misc),
+            ("Nikol Pashinyan".to_string(), Kind::Per),
+            ("Vladimir Putin".to_string(), Kind::Per),
+            ("Moscow".to_string(), Kind::Loc),
+        ];
+        assert_eq!(got, want);
+        let scored = t.tag(&[vec![toks("Vladimir Putin arrived in Moscow .")]]);
+        for x in &scored[0][0] {
+            assert!(x.score > 0.0 && x.score <= 1.0, "{x:?}");
+        }
+    }
+
+    #[test]
+    fn builtin_table() {
+        // (sentence, entities it must contain)
+        let cases: &[(&str, &[(&str, Kind)])] = &[
+            ("The European Commission said on Thursday it disagreed .", &[("European Commission", Kind::Org)]),
+            ("Germany beat France 2-1 in Paris on Sunday .", &[("Germany", Kind::Loc), ("Paris", Kind::Loc)]),
+            ("Shares of Microsoft Corp rose 3 percent .", &[("Microsoft Corp", Kind::Org)]),
+        ];
+        let t = Tagger::builtin();
+        for &(s, want) in cases {
+            let got = tag_one(t, s);
+            for (w, k) in want {
+                assert!(got.iter().any(|(g, gk)| g == w && gk == k), "{s}: {got:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn empty_input_and_empty_sentences() {
+        let t = Tagger::builtin();
+        assert!(t.tag(&[]).is_empty());
+        let out = t.tag(&[vec![], vec![vec![]]]);
+        assert_eq!(out, vec![vec![], vec![vec![]]]);
+    }
+
+    #[test]
+    fn from_bytes_rejects_garbage() {
+        let good = include_bytes!("../../data/tagger/model.bin");
+        let mut flipped = good.to_vec();
+        let mid = flipped.len() / 2;
+        flipped[mid] ^= 0x40;
+        let cases: Vec<Vec<u8>> = vec![
+            vec![],
+            b"CRTAG".to_vec(),
+            vec![0xFF; 100],
+            good[..good.len() / 2].to_vec(),
+            flipped,
+            [good.as_slice(), &[0]].concat(),
+        ];
+        for bytes in cases {
+            assert!(Tagger::from_bytes(&bytes).is_err(), "{} bytes", bytes.len());
+        }
+        assert!(Tagger::from_bytes(good).is_ok());
+    }
+
+    #[test]
+    fn encode_round_trip() {
+        let tr = Transitions { start: [0.5; LABELS], trans: [[-0.25; LABELS]; LABELS] };
+        let keys = [3u32, 200, 70000, u32::MAX];
+        let weights: Vec<i16> = (0..keys.len() * LABELS).map(|i| (i as i8).wrapping_mul(7) as i16).collect();
+        let bytes = encode(&ModelParts { keys: &keys, weights: &weights, scale: 0.5, temp: 2.0, tr: &tr, flags: FLAG_PASS2 });
+        let t = Tagger::from_bytes(&bytes).unwrap();
+        assert_eq!(t.features(), 4);
+        assert_eq!(t.flags(), FLAG_PASS2);
+        assert_eq!(t.tr, tr);
+        for (r, &k) in keys.iter().enumerate() {
+            let row = t.row(k).unwrap();
+            assert_eq!(&t.weights[row * LABELS..row * LABELS + LABELS], &weights[r * LABELS..r * LABELS + LABELS]);
+        }
+        assert_eq!(t.row(4), None);
+    }
+}

@@ -1,0 +1,342 @@
+//! Paragraphs, the title line, and the page furniture that is not article text.
+//!
+//! Articles arrive as pasted or extracted text: one paragraph per line (sometimes blank lines
+//! between), a headline at the top, and whatever the site wrapped around the story — section
+//! kickers, bylines, "Font Size:", photo credits, "Check Also" teasers, comment prompts and
+//! syndication blurbs. Names in that furniture are not part of the story, so it is classified
+//! here and kept out of every later stage.
+//!
+//! The rules are deliberately shape-based (short line, no closing punctuation, a credit or role
+//! word) plus a phrase list in `data/lexicon/boilerplate.txt`, so they hold for any site rather
+//! than for the sample articles.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// What a paragraph is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The headline.
+    Title,
+    /// Article prose: analysed for entities and claims.
+    Body,
+    /// A short line without closing punctuation inside the article (section heading, dateline,
+    /// standalone name): analysed for entities, not for claims.
+    Heading,
+    /// Kept out of the analysis; the string says why (`byline`, `credit`, `teaser`, …).
+    Boilerplate(&'static str),
+}
+
+/// One paragraph: a byte range of the text and its role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Byte range, trimmed of surrounding whitespace. May span several lines when a hard-wrapped
+    /// paragraph was joined.
+    pub range: Range<usize>,
+    /// What it is.
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Match {
+    Line,
+    Start,
+    Contains,
+    Marker,
+}
+
+struct Rule {
+    kind: &'static str,
+    how: Match,
+    phrase: String,
+}
+
+fn rules() -> &'static [Rule] {
+    static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        include_str!("../../data/lexicon/boilerplate.txt")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut parts = l.split('\t');
+                let kind = match parts.next()? {
+                    "comments" => "comments",
+                    "chrome" => "chrome",
+                    "teaser" => "teaser",
+                    "credit" => "credit",
+                    "syndication" => "syndication",
+                    "byline" => "byline",
+                    _ => return None,
+                };
+                let how = match parts.next()? {
+                    "line" => Match::Line,
+                    "start" => Match::Start,
+                    "contains" => Match::Contains,
+                    "marker" => Match::Marker,
+                    _ => return None,
+                };
+                Some(Rule {
+                    kind,
+                    how,
+                    phrase: parts.next()?.to_lowercase(),
+                })
+            })
+            .collect()
+    })
+}
+
+/// Words naming a journalist's job, which make a short unpunctuated line a byline.
+const BYLINE_ROLES: &[&str] = &[
+    "reporter",
+    "correspondent",
+    "editor",
+    "writer",
+    "columnist",
+    "contributor",
+    "journalist",
+    "producer",
+    "staff",
+    "bureau",
+];
+
+/// Agencies and credit words that end a photo caption's credit.
+const CREDIT_WORDS: &[&str] = &[
+    "reuters",
+    "ap",
+    "afp",
+    "pap",
+    "epa",
+    "getty",
+    "images",
+    "abaca",
+    "anadolu",
+    "tass",
+    "xinhua",
+    "shutterstock",
+    "alamy",
+    "archive",
+    "photo",
+    "photos",
+    "photographer",
+    "sipa",
+    "ria",
+    "novosti",
+    "sputnik",
+    "dpa",
+    "ansa",
+    "efe",
+    "bloomberg",
+];
+
+/// Splits `text` into paragraphs and gives each a role.
+pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    for line in lines(text) {
+        // A hard-wrapped paragraph: the previous line runs on into a lowercase continuation.
+        if let Some(prev) = out.last_mut() {
+            let prev_text = &text[prev.range.clone()];
+            let starts_lower = text[line.clone()]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase());
+            if starts_lower && !ends_closed(prev_text) && prev_text.chars().count() > 40 {
+                prev.range.end = line.end;
+                continue;
+            }
+        }
+        out.push(Paragraph {
+            range: line,
+            role: Role::Body,
+        });
+    }
+    classify(text, &mut out);
+    out
+}
+
+/// Non-blank lines as trimmed byte ranges.
+fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut pos = 0;
+    text.split('\n').filter_map(move |line| {
+        let start = pos;
+        pos += line.len() + 1;
+        let lead = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        (!trimmed.is_empty()).then(|| start + lead..start + lead + trimmed.len())
+    })
+}
+
+/// Does the paragraph end like a sentence (closing punctuation, possibly inside quotes)?
+pub fn ends_closed(p: &str) -> bool {
+    let t = p.trim_end_matches(['"', '\u{201d}', '\u{2019}', '\'', '\u{bb}', ')', ']', '*']);
+    t.ends_with(['.', '!', '?', '\u{2026}']) || (t.len() < p.len() && t.ends_with(','))
+}
+
+fn word_count(p: &str) -> usize {
+    p.split_whitespace().count()
+}
+
+fn classify(text: &str, paras: &mut [Paragraph]) {
+    let mut in_teaser = false;
+    for p in paras.iter_mut() {
+        let s = &text[p.range.clone()];
+        let lower = s.to_lowercase();
+        let key = lower.trim_end_matches([':', ' ']).trim();
+        let words = word_count(s);
+        let closed = ends_closed(s);
+
+        if let Some(rule) = matching_rule(key, &lower, words) {
+            in_teaser = rule.how == Match::Marker;
+            p.role = Role::Boilerplate(rule.kind);
+            continue;
+        }
+        if in_teaser {
+            let teaser_like = !closed || s.ends_with('\u{2026}') || s.ends_with("...") || words <= 12;
+            if teaser_like {
+                p.role = Role::Boilerplate("teaser");
+                continue;
+            }
+            in_teaser = false;
+        }
+        if !closed && words <= 10 && has_word(&lower, BYLINE_ROLES) {
+            p.role = Role::Boilerplate("byline");
+        } else if !closed && words <= 8 && has_word(&lower, &["logo"]) {
+            p.role = Role::Boilerplate("chrome");
+        } else if !closed && words <= 40 && is_credit(s) {
+            p.role = Role::Boilerplate("credit");
+        } else if !closed || words <= 3 {
+            p.role = Role::Heading;
+        }
+    }
+    pick_title(text, paras);
+}
+
+fn matching_rule<'r>(key: &str, lower: &str, words: usize) -> Option<&'r Rule> {
+    rules().iter().find(|r| {
+        let short = words <= 25;
+        match r.how {
+            Match::Line | Match::Marker => key == r.phrase,
+            Match::Start => {
+                // "By" bylines and "Photo:" credits are short; syndication notes may be long.
+                (short || r.kind == "syndication" || r.kind == "comments")
+                    && lower.starts_with(&r.phrase)
+                    && (r.kind != "byline" || words <= 8)
+            }
+            Match::Contains => words <= 90 && lower.contains(&r.phrase),
+        }
+    })
+}
+
+fn has_word(lower: &str, set: &[&str]) -> bool {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| set.contains(&w))
+}
+
+/// A caption credit: "… Resul Rehimov / Abaca / PAP", "…KarabakhReuters Archive".
+fn is_credit(s: &str) -> bool {
+    let slashes = s.matches(" / ").count();
+    let last_words: Vec<String> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    let ends_with_credit = last_words.iter().any(|w| CREDIT_WORDS.contains(&w.as_str()));
+    // A caption glued to its credit: a lowercase letter directly followed by a capital that
+    // starts the credit ("KarabakhReuters").
+    let glued = s.as_bytes().windows(2).any(|w| {
+        w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase()
+    }) && ends_with_credit;
+    (slashes >= 1 && ends_with_credit) || slashes >= 2 || glued
+}
+
+/// The headline: the longest short line before the first body paragraph. Only the first few
+/// paragraphs are considered, and a long first paragraph means the text has no headline.
+fn pick_title(text: &str, paras: &mut [Paragraph]) {
+    let first_body = paras
+        .iter()
+        .position(|p| {
+            p.role == Role::Body && word_count(&text[p.range.clone()]) >= 12 && {
+                let s = &text[p.range.clone()];
+                ends_closed(s)
+            }
+        })
+        .unwrap_or(paras.len());
+    let best = paras[..first_body.min(6)]
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| matches!(p.role, Role::Body | Role::Heading))
+        .map(|(i, p)| (i, word_count(&text[p.range.clone()])))
+        .filter(|&(_, w)| (2..=30).contains(&w))
+        .max_by_key(|&(i, w)| (w, std::cmp::Reverse(i)));
+    if let Some((i, _)) = best {
+        paras[i].role = Role::Title;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(text: &str) -> Vec<(String, Role)> {
+        paragraphs(text)
+            .into_iter()
+            .map(|p| (text[p.range].to_string(), p.role))
+            .collect()
+    }
+
+    #[test]
+    fn table() {
+        use Role::*;
+        // (paragraph, role it must get when it stands after a title and a body paragraph)
+        let cases: &[(&str, Role)] = &[
+            ("Leave a Reply", Boilerplate("comments")),
+            ("Your email address will not be published. Required fields are marked *", Boilerplate("comments")),
+            ("Font Size:", Boilerplate("chrome")),
+            ("Daily Caller News Foundation logo", Boilerplate("chrome")),
+            ("Micaela Burrow Investigative Reporter, Defense", Boilerplate("byline")),
+            ("By Jane Smith", Boilerplate("byline")),
+            ("Azerbaijani soldiers in Lachin (September 2022)Resul Rehimov / Abaca / PAP", Boilerplate("credit")),
+            ("Armenia and Azerbaijan are engaged in a dispute over Nagorno-KarabakhReuters Archive", Boilerplate("credit")),
+            ("Main photo source: Azerbaijan Ministry of Defense", Boilerplate("credit")),
+            ("Copyright 2022 The Example Times. All rights reserved.", Boilerplate("syndication")),
+            ("Reporting by Jane Doe; Editing by John Roe", Boilerplate("syndication")),
+            ("The dispute between Armenia and Azerbaijan", Heading),
+            ("He said the intensity of hostilities had decreased but attacks from Azerbaijan continued.", Body),
+            ("Tensions have festered between Armenia and Azerbaijan over the border territory since the 1980s.", Body),
+        ];
+        for &(para, want) in cases {
+            let text = format!(
+                "A headline about the talks\n\nThe talks went on for several hours in the capital on Monday, officials said.\n\n{para}\n"
+            );
+            let got = roles(&text);
+            assert_eq!(got[0].1, Title, "{para:?}");
+            assert_eq!(got[2].1, want, "{para:?}");
+        }
+    }
+
+    #[test]
+    fn teaser_block_after_marker() {
+        let text = "Headline here\nBody sentence one is long enough to count as the body of the story.\nCheck Also\nNATO chief: US has to ensure Ukraine wins\nNATO Secretary-General Jens Stoltenberg said Thursday on the sidelines of the UN General Assembly in \u{2026}\nLeave a Reply";
+        let got = roles(text);
+        assert_eq!(got[2].1, Role::Boilerplate("teaser"));
+        assert_eq!(got[3].1, Role::Boilerplate("teaser"));
+        assert_eq!(got[4].1, Role::Boilerplate("teaser"));
+        assert_eq!(got[5].1, Role::Boilerplate("comments"));
+    }
+
+    #[test]
+    fn no_title_when_text_starts_with_body() {
+        let text = "Armenian Prime Minister Nikol Pashinyan said at least 49 of his country's soldiers were killed in border clashes.\nMore text follows here.";
+        assert!(roles(text).iter().all(|(_, r)| *r != Role::Title));
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join() {
+        let text = "Title line here\nThe minister said on Monday that the talks would go on for\nanother week at least, and perhaps longer.";
+        let got = roles(text);
+        assert_eq!(got.len(), 2);
+        assert!(got[1].0.ends_with("longer."));
+    }
+}

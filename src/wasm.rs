@@ -1,0 +1,49 @@
+//! The WebAssembly binding: the only module that knows wasm-bindgen. Each export converts its
+//! input, calls the core once and converts the output; errors cross as JavaScript `Error`s.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::pipeline::Article;
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// `analyze([{name, text}, …])` → the `corroborate/report@1` object. Throws an `Error` when the
+/// input is not an array of articles or is over a limit.
+#[wasm_bindgen]
+pub fn analyze(articles: JsValue) -> Result<JsValue, JsError> {
+    let articles: Vec<Article> = serde_wasm_bindgen::from_value(articles)
+        .map_err(|e| JsError::new(&format!("analyze takes an array of {{name, text}} objects: {e}")))?;
+    let report = crate::analyze(&articles).map_err(|e| JsError::new(&e.to_string()))?;
+    // json_compatible: absent values become null (not undefined) and maps plain objects, so
+    // the page receives exactly the JSON the CLI prints.
+    report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// `analyzeJson('[{"name":…,"text":…}]')` → the report as a JSON string, byte-identical to the
+/// CLI's `--compact` output. Used by the boundary tests and by callers that store reports.
+#[wasm_bindgen(js_name = analyzeJson)]
+pub fn analyze_json(articles: &str) -> Result<String, JsError> {
+    let articles: Vec<Article> = serde_json::from_str(articles)
+        .map_err(|e| JsError::new(&format!("analyzeJson takes a JSON array of {{name, text}} objects: {e}")))?;
+    let report = crate::analyze(&articles).map_err(|e| JsError::new(&e.to_string()))?;
+    serde_json::to_string(&report).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// `checkInput(bytes)` → the text if the bytes are article text, else throws an `Error` with
+/// the same one-line message the CLI prints (empty, binary, too large, not UTF-8).
+#[wasm_bindgen(js_name = checkInput)]
+pub fn check_input(bytes: &[u8]) -> Result<String, JsError> {
+    crate::input::check(bytes).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The report schema this build produces.
+#[wasm_bindgen]
+pub fn schema() -> String {
+    crate::report::SCHEMA.to_string()
+}

@@ -1,0 +1,63 @@
+//! The command line: good files are reported on, bad ones get one line naming them and a
+//! non-zero exit, and `-` reads standard input.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_corroborate"))
+}
+
+fn temp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("corroborate-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn bad_files_are_named_and_the_rest_reported() {
+    let good = temp("good.txt", "Prime Minister Nikol Pashinyan said 49 soldiers were killed.".as_bytes());
+    let cases: &[(&str, &[u8], &str)] = &[
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"  \n\n ", "empty"),
+        ("image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", "binary"),
+        ("latin1.txt", b"caf\xe9 au lait", "not UTF-8"),
+    ];
+    for (name, bytes, msg) in cases {
+        let bad = temp(name, bytes);
+        let out = bin().args(["--format", "json"]).arg(&bad).arg(&good).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{name}: {err}");
+        assert!(err.contains(name) && err.contains(msg), "{name}: {err}");
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("report for the good file");
+        assert_eq!(report["documents"].as_array().unwrap().len(), 1);
+        assert_eq!(report["schema"], "corroborate/report@1");
+    }
+    let missing = bin().arg("/nonexistent/file.txt").output().unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/nonexistent/file.txt: cannot read"));
+    assert!(missing.stdout.is_empty());
+}
+
+#[test]
+fn stdin_and_markdown() {
+    let mut child = bin().args(["--format", "markdown", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all("Kremlin spokesman Dmitry Peskov told reporters that talks had failed.".as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("# Corroborate report"), "{md}");
+    assert!(md.contains("Dmitry Peskov"), "{md}");
+}
+
+#[test]
+fn usage_errors() {
+    assert_eq!(bin().output().unwrap().status.code(), Some(2));
+    assert_eq!(bin().args(["--format", "xml", "a.txt"]).output().unwrap().status.code(), Some(2));
+    assert_eq!(bin().arg("--bogus").output().unwrap().status.code(), Some(2));
+}

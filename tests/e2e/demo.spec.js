@@ -1,0 +1,106 @@
+// The sample articles load on their own and come out analysed: entity chips, the claim table
+// with Dmitry Peskov's quote carried by three articles, highlighting, and a screenshot.
+import path from 'node:path';
+import { chip, expect, openDemo, OUTPUT, test } from './fixtures.js';
+
+const PESKOV = 'It is difficult to overestimate the role of the Russian Federation';
+
+test('the demo is analysed on load and shows entity chips', async ({ page }) => {
+  await openDemo(page);
+  await expect(page.locator('#article-list > li.article-item')).toHaveCount(5);
+  // every article got a detected title from the report
+  await expect(page.locator('#article-list .article-title .pending')).toHaveCount(0);
+  await expect(page.locator('#status')).toContainText('Analysed 5 articles');
+
+  for (const name of ['Nikol Pashinyan', 'Vladimir Putin']) {
+    const c = chip(page, name);
+    await expect(c, `chip ${name}`).toHaveCount(1);
+    await expect(c.locator('.chip-count')).toHaveText(/^\d+ mentions?$/);
+    await expect(c.locator('.chip-docs .doc-num').first()).toBeVisible();
+  }
+  // chips are grouped by type under headings
+  await expect(page.locator('#chips section.chip-group[data-type="person"] h3')).toContainText('People');
+  await expect(page.locator('#chips section.chip-group[data-type="person"]')).toContainText('Vladimir Putin');
+
+  await page.screenshot({ path: path.join(OUTPUT, 'screenshots', 'demo.png'), fullPage: true });
+});
+
+test('a claim row holds Dmitry Peskov’s quote from three articles', async ({ page }) => {
+  await openDemo(page);
+  const rows = page.locator('#claims tbody.group').filter({ hasText: PESKOV });
+  await expect(rows.first()).toBeVisible();
+  // the best row: the one with most articles carrying the quote
+  const counts = await rows.evaluateAll((bodies, needle) =>
+    bodies.map((b) => [...b.querySelectorAll('td.has-claim')].filter((td) => td.textContent.includes(needle)).length), PESKOV);
+  const best = counts.indexOf(Math.max(...counts));
+  const row = rows.nth(best);
+  const cells = row.locator('td.has-claim').filter({ hasText: PESKOV });
+  await expect(cells).toHaveCount(3);
+  // the speaker is named and the claim is marked as a quote, in each of the three cells
+  for (let i = 0; i < 3; i++) {
+    await expect(cells.nth(i).locator('.speaker')).toContainText('Dmitry Peskov');
+    await expect(cells.nth(i).locator('.kind')).toHaveText('Quote');
+  }
+  await expect(row.locator('.relation')).toHaveText(/Agree|Reworded/);
+  await row.scrollIntoViewIfNeeded();
+  await row.screenshot({ path: path.join(OUTPUT, 'screenshots', 'peskov-row.png') });
+});
+
+test('pressing a chip highlights all its mentions in the texts', async ({ page }) => {
+  await openDemo(page);
+  const putin = chip(page, 'Vladimir Putin');
+  const count = Number((await putin.locator('.chip-count').textContent()).match(/\d+/)[0]);
+  await putin.click();
+  await expect(putin).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('#selection')).toContainText('Highlighting Vladimir Putin');
+  const marks = page.locator('#texts mark.entity');
+  // one <mark> per mention (a mention crossing a boilerplate edge may be split in two pieces)
+  const mentions = await marks.evaluateAll((ms) => new Set(ms.map((m) => m.dataset.mention)).size);
+  expect(mentions).toBe(count);
+  for (const text of await marks.allTextContents()) expect(text).toMatch(/Putin/);
+  // the articles that mention him are opened
+  const opened = await page.locator('#texts details[open]').count();
+  expect(opened).toBeGreaterThanOrEqual(4);
+  await page.screenshot({ path: path.join(OUTPUT, 'screenshots', 'demo-highlight.png'), fullPage: true });
+
+  // pressing again clears the highlight
+  await putin.click();
+  await expect(putin).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('#texts mark.entity')).toHaveCount(0);
+});
+
+test('chips and filters work from the keyboard', async ({ page }) => {
+  await openDemo(page);
+  const pashinyan = chip(page, 'Nikol Pashinyan');
+  await pashinyan.focus();
+  await page.keyboard.press('Enter');
+  await expect(pashinyan).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('#texts mark.entity').first()).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(pashinyan).toHaveAttribute('aria-pressed', 'false');
+
+  // hiding "unique" rows with the filter checkbox
+  const unique = page.locator('#claim-filters input[value="unique"]');
+  await unique.focus();
+  await page.keyboard.press('Space');
+  await expect(unique).not.toBeChecked();
+  await expect(page.locator('#claims tbody.group[data-relation="unique"]:visible')).toHaveCount(0);
+});
+
+test('reworded rows show a word diff and conflict rows their values', async ({ page }) => {
+  await openDemo(page);
+  const reworded = page.locator('#claims tbody.group[data-relation="reworded"]');
+  const conflict = page.locator('#claims tbody.group[data-relation="conflict"]');
+  const nReworded = await reworded.count();
+  const nConflict = await conflict.count();
+  test.skip(nReworded + nConflict === 0, 'the report has no reworded or conflicting group');
+  if (nReworded > 0) {
+    await expect(reworded.first().locator('.relation')).toHaveText(/Reworded/);
+    await expect(reworded.first().locator('.diff-ops')).toBeVisible();
+    expect(await reworded.first().locator('.diff del, .diff ins').count()).toBeGreaterThan(0);
+  }
+  if (nConflict > 0) {
+    await expect(conflict.first().locator('.relation')).toHaveText(/Conflict/);
+    expect(await conflict.first().locator('.conflict-values li').count()).toBeGreaterThanOrEqual(2);
+  }
+});

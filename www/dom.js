@@ -1,0 +1,111 @@
+// Small DOM helpers shared by the render modules.
+//
+// Every piece of article text reaches the page through `textContent` or a text node: nothing in
+// this app assigns HTML strings (no innerHTML, outerHTML, insertAdjacentHTML, document.write).
+// tests/e2e/no-html-sinks.spec.js enforces that by reading the sources.
+
+/**
+ * Creates an element. `props`: `class`, `text` (textContent), `dataset` (object), `on<event>`
+ * (listener), `value`/`checked`/`hidden`/`open`/`disabled` (properties), anything else an
+ * attribute. Children: nodes or strings (strings become text nodes); null/false are skipped.
+ */
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value == null || value === false) continue;
+    if (key === 'class') node.className = value;
+    else if (key === 'text') node.textContent = value;
+    else if (key === 'dataset') Object.assign(node.dataset, value);
+    else if (key.startsWith('on') && typeof value === 'function') {
+      node.addEventListener(key.slice(2), value);
+    } else if (PROPS.has(key)) node[key] = value;
+    else node.setAttribute(key, value === true ? '' : String(value));
+  }
+  append(node, children);
+  return node;
+}
+
+const PROPS = new Set(['value', 'checked', 'hidden', 'open', 'disabled', 'indeterminate']);
+
+/** Appends nodes / strings (as text), flattening arrays and skipping null/false. */
+export function append(parent, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child == null || child === false) continue;
+    parent.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return parent;
+}
+
+/** Replaces all children of `parent`. */
+export function replace(parent, ...children) {
+  parent.replaceChildren();
+  return append(parent, children);
+}
+
+/** Text only screen readers announce (visually hidden). */
+export function srOnly(text) {
+  return el('span', { class: 'sr-only', text });
+}
+
+/**
+ * Renders `text` (which starts at offset `base` of its document) with `ranges` highlighted.
+ *
+ * `ranges`: `{start, end, tag, className, title, data}` in the document's UTF-16 offsets, exactly
+ * as the report gives them; they may overlap and may run past the text (they are clipped). Each
+ * stretch of text covered by the same set of ranges becomes one element (`<mark>` when any
+ * covering range asks for it, else `<span>`), so overlapping ranges never nest or cross. Only
+ * `String.prototype.slice` with the report's offsets is used: no offset is recomputed.
+ */
+export function markedText(text, base, ranges) {
+  const frag = document.createDocumentFragment();
+  const end = base + text.length;
+  const live = ranges.filter((r) => r.end > r.start && r.start < end && r.end > base);
+  if (live.length === 0) {
+    frag.append(document.createTextNode(text));
+    return frag;
+  }
+  const cuts = new Set([base, end]);
+  for (const r of live) {
+    cuts.add(Math.max(base, r.start));
+    cuts.add(Math.min(end, r.end));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i];
+    const b = points[i + 1];
+    const piece = text.slice(a - base, b - base);
+    const on = live.filter((r) => r.start <= a && r.end >= b);
+    if (on.length === 0) {
+      frag.append(document.createTextNode(piece));
+      continue;
+    }
+    const tag = on.some((r) => r.tag === 'mark') ? 'mark' : 'span';
+    const node = el(tag, { class: on.map((r) => r.className).filter(Boolean).join(' ') });
+    const titles = on.map((r) => r.title).filter(Boolean);
+    if (titles.length) node.title = titles.join('; ');
+    for (const r of on) if (r.data) Object.assign(node.dataset, r.data);
+    node.textContent = piece;
+    frag.append(node);
+  }
+  return frag;
+}
+
+/**
+ * True when `span` (`{start, end, text}`) slices back to its own text in `docText`: the report
+ * contract promises it, and a span that does not is skipped rather than drawn in the wrong place.
+ */
+export function spanFits(docText, span) {
+  return (
+    span != null &&
+    Number.isInteger(span.start) &&
+    Number.isInteger(span.end) &&
+    span.start <= span.end &&
+    span.end <= docText.length &&
+    (span.text == null || docText.slice(span.start, span.end) === span.text)
+  );
+}
+
+/** "1 article" / "3 articles". */
+export function plural(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,135 @@
+// Entity chips: the report's entities grouped by type, each a toggle button showing the name,
+// the mention count and the articles that mention it. Pressing a chip selects the entity (the
+// app then highlights its mentions in the article texts and the claim table).
+
+import { el, plural, replace, srOnly } from '../dom.js';
+
+/** Display order and headings of entity types; unknown types follow, under their own name. */
+export const TYPE_HEADINGS = [
+  ['person', 'People'],
+  ['organization', 'Organizations'],
+  ['place', 'Places'],
+  ['group', 'Groups and nationalities'],
+  ['event', 'Events'],
+  ['work', 'Works'],
+  ['other', 'Other names'],
+  ['date', 'Dates'],
+  ['time', 'Times'],
+  ['quantity', 'Quantities'],
+  ['money', 'Money'],
+  ['percent', 'Percentages'],
+];
+
+/**
+ * Renders the chips into `container`.
+ * - `view`: the analysed view (app.js `makeView`): `report`, `docLabel(i)`, `docShort(i)`.
+ * - `selectedId`: the pressed entity, or null.
+ * - `onSelect(id | null)`: called when a chip is toggled.
+ */
+export function renderChips(container, view, selectedId, onSelect) {
+  const entities = view.report.entities ?? [];
+  if (entities.length === 0) {
+    replace(container, el('p', { class: 'empty', text: 'No entities were found.' }));
+    return;
+  }
+  const byType = new Map();
+  for (const entity of entities) {
+    const type = entity.type || 'other';
+    if (!byType.has(type)) byType.set(type, []);
+    byType.get(type).push(entity);
+  }
+  const order = TYPE_HEADINGS.filter(([type]) => byType.has(type));
+  for (const type of byType.keys()) {
+    if (!TYPE_HEADINGS.some(([t]) => t === type)) order.push([type, type]);
+  }
+  const groups = order.map(([type, heading]) => {
+    const list = byType.get(type);
+    const headingId = `chips-${type.replace(/[^a-z0-9_-]/gi, '_')}`;
+    return el(
+      'section',
+      { class: `chip-group type-${type}`, 'aria-labelledby': headingId, dataset: { type } },
+      el('h3', { id: headingId }, heading, ' ', el('span', { class: 'count', text: `(${list.length})` })),
+      el('ul', { class: 'chips', role: 'list' }, list.map((e) => el('li', {}, chip(e, view, selectedId, onSelect)))),
+    );
+  });
+  replace(container, groups);
+}
+
+function chip(entity, view, selectedId, onSelect) {
+  const mentions = entity.mentions?.length ?? 0;
+  const docs = entity.docs ?? [];
+  const pressed = entity.id === selectedId;
+  const details = [];
+  if (entity.aliases?.length) details.push(`also: ${entity.aliases.join(', ')}`);
+  if (entity.roles?.length) details.push(`roles: ${entity.roles.join(', ')}`);
+  if (entity.value != null) details.push(`value: ${entity.value}`);
+  return el(
+    'button',
+    {
+      type: 'button',
+      class: `chip type-${entity.type}`,
+      'aria-pressed': String(pressed),
+      title: details.join(' · ') || null,
+      dataset: { entity: entity.id },
+      onclick: () => onSelect(pressed ? null : entity.id),
+    },
+    el('span', { class: 'chip-name', text: entity.name }),
+    el('span', { class: 'chip-count' }, String(mentions), srOnly(mentions === 1 ? ' mention' : ' mentions')),
+    el(
+      'span',
+      { class: 'chip-docs' },
+      srOnly(docs.length === 1 ? ', in article ' : ', in articles '),
+      docs.map((d, i) => [
+        i > 0 ? srOnly(', ') : null,
+        el('span', { class: 'doc-num', title: view.docLabel(d), text: view.docShort(d) }),
+      ]),
+    ),
+  );
+}
+
+/**
+ * The panel under the chips for the selected entity: its type, roles, aliases, value, and the
+ * articles that mention it, each with a button that shows the first highlighted mention.
+ */
+export function renderSelection(container, view, entity, onClear, onShowDoc) {
+  if (!entity) {
+    replace(container);
+    container.hidden = true;
+    return;
+  }
+  container.hidden = false;
+  const counts = new Map();
+  for (const m of entity.mentions ?? []) counts.set(m.doc, (counts.get(m.doc) ?? 0) + 1);
+  const facts = [['Type', entity.type]];
+  if (entity.roles?.length) facts.push(['Roles', entity.roles.join(', ')]);
+  if (entity.aliases?.length) facts.push(['Also written', entity.aliases.join(', ')]);
+  if (entity.value != null) facts.push(['Value', entity.value]);
+  replace(
+    container,
+    el(
+      'div',
+      { class: 'selection-head' },
+      el('h3', {}, 'Highlighting ', el('mark', { class: 'entity', text: entity.name })),
+      el('button', { type: 'button', class: 'secondary', onclick: onClear, text: 'Clear highlight' }),
+    ),
+    el('dl', { class: 'facts' }, facts.map(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })])),
+    el('p', {}, `${plural(entity.mentions?.length ?? 0, 'mention')} in ${plural(counts.size, 'article')}:`),
+    el(
+      'ul',
+      { class: 'selection-docs' },
+      [...counts].map(([doc, n]) =>
+        el(
+          'li',
+          {},
+          el('button', {
+            type: 'button',
+            class: 'link',
+            onclick: () => onShowDoc(doc),
+            text: view.docLabel(doc),
+          }),
+          ` (${plural(n, 'mention')})`,
+        ),
+      ),
+    ),
+  );
+}
