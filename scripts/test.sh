@@ -20,4 +20,4 @@ step "wasm boundary (Chromium)";     wasm-pack test --headless --chrome --test w
 find /tmp -maxdepth 1 -name 'org.chromium.Chromium.*' -newer "$stamp" -exec rm -rf {} + 2>/dev/null || true
 rm -f "$stamp"
 step "browser end-to-end (Playwright, Debian chromium)"
-npx playwright test --config tests/e2e/playwright.config.mjs
+npm test

@@ -49,8 +49,13 @@ pub fn check(bytes: &[u8]) -> Result<String, InputError> {
     if head.contains(&0) || control * 10 > head.len() {
         return Err(InputError::Binary);
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 { at: e.valid_up_to() })?;
-    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+    let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
+        at: e.valid_up_to(),
+    })?;
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
         return Err(InputError::Empty);
     }
     Ok(text.to_string())
@@ -74,7 +79,12 @@ mod tests {
             ("caf\u{e9} \u{1f600}".as_bytes(), Ok("caf\u{e9} \u{1f600}")),
         ];
         for (bytes, want) in cases {
-            assert_eq!(check(bytes).as_deref().map_err(Clone::clone), want.clone(), "{:?}", &bytes[..bytes.len().min(20)]);
+            assert_eq!(
+                check(bytes).as_deref().map_err(Clone::clone),
+                want.clone(),
+                "{:?}",
+                &bytes[..bytes.len().min(20)]
+            );
         }
     }
 }

@@ -37,7 +37,10 @@ fn main() -> ExitCode {
                 Some("json") => format = Format::Json,
                 Some("markdown") | Some("md") => format = Format::Markdown,
                 other => {
-                    eprintln!("corroborate: --format takes json or markdown, not {}", other.unwrap_or("nothing"));
+                    eprintln!(
+                        "corroborate: --format takes json or markdown, not {}",
+                        other.unwrap_or("nothing")
+                    );
                     return ExitCode::from(2);
                 }
             },
@@ -118,7 +121,11 @@ fn read_article(path: &str) -> Result<Article, String> {
         std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };
     read.map_err(|e| format!("cannot read: {}", e.to_string().to_lowercase()))?;
-    let name = if path == "-" { "stdin".to_string() } else { path.to_string() };
+    let name = if path == "-" {
+        "stdin".to_string()
+    } else {
+        path.to_string()
+    };
     let text = corroborate::input::check(&bytes).map_err(|e| e.to_string())?;
     Ok(Article::new(name, text))
 }

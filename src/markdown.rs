@@ -10,7 +10,18 @@ use crate::report::Report;
 
 /// Types in the order the summary lists them.
 const TYPE_ORDER: &[&str] = &[
-    "person", "organization", "place", "group", "event", "work", "other", "date", "time", "quantity", "money", "percent",
+    "person",
+    "organization",
+    "place",
+    "group",
+    "event",
+    "work",
+    "other",
+    "date",
+    "time",
+    "quantity",
+    "money",
+    "percent",
 ];
 
 /// Renders the report as Markdown.
@@ -19,12 +30,21 @@ pub fn render(report: &Report, _articles: &[Article]) -> String {
     let _ = writeln!(out, "# Corroborate report\n");
     let _ = writeln!(out, "## Articles\n");
     for d in &report.documents {
-        let _ = writeln!(out, "{}. **{}** ({})", d.index + 1, escape(&d.title), escape(&d.name));
+        let _ = writeln!(
+            out,
+            "{}. **{}** ({})",
+            d.index + 1,
+            escape(&d.title),
+            escape(&d.name)
+        );
     }
     let _ = writeln!(out, "\n## Entities\n");
     let mut by_type: BTreeMap<usize, Vec<&crate::report::Entity>> = BTreeMap::new();
     for e in &report.entities {
-        let rank = TYPE_ORDER.iter().position(|t| *t == e.kind).unwrap_or(TYPE_ORDER.len());
+        let rank = TYPE_ORDER
+            .iter()
+            .position(|t| *t == e.kind)
+            .unwrap_or(TYPE_ORDER.len());
         by_type.entry(rank).or_default().push(e);
     }
     for (rank, list) in by_type {
@@ -33,20 +53,47 @@ pub fn render(report: &Report, _articles: &[Article]) -> String {
             .iter()
             .map(|e| {
                 let docs: Vec<String> = e.docs.iter().map(|d| (d + 1).to_string()).collect();
-                format!("{} ×{} [{}]", escape(&e.name), e.mentions.len(), docs.join(","))
+                format!(
+                    "{} ×{} [{}]",
+                    escape(&e.name),
+                    e.mentions.len(),
+                    docs.join(",")
+                )
             })
             .collect();
         let _ = writeln!(out, "- **{name}**: {}", items.join("; "));
     }
     let _ = writeln!(out, "\n## Claims across articles\n");
-    let claims: BTreeMap<&str, &crate::report::Claim> = report.claims.iter().map(|c| (c.id.as_str(), c)).collect();
-    let names: BTreeMap<&str, &str> = report.entities.iter().map(|e| (e.id.as_str(), e.name.as_str())).collect();
+    let claims: BTreeMap<&str, &crate::report::Claim> =
+        report.claims.iter().map(|c| (c.id.as_str(), c)).collect();
+    let names: BTreeMap<&str, &str> = report
+        .entities
+        .iter()
+        .map(|e| (e.id.as_str(), e.name.as_str()))
+        .collect();
     for g in report.groups.iter().filter(|g| g.docs.len() > 1) {
-        let _ = writeln!(out, "### {} ({}) — {}\n", g.relation, g.docs.len(), escape(&g.reason));
+        let _ = writeln!(
+            out,
+            "### {} ({}) — {}\n",
+            g.relation,
+            g.docs.len(),
+            escape(&g.reason)
+        );
         for id in &g.claims {
             if let Some(c) = claims.get(id.as_str()) {
-                let who = c.speaker.as_deref().and_then(|s| names.get(s)).map(|n| format!("{n}: ")).unwrap_or_default();
-                let _ = writeln!(out, "- [{}] {}{}", c.doc + 1, escape(&who), escape(&c.content.text));
+                let who = c
+                    .speaker
+                    .as_deref()
+                    .and_then(|s| names.get(s))
+                    .map(|n| format!("{n}: "))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "- [{}] {}{}",
+                    c.doc + 1,
+                    escape(&who),
+                    escape(&c.content.text)
+                );
             }
         }
         out.push('\n');
@@ -66,7 +113,10 @@ pub fn render(report: &Report, _articles: &[Article]) -> String {
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '\\') {
+        if matches!(
+            c,
+            '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '\\'
+        ) {
             out.push('\\');
         }
         out.push(if c == '\n' { ' ' } else { c });

@@ -64,13 +64,20 @@ pub fn analyze(articles: &[Article]) -> Result<Report, Error> {
         .enumerate()
         .map(|(i, (a, doc))| {
             if doc.sentences.is_empty() {
-                notes.push(format!("{}: no article text found (empty, or only page furniture)", a.name));
+                notes.push(format!(
+                    "{}: no article text found (empty, or only page furniture)",
+                    a.name
+                ));
             }
             document(i, a, doc)
         })
         .collect();
     let entity_list = report_entities(&docs, &ents);
-    let claim_list: Vec<report::Claim> = found.iter().enumerate().map(|(i, c)| report_claim(i, &docs[c.doc], c)).collect();
+    let claim_list: Vec<report::Claim> = found
+        .iter()
+        .enumerate()
+        .map(|(i, c)| report_claim(i, &docs[c.doc], c))
+        .collect();
     let comparison = compare::compare(&documents, &entity_list, &claim_list);
 
     Ok(Report {
@@ -86,7 +93,10 @@ pub fn analyze(articles: &[Article]) -> Result<Report, Error> {
 
 /// A report span for a byte range of a document.
 pub fn span(doc: &Prepared, range: &Range<usize>) -> report::Span {
-    let (start, end) = (range.start.min(doc.text.len()), range.end.min(doc.text.len()));
+    let (start, end) = (
+        range.start.min(doc.text.len()),
+        range.end.min(doc.text.len()),
+    );
     report::Span {
         start: doc.utf16.at(start),
         end: doc.utf16.at(end),
@@ -97,7 +107,12 @@ pub fn span(doc: &Prepared, range: &Range<usize>) -> report::Span {
 fn document(i: usize, a: &Article, doc: &Prepared) -> report::Document {
     let title = match doc.title() {
         Some(r) => doc.text[r].to_string(),
-        None => doc.sentences.iter().find(|s| doc.role(s) == Role::Body).map(|s| shorten(&doc.text[s.range.clone()], 90)).unwrap_or_else(|| a.name.clone()),
+        None => doc
+            .sentences
+            .iter()
+            .find(|s| doc.role(s) == Role::Body)
+            .map(|s| shorten(&doc.text[s.range.clone()], 90))
+            .unwrap_or_else(|| a.name.clone()),
     };
     report::Document {
         index: i as u32,
@@ -108,7 +123,10 @@ fn document(i: usize, a: &Article, doc: &Prepared) -> report::Document {
             .paragraphs
             .iter()
             .filter_map(|p| match p.role {
-                Role::Boilerplate(kind) => Some(report::Boilerplate { span: span(doc, &p.range), kind: kind.to_string() }),
+                Role::Boilerplate(kind) => Some(report::Boilerplate {
+                    span: span(doc, &p.range),
+                    kind: kind.to_string(),
+                }),
                 _ => None,
             })
             .collect(),
@@ -146,7 +164,12 @@ fn report_entities(docs: &[Prepared], ents: &entities::Entities) -> Vec<report::
                     .iter()
                     .map(|m| {
                         let s = span(&docs[m.doc], &m.range);
-                        report::Mention { doc: m.doc as u32, start: s.start, end: s.end, text: s.text }
+                        report::Mention {
+                            doc: m.doc as u32,
+                            start: s.start,
+                            end: s.end,
+                            text: s.text,
+                        }
                     })
                     .collect(),
             }

@@ -15,8 +15,11 @@ fn start() {
 /// input is not an array of articles or is over a limit.
 #[wasm_bindgen]
 pub fn analyze(articles: JsValue) -> Result<JsValue, JsError> {
-    let articles: Vec<Article> = serde_wasm_bindgen::from_value(articles)
-        .map_err(|e| JsError::new(&format!("analyze takes an array of {{name, text}} objects: {e}")))?;
+    let articles: Vec<Article> = serde_wasm_bindgen::from_value(articles).map_err(|e| {
+        JsError::new(&format!(
+            "analyze takes an array of {{name, text}} objects: {e}"
+        ))
+    })?;
     let report = crate::analyze(&articles).map_err(|e| JsError::new(&e.to_string()))?;
     // json_compatible: absent values become null (not undefined) and maps plain objects, so
     // the page receives exactly the JSON the CLI prints.
@@ -29,8 +32,11 @@ pub fn analyze(articles: JsValue) -> Result<JsValue, JsError> {
 /// CLI's `--compact` output. Used by the boundary tests and by callers that store reports.
 #[wasm_bindgen(js_name = analyzeJson)]
 pub fn analyze_json(articles: &str) -> Result<String, JsError> {
-    let articles: Vec<Article> = serde_json::from_str(articles)
-        .map_err(|e| JsError::new(&format!("analyzeJson takes a JSON array of {{name, text}} objects: {e}")))?;
+    let articles: Vec<Article> = serde_json::from_str(articles).map_err(|e| {
+        JsError::new(&format!(
+            "analyzeJson takes a JSON array of {{name, text}} objects: {e}"
+        ))
+    })?;
     let report = crate::analyze(&articles).map_err(|e| JsError::new(&e.to_string()))?;
     serde_json::to_string(&report).map_err(|e| JsError::new(&e.to_string()))
 }

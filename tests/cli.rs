@@ -20,7 +20,10 @@ fn temp(name: &str, bytes: &[u8]) -> std::path::PathBuf {
 
 #[test]
 fn bad_files_are_named_and_the_rest_reported() {
-    let good = temp("good.txt", "Prime Minister Nikol Pashinyan said 49 soldiers were killed.".as_bytes());
+    let good = temp(
+        "good.txt",
+        "Prime Minister Nikol Pashinyan said 49 soldiers were killed.".as_bytes(),
+    );
     let cases: &[(&str, &[u8], &str)] = &[
         ("empty.txt", b"", "empty"),
         ("blank.txt", b"  \n\n ", "empty"),
@@ -29,12 +32,18 @@ fn bad_files_are_named_and_the_rest_reported() {
     ];
     for (name, bytes, msg) in cases {
         let bad = temp(name, bytes);
-        let out = bin().args(["--format", "json"]).arg(&bad).arg(&good).output().unwrap();
+        let out = bin()
+            .args(["--format", "json"])
+            .arg(&bad)
+            .arg(&good)
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(1), "{name}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(err.lines().count(), 1, "{name}: {err}");
         assert!(err.contains(name) && err.contains(msg), "{name}: {err}");
-        let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("report for the good file");
+        let report: serde_json::Value =
+            serde_json::from_slice(&out.stdout).expect("report for the good file");
         assert_eq!(report["documents"].as_array().unwrap().len(), 1);
         assert_eq!(report["schema"], "corroborate/report@1");
     }
@@ -46,8 +55,20 @@ fn bad_files_are_named_and_the_rest_reported() {
 
 #[test]
 fn stdin_and_markdown() {
-    let mut child = bin().args(["--format", "markdown", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
-    child.stdin.take().unwrap().write_all("Kremlin spokesman Dmitry Peskov told reporters that talks had failed.".as_bytes()).unwrap();
+    let mut child = bin()
+        .args(["--format", "markdown", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            "Kremlin spokesman Dmitry Peskov told reporters that talks had failed.".as_bytes(),
+        )
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let md = String::from_utf8(out.stdout).unwrap();
@@ -58,6 +79,17 @@ fn stdin_and_markdown() {
 #[test]
 fn usage_errors() {
     assert_eq!(bin().output().unwrap().status.code(), Some(2));
-    assert_eq!(bin().args(["--format", "xml", "a.txt"]).output().unwrap().status.code(), Some(2));
-    assert_eq!(bin().arg("--bogus").output().unwrap().status.code(), Some(2));
+    assert_eq!(
+        bin()
+            .args(["--format", "xml", "a.txt"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        bin().arg("--bogus").output().unwrap().status.code(),
+        Some(2)
+    );
 }

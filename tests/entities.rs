@@ -7,7 +7,11 @@ use corroborate::report::{Entity, Report};
 use corroborate::{analyze, Article};
 
 fn run(texts: &[&str]) -> Report {
-    let articles: Vec<Article> = texts.iter().enumerate().map(|(i, t)| Article::new(format!("a{i}.txt"), *t)).collect();
+    let articles: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Article::new(format!("a{i}.txt"), *t))
+        .collect();
     analyze(&articles).expect("within limits")
 }
 
@@ -16,7 +20,11 @@ fn find<'r>(r: &'r Report, name: &str) -> Option<&'r Entity> {
 }
 
 fn describe(r: &Report) -> String {
-    r.entities.iter().map(|e| format!("{} [{}] {:?}", e.name, e.kind, e.aliases)).collect::<Vec<_>>().join("\n")
+    r.entities
+        .iter()
+        .map(|e| format!("{} [{}] {:?}", e.name, e.kind, e.aliases))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
@@ -24,44 +32,97 @@ fn merging_table() {
     // (articles, canonical name, type, aliases that must be merged into it, docs it must list)
     let cases: &[(&[&str], &str, &str, &[&str], &[u32])] = &[
         (
-            &["Armenian Prime Minister Nikol Pashinyan spoke to lawmakers on Tuesday.", "Pashinyan said the attacks continued."],
-            "Nikol Pashinyan", "person", &["Pashinyan"], &[0, 1],
+            &[
+                "Armenian Prime Minister Nikol Pashinyan spoke to lawmakers on Tuesday.",
+                "Pashinyan said the attacks continued.",
+            ],
+            "Nikol Pashinyan",
+            "person",
+            &["Pashinyan"],
+            &[0, 1],
         ),
         (
-            &["Russian President Vladimir Putin called for calm.", "Putin deployed thousands of peacekeepers to the area."],
-            "Vladimir Putin", "person", &["Putin"], &[0, 1],
+            &[
+                "Russian President Vladimir Putin called for calm.",
+                "Putin deployed thousands of peacekeepers to the area.",
+            ],
+            "Vladimir Putin",
+            "person",
+            &["Putin"],
+            &[0, 1],
         ),
         (
-            &["The Collective Security Treaty Organization (CSTO) met on Tuesday.", "The CSTO, a Russian-led military alliance, discussed the situation."],
-            "Collective Security Treaty Organization", "organization", &["CSTO"], &[0, 1],
+            &[
+                "The Collective Security Treaty Organization (CSTO) met on Tuesday.",
+                "The CSTO, a Russian-led military alliance, discussed the situation.",
+            ],
+            "Collective Security Treaty Organization",
+            "organization",
+            &["CSTO"],
+            &[0, 1],
         ),
         (
-            &["U.S. officials said the talks failed.", "The US said it was concerned.", "The United States urged restraint."],
-            "United States", "place", &["U.S.", "US"], &[0, 1, 2],
+            &[
+                "U.S. officials said the talks failed.",
+                "The US said it was concerned.",
+                "The United States urged restraint.",
+            ],
+            "United States",
+            "place",
+            &["U.S.", "US"],
+            &[0, 1, 2],
         ),
         (
-            &["France will raise the clashes at the U.N. Security Council.", "France will bring the matter to the UN Security Council."],
-            "United Nations Security Council", "organization", &["U.N. Security Council", "UN Security Council"], &[0, 1],
+            &[
+                "France will raise the clashes at the U.N. Security Council.",
+                "France will bring the matter to the UN Security Council.",
+            ],
+            "United Nations Security Council",
+            "organization",
+            &["U.N. Security Council", "UN Security Council"],
+            &[0, 1],
         ),
         (
-            &["Russia\u{2019}s war in Ukraine has undermined its status.", "Russia has peacekeeping troops in the region."],
-            "Russia", "place", &[], &[0, 1],
+            &[
+                "Russia\u{2019}s war in Ukraine has undermined its status.",
+                "Russia has peacekeeping troops in the region.",
+            ],
+            "Russia",
+            "place",
+            &[],
+            &[0, 1],
         ),
         (
-            &["Armenian soldiers were killed on Tuesday, officials in Yerevan said.", "The Armenians blamed Baku for the fighting."],
-            "Armenian", "group", &["Armenians"], &[0, 1],
+            &[
+                "Armenian soldiers were killed on Tuesday, officials in Yerevan said.",
+                "The Armenians blamed Baku for the fighting.",
+            ],
+            "Armenian",
+            "group",
+            &["Armenians"],
+            &[0, 1],
         ),
     ];
     for (texts, name, kind, aliases, docs) in cases {
         let r = run(texts);
-        let e = find(&r, name).unwrap_or_else(|| panic!("no entity {name:?} in:\n{}", describe(&r)));
+        let e =
+            find(&r, name).unwrap_or_else(|| panic!("no entity {name:?} in:\n{}", describe(&r)));
         assert_eq!(e.kind, *kind, "{name}");
         for a in *aliases {
-            assert!(e.aliases.iter().any(|x| x == a), "{name}: alias {a:?} missing from {:?}\n{}", e.aliases, describe(&r));
+            assert!(
+                e.aliases.iter().any(|x| x == a),
+                "{name}: alias {a:?} missing from {:?}\n{}",
+                e.aliases,
+                describe(&r)
+            );
         }
         assert_eq!(e.docs, *docs, "{name}");
         for m in &e.mentions {
-            assert!(!m.text.ends_with("\u{2019}s") && !m.text.ends_with("'s"), "{name}: possessive kept in {:?}", m.text);
+            assert!(
+                !m.text.ends_with("\u{2019}s") && !m.text.ends_with("'s"),
+                "{name}: possessive kept in {:?}",
+                m.text
+            );
         }
     }
 }
@@ -88,17 +149,42 @@ fn two_people_sharing_a_surname_stay_apart() {
 fn roles_are_split_from_names() {
     // (text, person, role that must be kept)
     let cases: &[(&str, &str, &str)] = &[
-        ("Kremlin spokesman Dmitry Peskov told reporters that Moscow was worried.", "Dmitry Peskov", "Kremlin spokesman"),
-        ("Armenian Prime Minister Nikol Pashinyan said at least 49 soldiers were killed.", "Nikol Pashinyan", "Prime Minister"),
-        ("Turkish Foreign Minister Mevlut Cavusoglu held talks in Ankara.", "Mevlut Cavusoglu", "Foreign Minister"),
-        ("Charles Michel, president of the European Council, urged calm.", "Charles Michel", "president of the European Council"),
+        (
+            "Kremlin spokesman Dmitry Peskov told reporters that Moscow was worried.",
+            "Dmitry Peskov",
+            "Kremlin spokesman",
+        ),
+        (
+            "Armenian Prime Minister Nikol Pashinyan said at least 49 soldiers were killed.",
+            "Nikol Pashinyan",
+            "Prime Minister",
+        ),
+        (
+            "Turkish Foreign Minister Mevlut Cavusoglu held talks in Ankara.",
+            "Mevlut Cavusoglu",
+            "Foreign Minister",
+        ),
+        (
+            "Charles Michel, president of the European Council, urged calm.",
+            "Charles Michel",
+            "president of the European Council",
+        ),
     ];
     for (text, person, role) in cases {
         let r = run(&[text]);
-        let e = find(&r, person).unwrap_or_else(|| panic!("{text}: no {person}:\n{}", describe(&r)));
+        let e =
+            find(&r, person).unwrap_or_else(|| panic!("{text}: no {person}:\n{}", describe(&r)));
         assert_eq!(e.kind, "person");
-        assert!(e.roles.iter().any(|x| x.contains(role)), "{person}: roles {:?} lack {role:?}", e.roles);
-        assert!(e.mentions.iter().all(|m| m.text == *person), "{person}: {:?}", e.mentions);
+        assert!(
+            e.roles.iter().any(|x| x.contains(role)),
+            "{person}: roles {:?} lack {role:?}",
+            e.roles
+        );
+        assert!(
+            e.mentions.iter().all(|m| m.text == *person),
+            "{person}: {:?}",
+            e.mentions
+        );
     }
 }
 
@@ -116,13 +202,48 @@ fn capitals_link_to_their_country() {
 fn dates_and_figures_table() {
     // (text, mention text, type, normalised value)
     let cases: &[(&str, &str, &str, Option<&str>)] = &[
-        ("Fighting began on Tuesday along the border.", "Tuesday", "date", Some("XXXX-WXX-2")),
-        ("A cease-fire was to start at 9 a.m. local time.", "9 a.m.", "time", Some("T09:00")),
-        ("The leaders met Aug. 31 in Brussels.", "Aug. 31", "date", Some("XXXX-08-31")),
-        ("The war was halted in November 2020 by a truce.", "November 2020", "date", Some("2020-11")),
-        ("Moscow then deployed around 2,000 troops in the region.", "around 2,000", "quantity", Some("2000")),
-        ("More than 6,000 people died in that war.", "More than 6,000", "quantity", Some("6000")),
-        ("At least 49 Armenian soldiers were killed.", "At least 49", "quantity", Some("49")),
+        (
+            "Fighting began on Tuesday along the border.",
+            "Tuesday",
+            "date",
+            Some("XXXX-WXX-2"),
+        ),
+        (
+            "A cease-fire was to start at 9 a.m. local time.",
+            "9 a.m. local time",
+            "time",
+            Some("T09:00"),
+        ),
+        (
+            "The leaders met Aug. 31 in Brussels.",
+            "Aug. 31",
+            "date",
+            Some("XXXX-08-31"),
+        ),
+        (
+            "The war was halted in November 2020 by a truce.",
+            "November 2020",
+            "date",
+            Some("2020-11"),
+        ),
+        (
+            "Moscow then deployed around 2,000 troops in the region.",
+            "around 2,000",
+            "quantity",
+            Some("2000"),
+        ),
+        (
+            "More than 6,000 people died in that war.",
+            "More than 6,000",
+            "quantity",
+            Some("6000"),
+        ),
+        (
+            "At least 49 Armenian soldiers were killed.",
+            "At least 49",
+            "quantity",
+            Some("49"),
+        ),
     ];
     for (text, mention, kind, value) in cases {
         let r = run(&[text]);

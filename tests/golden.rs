@@ -8,7 +8,10 @@
 
 mod common;
 
-const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/seeds.report.json");
+const GOLDEN: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/golden/seeds.report.json"
+);
 
 #[test]
 fn seeds_report_matches_golden() {
@@ -22,7 +25,11 @@ fn seeds_report_matches_golden() {
     }
     let want = std::fs::read_to_string(GOLDEN).unwrap_or_default();
     if got != want {
-        let first = got.lines().zip(want.lines()).position(|(a, b)| a != b).unwrap_or(0);
+        let first = got
+            .lines()
+            .zip(want.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
         panic!(
             "the seed report differs from {GOLDEN} from line {}:\n got: {}\nwant: {}\n(if intended: UPDATE_GOLDEN=1 cargo test --test golden, then review the diff)",
             first + 1,

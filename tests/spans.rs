@@ -9,7 +9,11 @@ use corroborate::{analyze, Article};
 use proptest::prelude::*;
 
 fn check(texts: &[&str]) {
-    let articles: Vec<Article> = texts.iter().enumerate().map(|(i, t)| Article::new(format!("a{i}"), *t)).collect();
+    let articles: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Article::new(format!("a{i}"), *t))
+        .collect();
     let report = analyze(&articles).expect("within limits");
     common::check_spans(&report, &articles);
 }
@@ -44,9 +48,39 @@ fn hostile_text_table() {
 
 fn newsy() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "Nikol Pashinyan", "said", "“", "”", "\"", "'", "’s", "U.S.", "at least", "49", "2,000", "soldiers", "killed",
-        "Tuesday", ".", ",", "\r\n", "\n\n", "😀", "e\u{301}", "שלום", "\u{feff}", "according to", "Reuters", "he added",
-        "(CSTO)", "Collective Security Treaty Organization", "–", "…", "Check Also", "Leave a Reply", "Aug. 31", "9 a.m.",
+        "Nikol Pashinyan",
+        "said",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "’s",
+        "U.S.",
+        "at least",
+        "49",
+        "2,000",
+        "soldiers",
+        "killed",
+        "Tuesday",
+        ".",
+        ",",
+        "\r\n",
+        "\n\n",
+        "😀",
+        "e\u{301}",
+        "שלום",
+        "\u{feff}",
+        "according to",
+        "Reuters",
+        "he added",
+        "(CSTO)",
+        "Collective Security Treaty Organization",
+        "–",
+        "…",
+        "Check Also",
+        "Leave a Reply",
+        "Aug. 31",
+        "9 a.m.",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.join(" "))
 }

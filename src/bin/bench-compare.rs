@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use corroborate::compare::{self, cluster, markup, similarity};
+use similarity::Params;
 use corroborate::report::{Claim, Document, Span};
 use corroborate::text::prepare;
 
@@ -173,6 +174,9 @@ fn tune(path: &str) -> Result<(), String> {
         let mark = if (t - cluster::LINK).abs() < 1e-9 { " <- LINK" } else { "" };
         println!("{t:>9.2} {prec:>6.3} {rec:>6.3} {f1:>6.3} {fp:>4} {fnn:>4} {cross:>10}{mark}");
     }
+    if std::env::args().any(|a| a == "--sweep") {
+        sweep(&p, &labels, n);
+    }
     if std::env::args().any(|a| a == "--verbose") {
         for i in 0..n {
             println!("{} {:.3}  {}  ||  {}", u8::from(labels[i]), scores[i], a_side[i], b_side[i]);
@@ -199,4 +203,47 @@ fn tune(path: &str) -> Result<(), String> {
         n - pos
     );
     Ok(())
+}
+
+/// Best F1 (over thresholds) for a grid of score parameters, top ten printed.
+fn sweep(p: &compare::Prepared, labels: &[bool], n: usize) {
+    let mut rows: Vec<(f64, f64, Params)> = Vec::new();
+    for &dice_weight in &[0.3, 0.5, 0.7] {
+        for &figure_miss in &[0.5, 0.7, 1.0] {
+            for &word_subject_clash in &[0.5, 0.7, 0.85, 1.0] {
+                for &speaker_clash in &[0.6, 0.8, 1.0] {
+                    let params = Params { dice_weight, figure_miss, word_subject_clash, speaker_clash, ..Params::DEFAULT };
+                    let scores: Vec<f64> = (0..n)
+                        .map(|i| {
+                            similarity::score_with(&params, &p.feats[i], &p.feats[n + i], &p.values[i], &p.values[n + i], &p.idf).value
+                        })
+                        .collect();
+                    let pos = labels.iter().filter(|&&l| l).count();
+                    let (mut best, mut at) = (0.0, 0.0);
+                    for k in 4..=16 {
+                        let t = k as f64 * 0.05;
+                        let tp = (0..n).filter(|&i| labels[i] && scores[i] >= t).count();
+                        let fp = (0..n).filter(|&i| !labels[i] && scores[i] >= t).count();
+                        let prec = if tp + fp == 0 { 1.0 } else { tp as f64 / (tp + fp) as f64 };
+                        let rec = tp as f64 / pos.max(1) as f64;
+                        let f1 = if prec + rec == 0.0 { 0.0 } else { 2.0 * prec * rec / (prec + rec) };
+                        if f1 > best + 1e-9 {
+                            best = f1;
+                            at = t;
+                        }
+                    }
+                    rows.push((best, at, params));
+                }
+            }
+        }
+    }
+    rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+    println!("sweep: best F1, threshold, dice_weight, figure_miss, word_subject_clash, speaker_clash");
+    for (f1, t, q) in rows.iter().take(12) {
+        println!("  {f1:.3} {t:.2} {:.1} {:.1} {:.2} {:.1}", q.dice_weight, q.figure_miss, q.word_subject_clash, q.speaker_clash);
+    }
+    let d = Params::DEFAULT;
+    if let Some((f1, t, _)) = rows.iter().find(|r| r.2 == d) {
+        println!("  default: {f1:.3} at {t:.2}");
+    }
 }

@@ -19,14 +19,16 @@ use corroborate::claims::attribution::{self, Form};
 use corroborate::report::{Claim, Span};
 use corroborate::text::prepare;
 
-/// Texts → claims (with `doc` set to the text's index). Switching the evaluation to the full
-/// pipeline means replacing the body with `corroborate::analyze(...)`'s claims.
-fn predict(docs: &[(String, String)]) -> Vec<Claim> {
+/// Texts → claims (with `doc` set to the text's index), each with the pieces of its content
+/// when an interrupting "he said" splits it (empty otherwise). Switching the evaluation to the
+/// full pipeline means replacing the body with `corroborate::analyze(...)`'s claims (and no
+/// pieces, or the pipeline's own).
+fn predict(docs: &[(String, String)]) -> Vec<(Claim, Vec<Span>)> {
     let mut out = Vec::new();
     for (di, (_, text)) in docs.iter().enumerate() {
         let p = prepare(text);
         let found = attribution::find(&p);
-        for (ai, a) in found.iter().enumerate() {
+        for a in &found {
             let span = |r: &std::ops::Range<usize>| Span {
                 start: p.utf16.at(r.start),
                 end: p.utf16.at(r.end),
@@ -46,15 +48,10 @@ fn predict(docs: &[(String, String)]) -> Vec<Claim> {
                 (Some(x), Some(y)) => x.range.start..y.range.end,
                 _ => a.content.clone(),
             };
-            out.push(Claim {
+            let claim = Claim {
                 id: format!("c{}", out.len()),
                 doc: di as u32,
-                kind: if a.form == Form::Indirect {
-                    "statement"
-                } else {
-                    "quote"
-                }
-                .to_string(),
+                kind: if a.form == Form::Indirect { "statement" } else { "quote" }.to_string(),
                 sentence: span(&sent),
                 content: span(&a.content),
                 cue,
@@ -62,8 +59,9 @@ fn predict(docs: &[(String, String)]) -> Vec<Claim> {
                 speaker: None,
                 cited: a.cited.iter().map(span).collect(),
                 quantities: vec![],
-            });
-            let _ = ai;
+            };
+            let pieces = if a.pieces.len() > 1 { a.pieces.iter().map(span).collect() } else { vec![] };
+            out.push((claim, pieces));
         }
     }
     out
@@ -368,9 +366,13 @@ fn main() {
         };
         let preds: Vec<Pred> = claims
             .iter()
-            .filter(|c| c.doc as usize == di && (c.cue.is_some() || c.source.is_some()))
-            .map(|c| {
-                let cf: Vec<(usize, usize)> = conv(&c.content).into_iter().collect();
+            .filter(|(c, _)| c.doc as usize == di && (c.cue.is_some() || c.source.is_some()))
+            .map(|(c, pieces)| {
+                let cf: Vec<(usize, usize)> = if pieces.is_empty() {
+                    conv(&c.content).into_iter().collect()
+                } else {
+                    pieces.iter().filter_map(&conv).collect()
+                };
                 Pred {
                     content: char_set(&chars, &cf),
                     source: c
@@ -381,7 +383,11 @@ fn main() {
                         .cue
                         .as_ref()
                         .map(|s| char_set(&chars, &conv(s).into_iter().collect::<Vec<_>>())),
-                    direct: is_direct(&c.content.text),
+                    direct: if pieces.is_empty() {
+                        is_direct(&c.content.text)
+                    } else {
+                        is_direct(&pieces.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" "))
+                    },
                     text: c.content.text.clone(),
                     source_text: c
                         .source
@@ -529,7 +535,16 @@ fn main() {
             "schema": "corroborate/report@1",
             "documents": documents,
             "entities": [],
-            "claims": claims,
+            "claims": claims.iter().map(|(c, pieces)| {
+                let mut v = serde_json::to_value(c).unwrap_or(serde_json::Value::Null);
+                if !pieces.is_empty() {
+                    // a multi-fragment content, as polnear_score.py reads it
+                    if let (Some(obj), Ok(list)) = (v.as_object_mut(), serde_json::to_value(pieces)) {
+                        obj.insert("content".to_string(), list);
+                    }
+                }
+                v
+            }).collect::<Vec<_>>(),
             "groups": [],
         });
         match serde_json::to_string(&report) {

@@ -52,13 +52,17 @@ fn run() -> Result<(), String> {
                 opts.fold_epochs = num(i)? as usize;
                 i += 1;
             }
+            "--fmask" => {
+                opts.fmask = num(i)? as u32;
+                i += 1;
+            }
             "--seed" => {
                 opts.seed = num(i)?;
                 i += 1;
             }
             "--no-pass2" => opts.pass2 = false,
             "--no-mixed" => opts.mixed = false,
-            "--gaz" => opts.gaz = true,
+            "--no-gaz" => opts.gaz = false,
             "--wide" => opts.wide = true,
             a if a.starts_with('-') => return Err(format!("unknown option {a}")),
             a => pos.push(a.to_string()),

@@ -18,6 +18,7 @@ pub mod attribution;
 use std::ops::Range;
 
 use crate::entities::{Entities, Entity, Type};
+use crate::numbers;
 use crate::text::{Prepared, Role};
 use attribution::Form;
 
@@ -224,7 +225,19 @@ fn nearest(entities: &Entities, d: usize, pos: usize, keep: impl Fn(&Entity) -> 
 }
 
 /// The figures of sentence `s`.
-fn figures_in(_doc: &Prepared, _s: usize) -> Vec<Figure> {
-    // PENDING(numbers): from numbers::find when it lands.
-    Vec::new()
+fn figures_in(doc: &Prepared, s: usize) -> Vec<Figure> {
+    numbers::find(doc, s)
+        .into_iter()
+        .filter(|f| !f.tokens.is_empty() && f.tokens.end <= doc.tokens.len())
+        .map(|f| Figure {
+            range: doc.tokens[f.tokens.start].start..doc.tokens[f.tokens.end - 1].end,
+            value: f.value,
+            low: f.low,
+            high: f.high,
+            qualifier: f.qualifier,
+            unit: f.unit,
+            event: f.event,
+            unknown: f.unknown,
+        })
+        .collect()
 }

@@ -28,7 +28,7 @@ pub const PREFIX: usize = 10;
 /// Terms in more claims than this never find candidates.
 pub const MAX_POSTING: usize = 400;
 /// Pair score that links two claims.
-pub const LINK: f64 = 0.45;
+pub const LINK: f64 = 0.55;
 /// Mean cross-pair score that two groups need to merge.
 pub const MEAN: f64 = 0.3;
 /// Shared-evidence overlap allowed for the two-claims rule.

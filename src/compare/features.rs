@@ -4,7 +4,8 @@
 //! Terms are interned strings with a prefix saying what they are: `w:` a content word (lower
 //! case, stemmed, through the synonym table, function and reporting words dropped), `e:` an
 //! entity (its id, or the country it stands for: "Yerevan", "Armenian" and "Armenia" all give
-//! `e:armenia`), `n:` a number as a value (`2,000` and `2000` give `n:2000`), `d:` a date
+//! `e:armenia`), `n:` a number as a value (`2,000`, `2000` and a figure's value give `n:2000`;
+//! number words from "two" up count too), `d:` a date
 //! entity's normalised value. Entities are those with a mention inside the claim's sentence
 //! (same document); words inside a mention are not also counted as words.
 
@@ -53,9 +54,13 @@ pub struct Features {
     pub speaker: BTreeSet<String>,
     /// The source as written, when it is not a bare pronoun.
     pub source: Option<String>,
-    /// Keys of the first entity of the content when it opens the content (the grammatical
-    /// subject, roughly): "Azerbaijan had shelled towns" → `{azerbaijan}`.
+    /// Keys of the entity that opens the content (the grammatical subject, roughly; function
+    /// words, numbers and qualifiers skipped): "Azerbaijan had shelled towns" → `{azerbaijan}`,
+    /// "At least 49 Armenian soldiers" → `{armenia}`.
     pub subject: BTreeSet<String>,
+    /// The first content word when the content does not open with an entity (`w:` term):
+    /// "Inflation slowed" → `w:inflat`.
+    pub subject_word: Option<Term>,
     /// Word keys that follow a negation cue (a denial).
     pub negated: BTreeSet<String>,
     /// Word keys used without a negation.
@@ -76,6 +81,13 @@ pub struct EntityIndex<'a> {
     term: Vec<Option<String>>,
     by_id: HashMap<&'a str, usize>,
 }
+
+/// Words that open a figure rather than a subject ("at least 49 soldiers").
+const QUALIFIER_WORDS: &[&str] = &[
+    "least", "nearly", "almost", "around", "approximately", "roughly", "about", "some", "more",
+    "fewer", "less", "than", "just", "only", "half", "over", "up", "estimated", "total", "dozens",
+    "hundreds", "thousands", "millions", "scores",
+];
 
 const PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "him", "them",
@@ -241,7 +253,11 @@ fn split_words(text: &str, base: u32) -> Vec<Word<'_>> {
 
 fn parse_number(w: &str) -> Option<String> {
     if !w.starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
+        // Number words from two up ("one" is mostly "one of").
+        return super::quantity::NUMBER_WORDS
+            .iter()
+            .find(|(n, v)| *n == w && *v >= 2.0)
+            .map(|(_, v)| format!("n:{v}"));
     }
     let digits: String = w.chars().filter(|c| *c != ',').collect();
     let v: f64 = digits.parse().ok()?;
@@ -330,7 +346,6 @@ pub fn features(claim: &Claim, index: &EntityIndex, interner: &mut Interner) -> 
         }
         if let Some(n) = parse_number(&lower) {
             terms.insert(interner.id(n));
-            first = false;
             since_negation = since_negation.saturating_add(1);
             continue;
         }
@@ -343,22 +358,32 @@ pub fn features(claim: &Claim, index: &EntityIndex, interner: &mut Interner) -> 
             since_negation = since_negation.saturating_add(1);
             continue;
         }
-        first = false;
         if lower.chars().count() < 2 || !lower.chars().any(char::is_alphabetic) {
             continue;
         }
         let key = lex.key(&lower);
+        let opening = first && !QUALIFIER_WORDS.contains(&lower.as_str());
+        if !QUALIFIER_WORDS.contains(&lower.as_str()) {
+            first = false;
+        }
         if since_negation < 3 && !lex.unknown.contains(&key) {
             f.negated.insert(key.clone());
         } else if since_negation >= 3 {
             f.asserted.insert(key.clone());
         }
         since_negation = since_negation.saturating_add(1);
-        terms.insert(interner.id(format!("w:{key}")));
+        let term = interner.id(format!("w:{key}"));
+        if opening {
+            f.subject_word = Some(term);
+        }
+        terms.insert(term);
         f.words.push(key);
     }
     for q in &claim.quantities {
         f.counted.push(Counted::of(q));
+        if let Some(v) = q.value.filter(|v| v.is_finite()) {
+            terms.insert(interner.id(format!("n:{v}")));
+        }
     }
     if f.quote {
         f.quote_words = quoted(&content.text);

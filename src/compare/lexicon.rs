@@ -6,6 +6,7 @@
 //!   that "Yerevan said" and "Armenia said", or "Azeri positions" and "Azerbaijani positions",
 //!   name the same party.
 //! - `compare-irregular.txt`: irregular verb forms → base form, looked up before stemming.
+//! - `compare-events.txt`: classes of events told of figures; different classes, different facts.
 //! - `compare-negations.txt`, `compare-unknown.txt`: negation cues, and the verbs after which a
 //!   negation says a fact is unknown rather than false.
 
@@ -27,6 +28,8 @@ pub struct Lexicon {
     pub places: HashMap<String, String>,
     /// Longest place name, in words.
     pub place_words: usize,
+    /// Word key → event class index.
+    pub events: HashMap<String, usize>,
     /// Lower-case negation cues.
     pub negations: HashSet<String>,
     /// Stems of words after which a negation marks an unknown.
@@ -40,6 +43,11 @@ fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 impl Lexicon {
+    /// The event class of a word key, if it is listed.
+    pub fn event_class(&self, key: &str) -> Option<usize> {
+        self.events.get(key).copied()
+    }
+
     /// The canonical key for a lower-case word: its stem mapped through the synonym table.
     pub fn key(&self, lower: &str) -> String {
         let base = self
@@ -74,10 +82,12 @@ pub fn lexicon() -> &'static Lexicon {
                 synonyms.entry(first.clone()).or_insert(first);
             }
         }
-        let irregular = lines(include_str!("../../data/lexicon/compare-irregular.txt"))
-            .filter_map(|l| l.split_once(' '))
-            .map(|(f, b)| (f.trim().to_lowercase(), b.trim().to_lowercase()))
-            .collect();
+        let irregular: HashMap<String, String> =
+            lines(include_str!("../../data/lexicon/compare-irregular.txt"))
+                .filter_map(|l| l.split_once(' '))
+                .map(|(f, b)| (f.trim().to_lowercase(), b.trim().to_lowercase()))
+                .collect();
+        let irregular_of = |w: &str| irregular.get(w).cloned().unwrap_or_else(|| w.to_string());
         let mut places = HashMap::new();
         let mut place_words = 1;
         for l in lines(include_str!("../../data/lexicon/compare-places.txt")) {
@@ -93,6 +103,16 @@ pub fn lexicon() -> &'static Lexicon {
             place_words = place_words.max(key.split_whitespace().count());
             places.insert(key.clone(), key);
         }
+        let mut events = HashMap::new();
+        for (class, l) in lines(include_str!("../../data/lexicon/compare-events.txt")).enumerate() {
+            for w in l.split_whitespace() {
+                let lower = w.to_lowercase();
+                let base = irregular_of(&lower);
+                let s = stem(&base);
+                let key = synonyms.get(&s).cloned().unwrap_or(s);
+                events.entry(key).or_insert(class);
+            }
+        }
         let negations = lines(include_str!("../../data/lexicon/compare-negations.txt"))
             .map(str::to_lowercase)
             .collect();
@@ -105,6 +125,7 @@ pub fn lexicon() -> &'static Lexicon {
             irregular,
             places,
             place_words,
+            events,
             negations,
             unknown,
         }

@@ -3,7 +3,8 @@
 //!
 //! An article is a list of lines, one claim each; the whole line is the claim's sentence.
 //! `[Name]` marks an entity mention (every bracketed name is its own canonical entity, merged
-//! across articles by name; its type is `place` for a few listed places, `organization` for
+//! across articles by name; `[Erdogan=Recep Tayyip Erdogan]` is a mention of the entity named
+//! after the `=`, whose text is `Erdogan`; its type is `place` for a few listed places, `organization` for
 //! names with `Ministry`, `CNN`, `Reuters` or `AP`, else `person`), `<...>` the source (the
 //! speaker is the entity mentioned inside it), `{...}` the content, `^` before an entity marks
 //! it as cited. Figures follow the sentence after `|`, as `text;value;qualifier;unit;event`
@@ -75,25 +76,33 @@ pub fn build(articles: &[&[&str]]) -> Built {
             };
             let base = u16len(&text);
             let mut plain = String::new();
-            let mut ent_start = 0u32;
+            let mut ent_start = (0u32, 0usize);
+            // Inside `[...=...]` after the `=`: the canonical name being read.
+            let mut canonical: Option<String> = None;
+            let mut in_bracket = false;
             let (mut src, mut content) = ((0u32, 0u32), (0u32, 0u32));
             let mut has_src = false;
             let mut cited: Vec<Span> = Vec::new();
             let mut mentions: Vec<(String, u32, u32)> = Vec::new();
             for ch in markup.chars() {
                 let at = base + u16len(&plain);
+                if let Some(c) = canonical.as_mut() {
+                    if ch != ']' {
+                        c.push(ch);
+                        continue;
+                    }
+                }
                 match ch {
-                    '[' => ent_start = at,
+                    '[' => {
+                        ent_start = (at, plain.len());
+                        in_bracket = true;
+                    }
+                    '=' if in_bracket => canonical = Some(String::new()),
                     ']' => {
-                        let from = (ent_start - base) as usize;
-                        let name: String = plain
-                            .encode_utf16()
-                            .skip(from)
-                            .collect::<Vec<u16>>()
-                            .iter()
-                            .map(|&u| u as u8 as char)
-                            .collect();
-                        mentions.push((name, ent_start, at));
+                        in_bracket = false;
+                        let surface = plain.get(ent_start.1..).unwrap_or("").to_string();
+                        let name = canonical.take().unwrap_or(surface);
+                        mentions.push((name, ent_start.0, at));
                     }
                     '<' => {
                         src.0 = at;

@@ -10,7 +10,11 @@
 //!   (`soldiers`/`troops` are synonyms; `people`, `casualties`, `victims` fit any head).
 //! - **What happened** (`event`, or an event word inside the unit such as `dead`): both given
 //!   means they must be the same after stemming and synonyms (killed = died = dead, but not
-//!   wounded). `casualties` fits both killed and wounded.
+//!   wounded). `casualties` fits both killed and wounded. Events are sorted into classes by
+//!   `data/lexicon/compare-events.txt` (killed, wounded, arrested, evacuated, rose, fell…):
+//!   different classes are different facts; an unlisted event decides nothing.
+//!   Units of measure (`percent`, `dollars`, `km`) are not what is counted: "60 percent" only
+//!   lines up with another figure through a shared event.
 //! - **Values** become intervals from the qualifier: `at least v` = [v, ∞), `more than`/`over`
 //!   = (v, ∞), `around`/`about` = [0.9v, 1.1v], `nearly`/`almost` = [0.9v, v), `up to` = [0, v],
 //!   `fewer than` = [0, v); a bare figure is exact, except a round one (three or more trailing
@@ -52,6 +56,8 @@ pub struct Counted {
     pub generic: bool,
     /// Event keys (`kill`, `wound`, `deploy`), from `event` and event words in the unit.
     pub events: BTreeSet<String>,
+    /// Event classes of `events` (see `data/lexicon/compare-events.txt`).
+    pub classes: BTreeSet<usize>,
     /// `casualties`: fits killed and wounded alike.
     pub any_harm: bool,
     /// Length in days for a duration, with its tolerance.
@@ -80,6 +86,39 @@ const GENERIC: &[&str] = &[
     "losses",
     "loss",
 ];
+/// Units of measure: "60 percent" of what is not in the unit.
+const MEASURES: &[&str] = &[
+    "percent",
+    "%",
+    "per",
+    "cent",
+    "percentage",
+    "points",
+    "point",
+    "basis",
+    "dollars",
+    "dollar",
+    "euros",
+    "euro",
+    "pounds",
+    "yuan",
+    "yen",
+    "rubles",
+    "roubles",
+    "$",
+    "€",
+    "£",
+    "usd",
+    "kilometres",
+    "kilometers",
+    "km",
+    "miles",
+    "metres",
+    "meters",
+    "tonnes",
+    "tons",
+    "barrels",
+];
 const HARM: &[&str] = &[
     "casualty",
     "casualties",
@@ -107,7 +146,8 @@ const TIME_UNITS: &[(&str, f64)] = &[
     ("year", 365.25),
     ("decade", 3652.5),
 ];
-const NUMBER_WORDS: &[(&str, f64)] = &[
+/// Number words and their values.
+pub const NUMBER_WORDS: &[(&str, f64)] = &[
     ("a", 1.0),
     ("an", 1.0),
     ("one", 1.0),
@@ -202,7 +242,13 @@ impl Counted {
         if let Some(u) = &q.unit {
             add_unit_words(&mut c, lex, &words(u));
         }
+        c.classes = c.events.iter().filter_map(|e| lex.event_class(e)).collect();
         c
+    }
+
+    /// Are the events told of the two figures of different listed classes?
+    pub fn events_clash(&self, o: &Counted) -> bool {
+        !self.classes.is_empty() && !o.classes.is_empty() && !self.events_fit(o)
     }
 
     fn countries_fit(&self, o: &Counted) -> bool {
@@ -227,7 +273,12 @@ impl Counted {
             return true;
         }
         let harm = |c: &Counted| c.events.iter().any(|e| is_harm(e));
-        (self.any_harm && harm(o)) || (o.any_harm && harm(self))
+        if (self.any_harm && harm(o)) || (o.any_harm && harm(self)) {
+            return true;
+        }
+        // Events of different listed classes are different facts; an unlisted event is
+        // not evidence either way.
+        self.classes.is_empty() || o.classes.is_empty() || !self.classes.is_disjoint(&o.classes)
     }
 }
 
@@ -266,6 +317,8 @@ fn add_unit_words(c: &mut Counted, lex: &Lexicon, ws: &[String]) {
         }
         if EVENT_WORDS.contains(&w.as_str()) {
             c.events.insert(lex.key(w));
+        } else if MEASURES.contains(&w.as_str()) {
+            // A measure says nothing about what is measured.
         } else if GENERIC.contains(&w.as_str()) {
             c.generic = true;
         } else if !lex.stopwords.contains(w) && TIME_UNITS.iter().all(|(u, _)| !w.starts_with(u)) {
@@ -286,8 +339,7 @@ pub fn same_thing(a: &Counted, b: &Counted) -> bool {
         // A bare figure only lines up with another through a shared event.
         return !a.events.is_empty()
             && !b.events.is_empty()
-            && a.events_fit(b)
-            && (a.has_unit() || b.has_unit() || !a.events.is_disjoint(&b.events));
+            && (!a.events.is_disjoint(&b.events) || !a.classes.is_disjoint(&b.classes));
     }
     a.countries_fit(b) && a.heads_fit(b) && a.events_fit(b)
 }
@@ -936,6 +988,79 @@ mod tests {
                 ),
                 ("12", Some(12.0), None, None, None),
                 Unrelated,
+            ),
+            (
+                (
+                    "15 protesters",
+                    Some(15.0),
+                    None,
+                    Some("protesters"),
+                    Some("arrested"),
+                ),
+                (
+                    "15 demonstrators",
+                    Some(15.0),
+                    None,
+                    Some("demonstrators"),
+                    Some("injured"),
+                ),
+                Unrelated,
+            ),
+            (
+                (
+                    "15 protesters",
+                    Some(15.0),
+                    None,
+                    Some("protesters"),
+                    Some("arrested"),
+                ),
+                (
+                    "Fifteen demonstrators",
+                    Some(15.0),
+                    None,
+                    Some("demonstrators"),
+                    Some("detained"),
+                ),
+                Compatible,
+            ),
+            (
+                ("60 percent", Some(60.0), None, Some("percent"), None),
+                ("60 percent", Some(60.0), None, Some("percent"), None),
+                Unrelated,
+            ),
+            (
+                (
+                    "4.2 percent",
+                    Some(4.2),
+                    None,
+                    Some("percent"),
+                    Some("rose"),
+                ),
+                (
+                    "4.2 percent",
+                    Some(4.2),
+                    None,
+                    Some("percent"),
+                    Some("fell"),
+                ),
+                Unrelated,
+            ),
+            (
+                (
+                    "4.2 percent",
+                    Some(4.2),
+                    None,
+                    Some("percent"),
+                    Some("rose"),
+                ),
+                (
+                    "4.5 percent",
+                    Some(4.5),
+                    None,
+                    Some("percent"),
+                    Some("increased"),
+                ),
+                Conflict,
             ),
             // Durations.
             (

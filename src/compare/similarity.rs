@@ -1,35 +1,71 @@
 //! How alike two claims from different articles are: one score in 0..=1 and the evidence.
 //!
-//! `score = (dice + containment) / 2 + quantity bonus`, then damped by role checks:
+//! `score = d·dice + (1 − d)·containment + figure bonus`, then damped by role checks
+//! (constants in [`Params::DEFAULT`]):
 //!
 //! - `dice = 2·S / (Wa + Wb)` and `containment = S / min(Wa, Wb)`, where `S` is the summed
 //!   weight of the terms both claims have and `Wa`, `Wb` each claim's total. A term's weight is
 //!   its inverse claim frequency, `ln(1 + N / df)`, so "Jermuk" or `n:49` counts far more than
 //!   "war". Containment lets a short claim match the longer sentence that carries it; dice keeps
-//!   two long sentences that share a few words apart.
+//!   two short claims that share a subject but not a verb apart. `d` is `dice_weight`.
 //! - **Figures**: a pair of figures about the same counted thing (see [`super::quantity`]) adds
-//!   [`QUANTITY_BONUS`], whether the values fit or clash (a clash is something to report, and it
-//!   can only be reported inside one group). A pair with the same value and counted thing but a
-//!   different event ("49 soldiers killed" / "49 soldiers wounded") and no figure that lines up
-//!   multiplies the score by [`EVENT_CLASH`].
+//!   `figure_bonus`, whether the values fit or clash (a clash is something to report, and it can
+//!   only be reported inside one group). The same value told of events of different classes
+//!   ("49 soldiers killed" / "49 soldiers wounded") with no figure that lines up multiplies the
+//!   score by `event_clash`.
+//!   Definite figures on both sides with none lining up ("49 Armenian soldiers killed" /
+//!   "50 Azerbaijani troops killed") multiply it by `figure_miss`.
 //! - **Roles**: when both claims open with an entity and those differ ("Azerbaijan shelled" /
-//!   "Armenia shelled") the score is multiplied by [`SUBJECT_CLASH`]; when, in addition, each
-//!   one's speaker is the other's subject (the two sides blaming each other) by [`SWAPPED`].
-//! - **Evidence floor**: fewer than [`MIN_SHARED`] shared terms (a figure counts as one) gives 0.
+//!   "Armenia shelled"), or open with different words neither claim uses elsewhere ("Inflation
+//!   slowed" / "Growth slowed"), the score is multiplied by `subject_clash` (entities) or
+//!   `word_subject_clash` (words); when, in addition, each
+//!   one's speaker is the other's subject (two sides blaming each other) by `swapped` too. Two
+//!   named speakers with nothing in common multiply it by `speaker_clash`: the same words from
+//!   two mouths must match closely to be one claim.
+//! - **Evidence floor**: fewer than `min_shared` shared terms (a figure that lines up counts as
+//!   one) gives 0.
 
 use super::features::{Features, Term};
 use super::quantity::{same_thing, Counted};
 
-/// Added when the two claims carry a figure about the same counted thing.
-pub const QUANTITY_BONUS: f64 = 0.2;
-/// Factor when the same figure is told of different events.
-pub const EVENT_CLASH: f64 = 0.3;
-/// Factor when the claims' subjects are different entities.
-pub const SUBJECT_CLASH: f64 = 0.5;
-/// Factor when, moreover, speaker and subject are swapped.
-pub const SWAPPED: f64 = 0.2;
-/// Shared terms needed at least.
-pub const MIN_SHARED: usize = 2;
+/// The weights and factors of the score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    /// Weight of dice against containment.
+    pub dice_weight: f64,
+    /// Added when the claims carry a figure about the same counted thing.
+    pub figure_bonus: f64,
+    /// Factor when the same figure is told of different events.
+    pub event_clash: f64,
+    /// Factor when both carry definite figures and none lines up.
+    pub figure_miss: f64,
+    /// Factor when the claims open with different words that neither uses elsewhere.
+    pub word_subject_clash: f64,
+    /// Factor when the claims' subjects are different entities.
+    pub subject_clash: f64,
+    /// Further factor when speaker and subject are swapped.
+    pub swapped: f64,
+    /// Factor when both name speakers with nothing in common.
+    pub speaker_clash: f64,
+    /// Shared terms needed at least.
+    pub min_shared: usize,
+}
+
+impl Params {
+    /// The values in use (tuned with `bench-compare tune`, see the module docs of
+    /// [`super`]).
+    pub const DEFAULT: Params = Params {
+        dice_weight: 0.5,
+        figure_bonus: 0.2,
+        event_clash: 0.3,
+        figure_miss: 0.7,
+        word_subject_clash: 0.7,
+        subject_clash: 0.5,
+        swapped: 0.4,
+        speaker_clash: 0.8,
+        min_shared: 2,
+    };
+}
 
 /// The score of a claim pair with what supports it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -65,8 +101,8 @@ fn intersect(a: &[Term], b: &[Term]) -> Vec<Term> {
     out
 }
 
-/// Does some figure of `a` line up with one of `b`, and does the same figure appear for a
-/// different event?
+/// Does some figure of `a` line up with one of `b`, and is the same value told of events of
+/// different classes?
 fn figures(a: &[Counted], b: &[Counted], qa: &[Option<f64>], qb: &[Option<f64>]) -> (bool, bool) {
     let mut same = false;
     let mut clash = false;
@@ -76,9 +112,7 @@ fn figures(a: &[Counted], b: &[Counted], qa: &[Option<f64>], qb: &[Option<f64>])
                 same = true;
             } else if qa.get(i).copied().flatten().is_some()
                 && qa.get(i) == qb.get(j)
-                && !ca.events.is_empty()
-                && !cb.events.is_empty()
-                && ca.events.is_disjoint(&cb.events)
+                && ca.events_clash(cb)
             {
                 clash = true;
             }
@@ -87,8 +121,28 @@ fn figures(a: &[Counted], b: &[Counted], qa: &[Option<f64>], qb: &[Option<f64>])
     (same, clash)
 }
 
-/// Scores claims `a` and `b` (with their figures' values `qa`, `qb`).
+/// Do both claims count something definite (a unit with a head or country, or an event), with
+/// no figure of one lining up with a figure of the other?
+fn figure_miss(a: &[Counted], b: &[Counted]) -> bool {
+    let definite = |c: &Counted| !c.heads.is_empty() || !c.countries.is_empty() || !c.events.is_empty();
+    a.iter().any(definite) && b.iter().any(definite)
+}
+
+/// Scores claims `a` and `b` (with their figures' values `qa`, `qb`) with the default
+/// parameters.
 pub fn score(
+    a: &Features,
+    b: &Features,
+    qa: &[Option<f64>],
+    qb: &[Option<f64>],
+    idf: &[f64],
+) -> Score {
+    score_with(&Params::DEFAULT, a, b, qa, qb, idf)
+}
+
+/// [`score`] with explicit parameters.
+pub fn score_with(
+    p: &Params,
     a: &Features,
     b: &Features,
     qa: &[Option<f64>],
@@ -97,7 +151,7 @@ pub fn score(
 ) -> Score {
     let shared = intersect(&a.terms, &b.terms);
     let (same_fig, fig_clash) = figures(&a.counted, &b.counted, qa, qb);
-    if shared.len() + usize::from(same_fig) < MIN_SHARED {
+    if shared.len() + usize::from(same_fig) < p.min_shared {
         return Score { value: 0.0, shared };
     }
     let s = weight(&shared, idf);
@@ -107,18 +161,32 @@ pub fn score(
     }
     let dice = 2.0 * s / (wa + wb);
     let cont = s / wa.min(wb);
-    let mut v = 0.5 * (dice + cont);
+    let mut v = p.dice_weight * dice + (1.0 - p.dice_weight) * cont;
     if same_fig {
-        v += QUANTITY_BONUS;
+        v += p.figure_bonus;
     } else if fig_clash {
-        v *= EVENT_CLASH;
+        v *= p.event_clash;
+    }
+    // Word subjects clash only when neither claim uses the other's subject anywhere
+    // ("Inflation slowed" / "Growth slowed", but not "The strike halted production" /
+    // "Production stopped because of the strike").
+    if let (Some(x), Some(y)) = (a.subject_word, b.subject_word) {
+        if x != y && b.terms.binary_search(&x).is_err() && a.terms.binary_search(&y).is_err() {
+            v *= p.word_subject_clash;
+        }
+    }
+    if !same_fig && figure_miss(&a.counted, &b.counted) {
+        v *= p.figure_miss;
     }
     if !a.subject.is_empty() && !b.subject.is_empty() && a.subject.is_disjoint(&b.subject) {
-        v *= SUBJECT_CLASH;
+        v *= p.subject_clash;
         let swapped = !a.speaker.is_disjoint(&b.subject) && !b.speaker.is_disjoint(&a.subject);
         if swapped {
-            v *= SWAPPED;
+            v *= p.swapped;
         }
+    }
+    if !a.speaker.is_empty() && !b.speaker.is_empty() && a.speaker.is_disjoint(&b.speaker) {
+        v *= p.speaker_clash;
     }
     Score {
         value: v.clamp(0.0, 1.0),

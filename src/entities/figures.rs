@@ -36,7 +36,11 @@ pub fn find(d: usize, doc: &Prepared) -> Vec<Mention> {
                 continue;
             }
             // The qualifier stands before the number inside the figure's tokens.
-            let start = if fig.qualifier.is_some() { fig.tokens.start.min(fig.number.start) } else { fig.number.start };
+            let start = if fig.qualifier.is_some() {
+                fig.tokens.start.min(fig.number.start)
+            } else {
+                fig.number.start
+            };
             let tokens = start..fig.number.end;
             out.push(Mention {
                 doc: d,

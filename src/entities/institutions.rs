@@ -41,7 +41,7 @@ fn heads() -> &'static [Head] {
             .flatten()
             .collect();
         // Longest first, so "ministry of foreign affairs" wins over "ministry".
-        v.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        v.sort_by_key(|h| std::cmp::Reverse(h.words.len()));
         v
     })
 }
@@ -65,11 +65,17 @@ pub struct Institution {
 pub fn find(d: usize, doc: &Prepared) -> Vec<Institution> {
     let mut out = Vec::new();
     for s in &doc.sentences {
-        let lower: Vec<String> = s.tokens.clone().map(|t| doc.token(t).to_lowercase()).collect();
+        let lower: Vec<String> = s
+            .tokens
+            .clone()
+            .map(|t| doc.token(t).to_lowercase())
+            .collect();
         let tok = |i: usize| doc.token(s.tokens.start + i);
         let mut i = 0;
         while i < lower.len() {
-            let Some(h) = heads().iter().find(|h| lower.len() - i >= h.words.len() && lower[i..i + h.words.len()] == h.words[..]) else {
+            let Some(h) = heads().iter().find(|h| {
+                lower.len() - i >= h.words.len() && lower[i..i + h.words.len()] == h.words[..]
+            }) else {
                 i += 1;
                 continue;
             };
@@ -81,7 +87,9 @@ pub fn find(d: usize, doc: &Prepared) -> Vec<Institution> {
             // Country before: "Azerbaijan ’s foreign ministry", "the Russian foreign ministry".
             let before = match i {
                 0 => None,
-                _ if i >= 2 && matches!(lower[i - 1].as_str(), "'s" | "\u{2019}s") => country_of(tok(i - 2)),
+                _ if i >= 2 && matches!(lower[i - 1].as_str(), "'s" | "\u{2019}s") => {
+                    country_of(tok(i - 2))
+                }
                 _ => country_of(tok(i - 1)),
             };
             // Country after: "Ministry of Defense of Azerbaijan", "Defense Ministry in Baku",

@@ -53,7 +53,13 @@ fn merge_key(surface: &str, kind: Type, value: Option<&str>) -> String {
         }
         format!("name:{}", gazetteer::key(surface))
     } else {
-        format!("{}:{}", kind.as_str(), value.map(str::to_string).unwrap_or_else(|| surface.to_lowercase()))
+        format!(
+            "{}:{}",
+            kind.as_str(),
+            value
+                .map(str::to_string)
+                .unwrap_or_else(|| surface.to_lowercase())
+        )
     }
 }
 
@@ -69,7 +75,11 @@ fn gazetteer_entry(surface: &str, kind: Type) -> Option<&'static gazetteer::Entr
 
 fn is_acronym(s: &str) -> bool {
     let letters: Vec<char> = s.chars().filter(|c| *c != '.').collect();
-    (2..=8).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase() || c.is_ascii_digit()) && letters[0].is_alphabetic()
+    (2..=8).contains(&letters.len())
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && letters[0].is_alphabetic()
 }
 
 /// Initials of the capitalised words of a name: `Collective Security Treaty Organization` →
@@ -83,14 +93,23 @@ fn initials(name: &str) -> String {
 
 /// Merges mentions into entities.
 pub fn merge(docs: &[Prepared], mut mentions: Vec<Mention>) -> Entities {
-    mentions.sort_by(|a, b| (a.doc, a.range.start, a.range.end).cmp(&(b.doc, b.range.start, b.range.end)));
+    mentions.sort_by_key(|m| (m.doc, m.range.start, m.range.end));
     mentions.dedup_by(|b, a| a.doc == b.doc && a.range == b.range);
-    let surface: Vec<&str> = mentions.iter().map(|m| docs[m.doc].text[m.range.clone()].trim()).collect();
+    let surface: Vec<&str> = mentions
+        .iter()
+        .map(|m| docs[m.doc].text[m.range.clone()].trim())
+        .collect();
+    let ambiguous = ambiguous_surnames(&mentions, &surface);
     let keys: Vec<String> = mentions
         .iter()
         .zip(&surface)
         .map(|(m, s)| match &m.canonical {
             Some(c) => format!("rule:{c}"),
+            // A surname shared by two people in the analysis merges by key only in its article;
+            // across articles only the surname rule below may join it.
+            None if m.kind == Type::Person && ambiguous.contains(&gazetteer::key(s)) => {
+                format!("name:{}@{}", gazetteer::key(s), m.doc)
+            }
             None => merge_key(s, m.kind, m.value.as_deref()),
         })
         .collect();
@@ -137,11 +156,18 @@ fn link_parenthesised_acronyms(docs: &[Prepared], mentions: &[Mention], uf: &mut
 }
 
 /// An acronym mention equal to the initials of exactly one multi-word name in the analysis.
-fn link_initials(mentions: &[Mention], surface: &[&str], keys: &[String], first_of_key: &HashMap<&str, usize>, uf: &mut UnionFind) {
+fn link_initials(
+    mentions: &[Mention],
+    surface: &[&str],
+    keys: &[String],
+    first_of_key: &HashMap<&str, usize>,
+    uf: &mut UnionFind,
+) {
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
     for (k, &i) in first_of_key {
         let m = &mentions[i];
-        if m.kind.is_name() && m.kind != Type::Person && surface[i].split_whitespace().count() >= 2 {
+        if m.kind.is_name() && m.kind != Type::Person && surface[i].split_whitespace().count() >= 2
+        {
             let ini = initials(surface[i]);
             if ini.len() >= 2 {
                 let _ = k;
@@ -155,7 +181,8 @@ fn link_initials(mentions: &[Mention], surface: &[&str], keys: &[String], first_
         }
         let letters: String = surface[i].chars().filter(|c| *c != '.').collect();
         if let Some(cands) = by_initials.get(&letters) {
-            let distinct: std::collections::BTreeSet<&str> = cands.iter().map(|&c| keys[c].as_str()).collect();
+            let distinct: std::collections::BTreeSet<&str> =
+                cands.iter().map(|&c| keys[c].as_str()).collect();
             if distinct.len() == 1 {
                 uf.union(i, cands[0]);
             }
@@ -163,9 +190,27 @@ fn link_initials(mentions: &[Mention], surface: &[&str], keys: &[String], first_
     }
 }
 
+/// Last words shared by two or more different full person names ("Ilham Aliyev", "Heydar
+/// Aliyev" → "aliyev").
+fn ambiguous_surnames(mentions: &[Mention], surface: &[&str]) -> std::collections::HashSet<String> {
+    let mut full: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let words = name_words(surface[i]);
+        if m.kind == Type::Person && words.len() >= 2 {
+            full.entry(words[words.len() - 1].clone())
+                .or_default()
+                .insert(words.join(" "));
+        }
+    }
+    full.into_iter()
+        .filter(|(_, names)| names.len() > 1)
+        .map(|(last, _)| last)
+        .collect()
+}
+
 /// Words of a person name, for surname matching.
 fn name_words(s: &str) -> Vec<String> {
-    s.split_whitespace().map(|w| gazetteer::key(w)).collect()
+    s.split_whitespace().map(gazetteer::key).collect()
 }
 
 /// One-word person mentions join a full name ending with that word.
@@ -176,7 +221,10 @@ fn link_surnames(mentions: &[Mention], surface: &[&str], uf: &mut UnionFind) {
         if m.kind == Type::Person {
             let words = name_words(surface[i]);
             if words.len() >= 2 {
-                full_by_last.entry(words[words.len() - 1].clone()).or_default().push((i, words.join(" ")));
+                full_by_last
+                    .entry(words[words.len() - 1].clone())
+                    .or_default()
+                    .push((i, words.join(" ")));
             }
         }
     }
@@ -185,16 +233,25 @@ fn link_surnames(mentions: &[Mention], surface: &[&str], uf: &mut UnionFind) {
         if words.len() != 1 || !matches!(m.kind, Type::Person | Type::Other | Type::Organization) {
             continue;
         }
-        let Some(cands) = full_by_last.get(&words[0]) else { continue };
+        let Some(cands) = full_by_last.get(&words[0]) else {
+            continue;
+        };
         if m.kind != Type::Person && gazetteer::lookup(surface[i]).iter().any(|_| true) {
             continue;
         }
         // Same article: the closest full name before it, else the first after it.
-        let same_doc: Vec<&(usize, String)> = cands.iter().filter(|(c, _)| mentions[*c].doc == m.doc).collect();
-        let before = same_doc.iter().filter(|(c, _)| mentions[*c].range.start < m.range.start).max_by_key(|(c, _)| mentions[*c].range.start);
+        let same_doc: Vec<&(usize, String)> = cands
+            .iter()
+            .filter(|(c, _)| mentions[*c].doc == m.doc)
+            .collect();
+        let before = same_doc
+            .iter()
+            .filter(|(c, _)| mentions[*c].range.start < m.range.start)
+            .max_by_key(|(c, _)| mentions[*c].range.start);
         let pick = before.or_else(|| same_doc.first()).map(|(c, _)| *c);
         let pick = pick.or_else(|| {
-            let distinct: std::collections::BTreeSet<&str> = cands.iter().map(|(_, k)| k.as_str()).collect();
+            let distinct: std::collections::BTreeSet<&str> =
+                cands.iter().map(|(_, k)| k.as_str()).collect();
             (distinct.len() == 1).then(|| cands[0].0)
         });
         if let Some(c) = pick {
@@ -203,7 +260,12 @@ fn link_surnames(mentions: &[Mention], surface: &[&str], uf: &mut UnionFind) {
     }
 }
 
-fn build(docs: &[Prepared], mentions: Vec<Mention>, surface: &[&str], uf: &mut UnionFind) -> Entities {
+fn build(
+    docs: &[Prepared],
+    mentions: Vec<Mention>,
+    surface: &[&str],
+    uf: &mut UnionFind,
+) -> Entities {
     let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..mentions.len() {
         clusters.entry(uf.find(i)).or_default().push(i);
@@ -215,15 +277,25 @@ fn build(docs: &[Prepared], mentions: Vec<Mention>, surface: &[&str], uf: &mut U
         for &i in members {
             *votes.entry(mentions[i].kind).or_default() += mentions[i].score.max(0.01);
         }
-        let kind = votes.iter().max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| *k).unwrap_or(Type::Other);
-        let gaz = members.iter().find_map(|&i| gazetteer_entry(surface[i], mentions[i].kind));
+        let kind = votes
+            .iter()
+            .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(k, _)| *k)
+            .unwrap_or(Type::Other);
+        let gaz = members
+            .iter()
+            .find_map(|&i| gazetteer_entry(surface[i], mentions[i].kind));
         let ruled = members.iter().find_map(|&i| mentions[i].canonical.clone());
         let name = match (ruled, gaz) {
             (Some(c), _) => c,
             (None, Some(e)) => e.canonical.to_string(),
             (None, None) => canonical(members, surface, kind),
         };
-        let mut aliases: Vec<String> = members.iter().map(|&i| surface[i].to_string()).filter(|s| *s != name).collect();
+        let mut aliases: Vec<String> = members
+            .iter()
+            .map(|&i| surface[i].to_string())
+            .filter(|s| *s != name)
+            .collect();
         aliases.sort();
         aliases.dedup();
         let mut roles: Vec<String> = Vec::new();
@@ -250,7 +322,12 @@ fn build(docs: &[Prepared], mentions: Vec<Mention>, surface: &[&str], uf: &mut U
         ));
     }
     // Most mentioned first, then first seen.
-    list.sort_by(|a, b| b.0.mentions.len().cmp(&a.0.mentions.len()).then(a.1.cmp(&b.1)));
+    list.sort_by(|a, b| {
+        b.0.mentions
+            .len()
+            .cmp(&a.0.mentions.len())
+            .then(a.1.cmp(&b.1))
+    });
     let mut list: Vec<Entity> = list.into_iter().map(|(e, _)| e).collect();
 
     // Countries of capitals, cities and nationalities.
@@ -303,18 +380,26 @@ fn canonical(members: &[usize], surface: &[&str], kind: Type) -> String {
         let score = |s: &str, c: usize| {
             let words = s.split_whitespace().count();
             let acronym = is_acronym(s) as usize;
-            let caps = (s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && s.len() > 4) as usize;
+            let caps = (s
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+                && s.len() > 4) as usize;
             if kind == Type::Person {
                 (words, 1 - caps, c)
             } else {
                 (1 - acronym, 1 - caps, c * 100 + words)
             }
         };
-        score(a.0, a.1 .0).cmp(&score(b.0, b.1 .0)).then(b.1 .1.cmp(&a.1 .1))
+        score(a.0, a.1 .0)
+            .cmp(&score(b.0, b.1 .0))
+            .then(b.1 .1.cmp(&a.1 .1))
     });
     best.map(|(s, _)| strip_possessive(s)).unwrap_or_default()
 }
 
 fn strip_possessive(s: &str) -> String {
-    s.trim_end_matches("'s").trim_end_matches("\u{2019}s").to_string()
+    s.trim_end_matches("'s")
+        .trim_end_matches("\u{2019}s")
+        .to_string()
 }

@@ -14,7 +14,7 @@
 //!
 //! Everything here works on byte ranges; the report converts to UTF-16 at the end.
 
-// PENDING(numbers): pub mod figures;
+pub mod figures;
 pub mod institutions;
 pub mod merge;
 pub mod names;
@@ -127,7 +127,11 @@ pub struct Entities {
 
 impl Entities {
     /// Entities mentioned inside `range` of document `doc`, in text order.
-    pub fn within(&self, doc: usize, range: &Range<usize>) -> impl Iterator<Item = (Range<usize>, usize)> + '_ {
+    pub fn within(
+        &self,
+        doc: usize,
+        range: &Range<usize>,
+    ) -> impl Iterator<Item = (Range<usize>, usize)> + '_ {
         let list = self.by_doc.get(doc).map(Vec::as_slice).unwrap_or(&[]);
         let first = list.partition_point(|(r, _)| r.start < range.start);
         let end = range.end;
@@ -139,7 +143,12 @@ impl Entities {
     }
 
     /// The last mention in `doc` that ends at or before `pos` and satisfies `keep`.
-    pub fn last_before(&self, doc: usize, pos: usize, keep: impl Fn(&Entity) -> bool) -> Option<(Range<usize>, usize)> {
+    pub fn last_before(
+        &self,
+        doc: usize,
+        pos: usize,
+        keep: impl Fn(&Entity) -> bool,
+    ) -> Option<(Range<usize>, usize)> {
         let list = self.by_doc.get(doc)?;
         let upto = list.partition_point(|(r, _)| r.start < pos);
         list[..upto]
@@ -157,7 +166,7 @@ pub fn extract(docs: &[Prepared]) -> Entities {
         for inst in institutions::find(d, doc) {
             add_institution(&mut mentions, inst);
         }
-        // PENDING(numbers): mentions.extend(figures::find(d, doc));
+        mentions.extend(figures::find(d, doc));
     }
     merge::merge(docs, mentions)
 }
@@ -166,13 +175,19 @@ pub fn extract(docs: &[Prepared]) -> Entities {
 /// tagger found nothing there (lower-case "foreign ministry"), the institution is a new mention.
 fn add_institution(mentions: &mut Vec<Mention>, inst: institutions::Institution) {
     let r = &inst.mention.range;
-    let overlapping = |m: &Mention| m.doc == inst.mention.doc && m.range.start < r.end && r.start < m.range.end;
-    if let Some(m) = mentions
-        .iter_mut()
-        .find(|m| overlapping(m) && m.kind == Type::Organization && m.range.start <= r.start && r.end <= m.range.end)
-    {
+    let overlapping =
+        |m: &Mention| m.doc == inst.mention.doc && m.range.start < r.end && r.start < m.range.end;
+    if let Some(m) = mentions.iter_mut().find(|m| {
+        overlapping(m)
+            && m.kind == Type::Organization
+            && m.range.start <= r.start
+            && r.end <= m.range.end
+    }) {
         m.canonical = Some(inst.canonical);
-    } else if !mentions.iter().any(|m| overlapping(m) && m.tokens.start >= inst.mention.tokens.start) {
+    } else if !mentions
+        .iter()
+        .any(|m| overlapping(m) && m.tokens.start >= inst.mention.tokens.start)
+    {
         let mut mention = inst.mention;
         mention.canonical = Some(inst.canonical);
         mentions.push(mention);

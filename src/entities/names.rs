@@ -32,9 +32,22 @@ pub fn find(docs: &[Prepared]) -> Vec<Mention> {
     for (d, doc) in docs.iter().enumerate() {
         for (s, sentence) in doc.sentences.iter().enumerate() {
             let words = &token_texts[d][s];
-            let spans = tagged.get(d).and_then(|t| t.get(s)).map(Vec::as_slice).unwrap_or(&[]);
+            let spans = tagged
+                .get(d)
+                .and_then(|t| t.get(s))
+                .map(Vec::as_slice)
+                .unwrap_or(&[]);
             for span in spans {
-                if let Some(m) = mention(doc, d, sentence.tokens.start, words, span.start, span.end, span.kind, span.score) {
+                if let Some(m) = mention(
+                    doc,
+                    d,
+                    sentence.tokens.start,
+                    words,
+                    span.start,
+                    span.end,
+                    span.kind,
+                    span.score,
+                ) {
                     out.push(m);
                 }
             }
@@ -71,14 +84,24 @@ fn mention(
     }
     let phrase = words[start..end].join(" ");
     let classes: Vec<Class> = gazetteer::lookup(&phrase).iter().map(|e| e.class).collect();
-    if classes.iter().any(|c| matches!(c, Class::Country | Class::Region | Class::City)) && kind != Type::Organization {
+    if classes
+        .iter()
+        .any(|c| matches!(c, Class::Country | Class::Region | Class::City))
+        && kind != Type::Organization
+    {
         kind = Type::Place;
-    } else if kind == Type::Other && classes.iter().any(|c| matches!(c, Class::Demonym | Class::Group)) {
+    } else if kind == Type::Other
+        && classes
+            .iter()
+            .any(|c| matches!(c, Class::Demonym | Class::Group))
+    {
         kind = Type::Group;
     } else if kind == Type::Person && classes.contains(&Class::Country) {
         kind = Type::Place;
     }
-    let role = (kind == Type::Person).then(|| role_of(doc, base, words, start, end)).flatten();
+    let role = (kind == Type::Person)
+        .then(|| role_of(doc, base, words, start, end))
+        .flatten();
     let tokens = base + start..base + end;
     Some(Mention {
         doc: d,
@@ -94,8 +117,16 @@ fn mention(
 
 /// The role written before a person ("Kremlin spokesman Dmitry Peskov") or in an appositive
 /// after it ("Charles Michel, president of the European Council,").
-fn role_of(doc: &Prepared, base: usize, words: &[&str], start: usize, end: usize) -> Option<String> {
-    let text = |a: usize, b: usize| doc.text[doc.tokens[base + a].start..doc.tokens[base + b - 1].end].to_string();
+fn role_of(
+    doc: &Prepared,
+    base: usize,
+    words: &[&str],
+    start: usize,
+    end: usize,
+) -> Option<String> {
+    let text = |a: usize, b: usize| {
+        doc.text[doc.tokens[base + a].start..doc.tokens[base + b - 1].end].to_string()
+    };
     if let Some(r) = gazetteer::role_before(words, start) {
         if r < start {
             return Some(text(r, start));
@@ -105,7 +136,10 @@ fn role_of(doc: &Prepared, base: usize, words: &[&str], start: usize, end: usize
         let first = end + 1;
         if first < words.len() && gazetteer::is_role(&words[first].to_lowercase()) {
             let mut last = first + 1;
-            while last < words.len() && last - first < 10 && ![",", ".", ";", ":", "(", ")"].contains(&words[last]) {
+            while last < words.len()
+                && last - first < 10
+                && ![",", ".", ";", ":", "(", ")"].contains(&words[last])
+            {
                 last += 1;
             }
             return Some(text(first, last));

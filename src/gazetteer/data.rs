@@ -298,10 +298,10 @@ fn build() -> (Gazetteer, Vec<String>) {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(key)
         .collect();
-    let mut map: HashMap<String, Vec<Entry>> = HashMap::new();
-    let mut origins: HashMap<String, Vec<String>> = HashMap::new();
+    // Each key's entries with the index of the line (in `parsed`) that gave them.
+    let mut found: HashMap<String, Vec<(Entry, usize)>> = HashMap::with_capacity(8192);
     let mut cap_only = HashSet::new();
-    for p in parsed {
+    for (pi, p) in parsed.iter().enumerate() {
         let mut seen = HashSet::new();
         for form in &p.forms {
             let k = key(form);
@@ -315,25 +315,29 @@ fn build() -> (Gazetteer, Vec<String>) {
             if p.cap_only {
                 cap_only.insert(k.clone());
             }
-            let list = map.entry(k.clone()).or_default();
-            let from = origins.entry(k.clone()).or_default();
-            for (other, o) in list.iter().zip(from.iter()) {
+            let ambiguous_ok = ambiguous.contains(&k);
+            let list = found.entry(k).or_default();
+            for (other, oi) in list.iter() {
                 if other.class != p.entry.class {
                     continue;
                 }
+                let o = parsed.get(*oi).map_or("?", |q| q.origin.as_str());
                 if other.canonical == p.entry.canonical && other.country == p.entry.country {
                     problems.push(format!("{}: {form:?} repeats the entry of {o}", p.origin));
-                } else if other.canonical != p.entry.canonical && !ambiguous.contains(&k) {
+                } else if other.canonical != p.entry.canonical && !ambiguous_ok {
                     problems.push(format!(
                         "{}: {form:?} is also {:?} ({o}); list it in ambiguous.txt if meant",
                         p.origin, other.canonical
                     ));
                 }
             }
-            list.push(p.entry.clone());
-            from.push(p.origin.clone());
+            list.push((p.entry.clone(), pi));
         }
     }
+    let mut map: HashMap<String, Vec<Entry>> = found
+        .into_iter()
+        .map(|(k, v)| (k, v.into_iter().map(|(e, _)| e).collect()))
+        .collect();
     // Titles first in every list, so callers can take the titles or the rest as a sub-slice.
     for list in map.values_mut() {
         list.sort_by_key(|e| e.class != Class::Title);

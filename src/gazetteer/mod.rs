@@ -4,7 +4,8 @@
 //! The lists are plain text under `data/gazetteer/` (tab-separated, one entry per line, each
 //! file's header comment gives its columns), written from general knowledge of the world, not
 //! fitted to any article. They are compiled in with `include_str!`, parsed once into a hash map
-//! from a normalised key to its entries, and cached in a `OnceLock` (see [`data`]).
+//! from a normalised key to its entries, and cached in a `OnceLock`. Parsing and the data
+//! invariants are in `gazetteer/data.rs`, role phrases in `gazetteer/roles.rs`.
 //!
 //! Uses: features for the entity tagger ([`token_features`]), typing a tagged name ([`lookup`]),
 //! splitting a title off a person's name ([`role_before`], [`is_role`]) and merging mentions
@@ -31,8 +32,8 @@
 //! ## Choices
 //! - `America` is listed as the United States (its usual meaning in news text); the continents
 //!   are `North America`, `South America`, `Latin America`, `the Americas`.
-//! - Matching is case-insensitive (apart from the acronyms above): `turkey` finds Turkey. Callers
-//!   that need a proper name check capitalisation themselves; the tagger gets shape features.
+//! - [`lookup`] is case-insensitive (apart from the acronyms above): `lookup("turkey")` finds
+//!   Turkey; callers typing a tagged name need no case games.
 //! - One key may have several entries (`Georgia`: a country and a US state; `Washington`: the
 //!   capital city and the state; `Congo`: both Congos); all are returned.
 //! - A title's `kind` is `"title"` when it is capitalised as part of a name's title
@@ -40,7 +41,8 @@
 //! - [`lookup`] and [`key`] ignore case (bar the acronyms above); [`matches`] and
 //!   [`token_features`], which read running text, do not: a place, organisation, demonym or group
 //!   needs a capital letter in the matched tokens, and titles that are also ordinary words
-//!   (`Major`, `General`, `Private`, flagged `cap` in `titles.tsv`) need a capital first letter.
+//!   (`Major`, `General`, `Private`, flagged `cap` in `titles.tsv`) need a capitalised first
+//!   word that is not all capitals (a headline's `MAJOR` is not a rank).
 //!   The role functions ([`role_before`], [`is_role`]) ignore case, since `is_role` is given
 //!   lower-cased phrases.
 
@@ -173,20 +175,22 @@ fn fold(c: char, out: &mut String) {
 fn push_norm(tok: &str, out: &mut String) {
     // Apostrophes, periods and hyphens first.
     let mut clean = String::with_capacity(tok.len());
-    let chars: Vec<char> = tok.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut prev: Option<char> = None;
+    let mut chars = tok.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{2bc}' | '\u{b4}' | '`' => clean.push('\''),
             '.' => {
-                let digit_before = i > 0 && chars[i - 1].is_ascii_digit();
-                let digit_after = chars.get(i + 1).is_some_and(|d| d.is_ascii_digit());
-                if (digit_before && digit_after) || chars.len() == 1 {
+                let digit_before = prev.is_some_and(|p| p.is_ascii_digit());
+                let digit_after = chars.peek().is_some_and(|d| d.is_ascii_digit());
+                if (digit_before && digit_after) || tok.len() == 1 {
                     clean.push('.');
                 }
             }
             '-' | '\u{2010}' | '\u{2011}' => clean.push(' '),
             _ => clean.push(c),
         }
+        prev = Some(c);
     }
     let cs = case_sensitive();
     let mut first = true;
@@ -195,9 +199,11 @@ fn push_norm(tok: &str, out: &mut String) {
             out.push(' ');
         }
         first = false;
-        let all_caps = word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase());
+        let all_caps = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
         if all_caps && cs.contains(word) {
             out.push_str(word);
+        } else if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         } else {
             for lc in word.chars().flat_map(char::to_lowercase) {
                 fold(lc, out);
@@ -252,19 +258,20 @@ fn has_upper(tok: &str) -> bool {
     tok.chars().any(char::is_uppercase)
 }
 
-fn starts_upper(tok: &str) -> bool {
-    tok.chars().next().is_some_and(char::is_uppercase)
+/// Capitalised but not all capitals (`Major`, not `major` or a headline's `MAJOR`).
+fn capitalised(tok: &str) -> bool {
+    tok.chars().next().is_some_and(char::is_uppercase) && tok.chars().any(char::is_lowercase)
 }
 
 /// The entries of `key` that may match `raw` tokens in running text: titles in any case (except
-/// the `cap` titles, which need a capital first letter), everything else only when some token
-/// has a capital letter. Entries are stored titles first, so the result is a sub-slice.
+/// the `cap` titles, which need a capitalised, not all-capitals, first token), everything else
+/// only when some token has a capital letter. Entries are stored titles first, so the result is a sub-slice.
 fn admissible(k: &str, entries: &'static [Entry], raw: &[&str]) -> &'static [Entry] {
     let titles = entries
         .iter()
         .take_while(|e| e.class == Class::Title)
         .count();
-    let title_ok = !gaz().cap_only.contains(k) || raw.first().is_some_and(|t| starts_upper(t));
+    let title_ok = !gaz().cap_only.contains(k) || raw.first().is_some_and(|t| capitalised(t));
     let other_ok = raw.iter().any(|t| has_upper(t));
     match (title_ok, other_ok) {
         (true, true) => entries,
@@ -310,7 +317,7 @@ fn longest_at(raw: &[&str], norms: &[String], i: usize) -> Option<(usize, &'stat
 /// text heeds capitals: places, organisations, demonyms and groups need a capital letter
 /// somewhere in the matched tokens (`Turkey`, not `turkey`; `al-Qaeda` is fine), titles match in
 /// any case (`spokesman`, `prime minister`) except those flagged `cap` in `titles.tsv`, which
-/// need a capital first letter (`Major`, not `major`; `General`, not `general`).
+/// need a capitalised first token (`Major`, not `major` nor a headline's `MAJOR`).
 pub fn matches(tokens: &[&str]) -> Vec<(Range<usize>, &'static [Entry])> {
     let norms: Vec<String> = tokens.iter().map(|t| norm_token(t)).collect();
     matches_norm(tokens, &norms)

@@ -7,12 +7,15 @@
 //! role       := premod* (modifier | modifier "'s" | premod)* title+ complement?
 //! modifier   := country | region | city | demonym | organisation | group     (U.S., Turkish, Kremlin)
 //! premod     := a word of data/gazetteer/role_modifiers.txt                  (former, acting)
-//! complement := ("of" | "for" | "to" | "at" | "in" | "on") "the"? place-or-organisation
+//! complement := ("of" | "for" | "to" | "at" | "in" | "on") "the"? (place | organisation | group)
 //! ```
 //!
 //! `title` is any entry of `titles.tsv`, matched longest first, so `Secretary of State` and
 //! `Minister of Foreign Affairs` are one title. Before a name the phrase is read right to left
 //! from the name, at most [`WINDOW`] tokens back, and the earliest start that still parses wins.
+//! After a name (and in [`is_role`]) it is read left to right; there a complement counts only
+//! when the phrase can end after it (punctuation, the end, or a word such as `and`, `who`,
+//! `said`), since `chairman of the Tibetan exile group` has no complement we could name.
 //! An article (`the`) is never part of the phrase.
 
 use super::{gaz, is_possessive, key, lookup_key, norm_token, Class, Entry};
@@ -29,6 +32,15 @@ fn has_title(entries: &[Entry]) -> bool {
 
 fn is_modifier(entries: &[Entry]) -> bool {
     entries.iter().any(|e| e.class != Class::Title)
+}
+
+/// A complement's entity: a place, organisation or group, not a demonym (`chairman of the
+/// Tibetan …` is the start of a longer name, not a complement).
+fn is_complement(entries: &[Entry]) -> bool {
+    !has_title(entries)
+        && entries
+            .iter()
+            .any(|e| !matches!(e.class, Class::Title | Class::Demonym))
 }
 
 fn is_premod(norm: &str) -> bool {
@@ -55,7 +67,7 @@ fn longest_ending_at(norms: &[String], e: usize) -> Option<(usize, &'static [Ent
 /// `title prep the? entity` ending at `e`: the title's start.
 fn complement_start(norms: &[String], e: usize) -> Option<usize> {
     let (s, entries) = longest_ending_at(norms, e)?;
-    if !is_modifier(entries) || has_title(entries) {
+    if !is_complement(entries) {
         return None;
     }
     let mut j = s;
@@ -147,6 +159,21 @@ fn longest_from(norms: &[String], p: usize) -> Option<(usize, &'static [Entry])>
     best
 }
 
+/// Words that may follow a complete complement (`leader of the Kurds, who …`); any other word
+/// means the entity was only the start of a longer name (`chairman of the Tibetan exile group`).
+const AFTER_COMPLEMENT: &[&str] = &[
+    "and", "or", "but", "who", "which", "that", "said", "says", "told", "has", "had", "was", "is",
+    "will", "would", "in", "on", "at", "since", "from", "to", "for", "with", "as", "during",
+];
+
+/// Can the complement end before this token?
+fn ends_phrase(next: Option<&String>) -> bool {
+    match next {
+        None => true,
+        Some(n) => !n.starts_with(char::is_alphanumeric) || AFTER_COMPLEMENT.contains(&n.as_str()),
+    }
+}
+
 /// A role phrase read left to right from `p`: its end (exclusive), or `None` without a title.
 fn parse_forward(norms: &[String], mut p: usize) -> Option<usize> {
     let mut titles = false;
@@ -182,7 +209,7 @@ fn parse_forward(norms: &[String], mut p: usize) -> Option<usize> {
             q += 1;
         }
         if let Some((end, entries)) = longest_from(norms, q) {
-            if is_modifier(entries) && !has_title(entries) {
+            if is_complement(entries) && ends_phrase(norms.get(end)) {
                 return Some(end);
             }
         }

@@ -358,6 +358,16 @@ fn role_after_names() {
             2,
             Some("Armenia 's prime minister"),
         ),
+        (
+            "Massoud Barzani, leader of the Kurdistan Democratic Party",
+            2,
+            Some("leader of the Kurdistan Democratic Party"),
+        ),
+        (
+            "John Smith, chairman of the Tibetan exile group",
+            2,
+            Some("chairman"),
+        ),
         ("Antony Blinken , who said", 2, None),
         ("Antony Blinken said", 2, None),
         ("Blinken", 1, None),
@@ -389,6 +399,24 @@ fn roles() {
     for &(phrase, want) in cases {
         assert_eq!(is_role(phrase), want, "{phrase:?}");
     }
+}
+
+#[test]
+fn titles() {
+    let cases: &[(&str, bool)] = &[
+        ("President", true),
+        ("spokesman", true),
+        ("Gen.", true),
+        ("Secretary of State", true),
+        ("Kremlin spokesman", false),
+        ("Armenia", false),
+        ("", false),
+    ];
+    for &(phrase, want) in cases {
+        assert_eq!(is_title(phrase), want, "{phrase:?}");
+    }
+    assert_eq!(lookup("President")[0].kind, Some("title"));
+    assert_eq!(lookup("spokesman")[0].kind, Some("role"));
 }
 
 #[test]
@@ -523,5 +551,77 @@ fn never_panics_on_odd_input() {
     for i in 0..=t.len() + 1 {
         let _ = role_before(&t, i);
         let _ = role_after(&t, i);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod prop {
+    use super::super::*;
+    use proptest::prelude::*;
+
+    const VOCAB: &[&str] = &[
+        "U.S.",
+        "Secretary",
+        "of",
+        "State",
+        "the",
+        "The",
+        ",",
+        "'s",
+        "\u{2019}s",
+        "Prime",
+        "Minister",
+        "Armenian",
+        "Kremlin",
+        "spokesman",
+        "president",
+        "European",
+        "Council",
+        "former",
+        "Nagorno-Karabakh",
+        "Russian-led",
+        "UN",
+        "Security",
+        "Gen.",
+        "Major",
+        "for",
+        "to",
+        "who",
+        "Foreign",
+        "Ministry",
+        "Turkey",
+        "Azeri",
+        "head",
+        "",
+    ];
+
+    fn word() -> impl Strategy<Value = String> {
+        prop_oneof![
+            proptest::sample::select(VOCAB).prop_map(str::to_string),
+            "\\PC{0,8}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn total_on_any_text(s in "\\PC{0,40}", words in proptest::collection::vec(word(), 0..14), i in 0usize..16) {
+            let _ = key(&s);
+            let _ = lookup(&s);
+            let _ = is_role(&s);
+            let _ = same_referent(&s, "U.S.");
+            let t: Vec<&str> = words.iter().map(String::as_str).collect();
+            let m = matches(&t);
+            for (r, e) in &m {
+                prop_assert!(r.start < r.end && r.end <= t.len());
+                prop_assert!(!e.is_empty());
+            }
+            prop_assert_eq!(token_features(&t).len(), t.len());
+            if let Some(st) = role_before(&t, i) {
+                prop_assert!(st < i);
+            }
+            if let Some(r) = role_after(&t, i) {
+                prop_assert!(r.start > i && r.end <= t.len());
+            }
+        }
     }
 }

@@ -93,7 +93,7 @@ fn num(s: &str) -> Option<f64> {
 
 /// Longest phrases first, so the first match is the longest.
 fn sort<T>(p: &mut Phrases<T>) {
-    p.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    p.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
 }
 
 /// The lexicon (parsed on first use).
@@ -233,7 +233,12 @@ fn parse(src: &'static str) -> Lexicon {
             _ => {}
         }
     }
-    for p in [&mut lx.unkneg, &mut lx.unknoun, &mut lx.unkstate, &mut lx.age] {
+    for p in [
+        &mut lx.unkneg,
+        &mut lx.unknoun,
+        &mut lx.unkstate,
+        &mut lx.age,
+    ] {
         sort(p);
     }
     sort(&mut lx.vague);
@@ -242,7 +247,7 @@ fn parse(src: &'static str) -> Lexicon {
     sort(&mut lx.percent);
     sort(&mut lx.measure);
     // Longest symbol first: "us$" before "$".
-    lx.cursym.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    lx.cursym.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
     lx
 }
 

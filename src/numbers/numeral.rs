@@ -36,6 +36,8 @@ pub(crate) struct Numeral {
     pub words: bool,
     /// Written with a scale word or suffix (`million`, `bn`).
     pub scaled: bool,
+    /// The scale applied (1 when none): 1e6 for `2 million`.
+    pub factor: f64,
 }
 
 /// Digits as written: value, decimals, and whether the grouping was valid.
@@ -73,20 +75,24 @@ fn parse_digits(s: &str) -> Option<(f64, u32)> {
 }
 
 /// Splits a token into (currency symbol, digits, rest): `us$5.2bn` → (USD, "5.2", "bn").
-fn split_digit_token<'a>(lx: &Lexicon, t: &'a str) -> Option<(Option<&'static str>, &'a str, &'a str)> {
+fn split_digit_token<'a>(
+    lx: &Lexicon,
+    t: &'a str,
+) -> Option<(Option<&'static str>, &'a str, &'a str)> {
     let mut cur = None;
     let mut s = t;
     if !s.starts_with(|c: char| c.is_ascii_digit()) {
-        let (sym, code) = lx
-            .cursym
-            .iter()
-            .find(|(sym, _)| s.starts_with(sym) && s[sym.len()..].starts_with(|c: char| c.is_ascii_digit()))?;
+        let (sym, code) = lx.cursym.iter().find(|(sym, _)| {
+            s.starts_with(sym) && s[sym.len()..].starts_with(|c: char| c.is_ascii_digit())
+        })?;
         cur = Some(*code);
         s = &s[sym.len()..];
     }
     let mut end = 0;
     for (i, c) in s.char_indices() {
-        if c.is_ascii_digit() || ((c == ',' || c == '.') && s[i + 1..].starts_with(|d: char| d.is_ascii_digit())) {
+        if c.is_ascii_digit()
+            || ((c == ',' || c == '.') && s[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+        {
             end = i + c.len_utf8();
         } else {
             break;
@@ -95,9 +101,21 @@ fn split_digit_token<'a>(lx: &Lexicon, t: &'a str) -> Option<(Option<&'static st
     Some((cur, &s[..end], &s[end..]))
 }
 
+/// `v` (written with `decimals` decimals) times `f`, without binary rounding noise for
+/// power-of-ten scales: 65.4 billion is 654 × 10^8 exactly.
+fn scaled(v: f64, decimals: u32, f: f64) -> f64 {
+    let p = 10f64.powi(decimals as i32);
+    let mantissa = (v * p).round();
+    if decimals > 0 && f >= p && (mantissa - v * p).abs() < 1e-6 {
+        mantissa * (f / p)
+    } else {
+        v * f
+    }
+}
+
 /// Significant-digit step of an integer value: 10^k for k >= 2 trailing zeros, else 1.
 fn round_step(v: f64) -> f64 {
-    if v.fract() != 0.0 || v < 100.0 || v > 1e15 {
+    if v.fract() != 0.0 || !(100.0..=1e15).contains(&v) {
         return 1.0;
     }
     let mut n = v as u64;
@@ -141,6 +159,7 @@ fn blank(start: usize) -> Numeral {
         tail: None,
         words: false,
         scaled: false,
+        factor: 1.0,
     }
 }
 
@@ -189,9 +208,10 @@ pub(crate) fn numeral_at(w: &Words, i: usize) -> Option<Numeral> {
         } else if rest == "%" {
             n.percent = true;
         } else if let Some(f) = lx.suffix.get(rest) {
-            n.value *= f;
+            n.value = scaled(v, decimals, *f);
             n.step *= f;
             n.scaled = true;
+            n.factor = *f;
         } else if let Some(tail) = rest.strip_prefix('-') {
             if let Some((v2, d2)) = parse_digits(tail) {
                 if v2 > v {
@@ -201,7 +221,20 @@ pub(crate) fn numeral_at(w: &Words, i: usize) -> Option<Numeral> {
                     return None;
                 }
             } else if tail.starts_with(|c: char| c.is_alphabetic()) {
-                n.tail = Some(tail.to_string());
+                // "$400-million-a-year", "2-million-strong"
+                let (first, rest) = tail.split_once('-').unwrap_or((tail, ""));
+                match lx.scale.get(first).filter(|f| **f >= 1000.0) {
+                    Some(f) => {
+                        n.value = scaled(v, decimals, *f);
+                        n.step *= f;
+                        n.scaled = true;
+                        n.factor = *f;
+                        if !rest.is_empty() {
+                            n.tail = Some(rest.to_string());
+                        }
+                    }
+                    None => n.tail = Some(tail.to_string()),
+                }
             } else {
                 return None;
             }
@@ -213,9 +246,10 @@ pub(crate) fn numeral_at(w: &Words, i: usize) -> Option<Numeral> {
         if rest.is_empty() {
             if let Some(f) = scale_at(w, n.end) {
                 if f >= 12.0 {
-                    n.value *= f;
+                    n.value = scaled(v, decimals, f);
                     n.step *= f;
                     n.scaled = true;
+                    n.factor = f;
                     n.end += 1;
                 }
             }
@@ -256,6 +290,7 @@ fn words_at(w: &Words, i: usize) -> Option<Numeral> {
             n.end = i + 3;
             n.step = 0.1 * f;
             n.scaled = true;
+            n.factor = f;
             return Some(finish(n));
         }
         return None;
@@ -285,6 +320,9 @@ fn words_at(w: &Words, i: usize) -> Option<Numeral> {
                 }
                 last_scale = f;
                 n.scaled = f >= 1000.0;
+                if f >= 1000.0 {
+                    n.factor = f;
+                }
                 used += 1;
             } else {
                 break;
@@ -347,7 +385,10 @@ mod tests {
             ("one hundred and fifty", Some((150.0, 1.0, 4, None, None))),
             ("a dozen", Some((12.0, 1.0, 2, None, None))),
             ("two dozen", Some((24.0, 1.0, 2, None, None))),
-            ("half a million", Some((500_000.0, 100_000.0, 3, None, None))),
+            (
+                "half a million",
+                Some((500_000.0, 100_000.0, 3, None, None)),
+            ),
             ("six-week", Some((6.0, 1.0, 1, Some("week"), None))),
             ("44-day", Some((44.0, 1.0, 1, Some("day"), None))),
             ("30-year-old", Some((30.0, 1.0, 1, Some("year-old"), None))),

@@ -68,6 +68,7 @@ impl<'t> Words<'t> {
     pub fn is_word(&self, i: usize) -> bool {
         let t = self.tw(i);
         t.chars().next().is_some_and(char::is_alphabetic)
+            && !t.ends_with('-')
             && t.chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '\u{2019}' || c == '.')
     }
@@ -108,8 +109,8 @@ impl<'t> Words<'t> {
                 break;
             }
             let t = self.tw(i);
-            let glue = matches!(self.lw(i), "'s" | "'" | "n't" | "," | "." | ")")
-                || s.ends_with('(');
+            let glue =
+                matches!(self.lw(i), "'s" | "'" | "n't" | "," | "." | ")") || s.ends_with('(');
             if !s.is_empty() && !glue {
                 s.push(' ');
             }

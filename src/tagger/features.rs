@@ -85,10 +85,10 @@ pub struct TokInfo {
     pub lower: u64,
     /// Hash of the short shape (runs of the same class collapsed).
     pub shape: u64,
-    /// Hashes of the lower-case prefixes of 1..=4 chars (0 when the word is shorter).
-    pub pre: [u64; 4],
-    /// Hashes of the lower-case suffixes of 1..=4 chars (0 when the word is shorter).
-    pub suf: [u64; 4],
+    /// Hashes of the lower-case prefixes of 1..=5 chars (0 when the word is shorter).
+    pub pre: [u64; 5],
+    /// Hashes of the lower-case suffixes of 1..=5 chars (0 when the word is shorter).
+    pub suf: [u64; 5],
     /// [`CAP`], [`ALLCAP`], [`DIGIT`], [`LOWER`], [`ALPHA`] bits.
     pub flags: u8,
     /// Length in chars, capped at 255.
@@ -134,7 +134,7 @@ pub fn tok_info(w: &str) -> TokInfo {
         for lc in c.to_lowercase() {
             lower = step(lower, lc as u64);
         }
-        if i < 4 {
+        if i < 5 {
             t.pre[i] = lower;
         }
         let cls = shape_class(c);
@@ -166,7 +166,7 @@ pub fn tok_info(w: &str) -> TokInfo {
     }
     // Suffixes: hash the last k chars, last char first.
     let mut h = 0x5Fu64;
-    for (k, c) in w.chars().rev().take(4).enumerate() {
+    for (k, c) in w.chars().rev().take(5).enumerate() {
         for lc in c.to_lowercase() {
             h = step(h, lc as u64);
         }
@@ -184,8 +184,8 @@ const BOS: TokInfo = TokInfo {
     word: 0xB05,
     lower: 0xB05,
     shape: 0xB05,
-    pre: [0; 4],
-    suf: [0; 4],
+    pre: [0; 5],
+    suf: [0; 5],
     flags: 0,
     len: 0,
 };
@@ -193,8 +193,8 @@ const EOS: TokInfo = TokInfo {
     word: 0xE05,
     lower: 0xE05,
     shape: 0xE05,
-    pre: [0; 4],
-    suf: [0; 4],
+    pre: [0; 5],
+    suf: [0; 5],
     flags: 0,
     len: 0,
 };
@@ -220,6 +220,76 @@ pub fn caps_sentence(words: &[&str]) -> bool {
 /// Bit 1: seen lower-case; bit 2: seen capitalised in mid-sentence (not first, not after an
 /// opening quote, not in a capitals sentence).
 pub type CaseStats = HashMap<u64, u8>;
+
+/// Feature-set bits, stored in the model file so tagging uses the templates training used.
+pub mod fset {
+    /// Word bigrams two to the left and two to the right.
+    pub const BIGRAM2: u32 = 1;
+    /// 5-char prefixes and suffixes.
+    pub const AFFIX5: u32 = 2;
+    /// The words just before and just after the run of capitalised tokens holding the token.
+    pub const RUN: u32 = 4;
+    /// Neighbouring words of the other occurrences of the same capitalised word in the document.
+    pub const AGG: u32 = 8;
+    /// Position of the word in pass-1 entities elsewhere (first, last, inner, single).
+    pub const P2POS: u32 = 16;
+    /// Everything.
+    pub const ALL: u32 = BIGRAM2 | AFFIX5 | RUN | AGG | P2POS;
+}
+
+/// Document-wide inputs to the local features.
+#[derive(Debug, Default)]
+pub struct DocCtx {
+    /// How words are cased in the document.
+    pub case: CaseStats,
+    /// For each capitalised word (lower-case hash): (token index in the document, lower-case
+    /// hash of the previous and next tokens) of its first occurrences.
+    pub agg: HashMap<u64, Vec<(u32, u64, u64)>>,
+}
+
+/// Occurrences kept per word for [`fset::AGG`].
+const AGG_MAX: usize = 8;
+
+/// Gathers a document's [`DocCtx`]. `infos` are its tokens' infos, flat.
+pub fn doc_ctx(doc: &[Vec<&str>], infos: &[TokInfo], caps: &[bool], fmask: u32) -> DocCtx {
+    let case = case_stats(doc, infos, caps);
+    let mut agg: HashMap<u64, Vec<(u32, u64, u64)>> = HashMap::new();
+    if fmask & fset::AGG != 0 {
+        let mut t = 0;
+        for sent in doc {
+            let n = sent.len();
+            for i in 0..n {
+                let info = &infos[t + i];
+                if info.flags & (CAP | ALLCAP) != 0 && info.flags & ALPHA != 0 {
+                    let prev = if i > 0 { infos[t + i - 1].lower } else { BOS.lower };
+                    let next = if i + 1 < n { infos[t + i + 1].lower } else { EOS.lower };
+                    let v = agg.entry(info.lower).or_default();
+                    if v.len() < AGG_MAX {
+                        v.push(((t + i) as u32, prev, next));
+                    }
+                }
+            }
+            t += n;
+        }
+    }
+    DocCtx { case, agg }
+}
+
+/// Everything [`local_keys`] looks at for one sentence.
+pub struct SentCtx<'a> {
+    /// The sentence's token infos.
+    pub toks: &'a [TokInfo],
+    /// Gazetteer bitmasks (empty when the model has none).
+    pub gaz: &'a [u32],
+    /// Is the sentence in capitals?
+    pub caps: bool,
+    /// The document's context.
+    pub doc: &'a DocCtx,
+    /// Index of the sentence's first token in the document.
+    pub t0: usize,
+    /// [`fset`] bits.
+    pub fmask: u32,
+}
 
 /// Gathers [`CaseStats`] for one document.
 pub fn case_stats(doc: &[Vec<&str>], infos: &[TokInfo], caps: &[bool]) -> CaseStats {
@@ -269,6 +339,17 @@ const T_LEN: u64 = 36;
 const T_DCASE: u64 = 37;
 const T_GAZ: u64 = 40; // + offset
 const T_W_M1: u64 = 45;
+const T_BI_MM: u64 = 47;
+const T_BI_PP: u64 = 48;
+const T_PRE5: u64 = 49;
+const T_SUF5: u64 = 50;
+const T_RUN_B: u64 = 51;
+const T_RUN_A: u64 = 52;
+const T_RUN_POS: u64 = 53;
+const T_RUN_BW: u64 = 54;
+const T_RUN_AW: u64 = 55;
+const T_AGG_M: u64 = 56;
+const T_AGG_P: u64 = 57;
 const T_W_P1: u64 = 46;
 const T_P2_DMAJ: u64 = 60;
 const T_P2_DANY: u64 = 61;
@@ -277,18 +358,8 @@ const T_P2_XANY: u64 = 63;
 const T_P2_DMAJ_SH: u64 = 64;
 
 /// Appends the local keys of token `i` of a sentence.
-///
-/// `toks` are the sentence's [`TokInfo`]s, `gaz` the gazetteer bitmasks of its tokens (empty
-/// when there are none), `caps` whether the sentence is in capitals, `dcase` the document's
-/// [`CaseStats`].
-pub fn local_keys(
-    toks: &[TokInfo],
-    gaz: &[u32],
-    i: usize,
-    caps: bool,
-    dcase: &CaseStats,
-    out: &mut Vec<u32>,
-) {
+pub fn local_keys(cx: &SentCtx, i: usize, out: &mut Vec<u32>) {
+    let (toks, gaz, caps, dcase) = (cx.toks, cx.gaz, cx.caps, &cx.doc.case);
     let at = |j: isize| -> TokInfo {
         if j < 0 {
             BOS
@@ -346,6 +417,46 @@ pub fn local_keys(
             2
         };
         out.push(key3(T_DCASE, seen, ctx, (t.flags & (CAP | ALLCAP | LOWER)) as u64));
+    }
+    if cx.fmask & fset::BIGRAM2 != 0 {
+        out.push(key2(T_BI_MM, m2.lower, m1.lower));
+        out.push(key2(T_BI_PP, p1.lower, p2.lower));
+    }
+    if cx.fmask & fset::AFFIX5 != 0 && t.len > 5 {
+        out.push(key(T_PRE5, t.pre[4]));
+        out.push(key(T_SUF5, t.suf[4]));
+    }
+    let is_cap = |x: &TokInfo| x.flags & (CAP | ALLCAP) != 0;
+    if cx.fmask & fset::RUN != 0 && is_cap(&t) && !caps {
+        let mut a = i;
+        while a > 0 && is_cap(&toks[a - 1]) {
+            a -= 1;
+        }
+        let mut b = i + 1;
+        while b < toks.len() && is_cap(&toks[b]) {
+            b += 1;
+        }
+        let before = at(a as isize - 1).lower;
+        let after = at(b as isize).lower;
+        let len = (b - a).min(4) as u64;
+        out.push(key2(T_RUN_B, before, len));
+        out.push(key2(T_RUN_A, after, len));
+        out.push(key3(T_RUN_POS, (i - a).min(3) as u64, (b - i - 1).min(3) as u64, t.shape));
+        if b - a > 1 {
+            out.push(key(T_RUN_BW, before));
+            out.push(key(T_RUN_AW, after));
+        }
+    }
+    if cx.fmask & fset::AGG != 0 && is_cap(&t) && t.flags & ALPHA != 0 {
+        if let Some(occ) = cx.doc.agg.get(&t.lower) {
+            let me = (cx.t0 + i) as u32;
+            for &(pos, prev, next) in occ {
+                if pos != me {
+                    out.push(key(T_AGG_M, prev));
+                    out.push(key(T_AGG_P, next));
+                }
+            }
+        }
     }
     if !gaz.is_empty() {
         let g = |j: isize| -> u64 {
@@ -500,22 +611,27 @@ mod tests {
     #[test]
     fn keys_are_stable_and_distinct() {
         let toks: Vec<TokInfo> = ["Nikol", "Pashinyan", "met", "Putin"].iter().map(|w| tok_info(w)).collect();
-        let none = CaseStats::new();
+        let none = DocCtx::default();
+        let cx = SentCtx { toks: &toks, gaz: &[], caps: false, doc: &none, t0: 0, fmask: fset::AFFIX5 | fset::AGG };
         let mut a = Vec::new();
-        local_keys(&toks, &[], 1, false, &none, &mut a);
+        local_keys(&cx, 1, &mut a);
         let mut b = Vec::new();
-        local_keys(&toks, &[], 1, false, &none, &mut b);
+        local_keys(&cx, 1, &mut b);
         assert_eq!(a, b);
         assert!(a.iter().all(|&k| k != 0));
         let mut c = Vec::new();
-        local_keys(&toks, &[], 3, false, &none, &mut c);
+        local_keys(&cx, 3, &mut c);
         // Same template on different words gives different keys; the bias key is shared.
         assert_eq!(a[0], c[0]);
         assert_ne!(a[1], c[1]);
         // A caps sentence adds its own keys.
         let mut d = Vec::new();
-        local_keys(&toks, &[], 1, true, &none, &mut d);
+        local_keys(&SentCtx { caps: true, ..cx }, 1, &mut d);
         assert!(d.len() > a.len());
+        // Fewer templates, fewer keys.
+        let mut e = Vec::new();
+        local_keys(&SentCtx { fmask: 0, ..cx }, 1, &mut e);
+        assert!(e.len() < a.len());
     }
 
     #[test]

@@ -18,7 +18,8 @@
 //!
 //! # Model file
 //! `data/tagger/model.bin`, made by `src/bin/train-tagger.rs` (the command is in that file's
-//! docs). Little-endian: magic `CRTAG`, version, flags, label count, weight scale, confidence
+//! docs). Little-endian: magic `CRTAG`, version, flags, label count, feature-template mask,
+//! weight scale, confidence
 //! temperature, start and transition scores (f32), the feature count, the feature keys sorted
 //! and delta-coded as LEB128 varints, then the weights as i8 label by label (column-major,
 //! which compresses better), and an FNV-1a checksum of everything before it. Features whose
@@ -113,6 +114,7 @@ pub struct Tagger {
     temp: f32,
     tr: Transitions,
     flags: u8,
+    fmask: u32,
     n_rows: usize,
 }
 
@@ -128,8 +130,10 @@ pub struct ModelParts<'a> {
     pub temp: f32,
     /// Start and transition scores.
     pub tr: &'a Transitions,
-    /// [`FLAG_GAZ`], [`FLAG_PASS2`].
+    /// [`FLAG_GAZ`], [`FLAG_PASS2`], [`FLAG_I16`].
     pub flags: u8,
+    /// Feature templates used ([`features::fset`]).
+    pub fmask: u32,
 }
 
 fn fnv1a(bytes: &[u8]) -> u32 {
@@ -148,6 +152,7 @@ pub fn encode(m: &ModelParts) -> Vec<u8> {
     out.push(VERSION);
     out.push(m.flags);
     out.push(LABELS as u8);
+    out.extend_from_slice(&m.fmask.to_le_bytes());
     out.extend_from_slice(&m.scale.to_le_bytes());
     out.extend_from_slice(&m.temp.to_le_bytes());
     for v in m.tr.start {
@@ -191,8 +196,8 @@ pub fn encode(m: &ModelParts) -> Vec<u8> {
 /// The same model bytes with another confidence temperature (and a fixed checksum).
 pub fn set_temperature(bytes: &[u8], temp: f32) -> Vec<u8> {
     let mut out = bytes.to_vec();
-    if out.len() >= 20 {
-        out[12..16].copy_from_slice(&temp.to_le_bytes());
+    if out.len() >= 24 {
+        out[16..20].copy_from_slice(&temp.to_le_bytes());
         let n = out.len() - 4;
         let sum = fnv1a(&out[..n]);
         out[n..].copy_from_slice(&sum.to_le_bytes());
@@ -263,6 +268,7 @@ impl Tagger {
             temp: 1.0,
             tr: Transitions { start: [0.0; LABELS], trans: [[0.0; LABELS]; LABELS] },
             flags: 0,
+            fmask: 0,
             n_rows: 0,
         }
     }
@@ -287,6 +293,10 @@ impl Tagger {
         let flags = r.u8()?;
         if r.u8()? as usize != LABELS {
             return Err("model has a different label set".into());
+        }
+        let fmask = r.u32()?;
+        if fmask & !features::fset::ALL != 0 {
+            return Err("model uses unknown feature templates".into());
         }
         let scale = r.f32()?;
         let temp = r.f32()?;
@@ -341,7 +351,7 @@ impl Tagger {
             slots[s] = k;
             rows[s] = row as u32;
         }
-        Ok(Tagger { slots, rows, weights, scale, temp, tr, flags, n_rows: n })
+        Ok(Tagger { slots, rows, weights, scale, temp, tr, flags, fmask, n_rows: n })
     }
 
     /// Number of stored features.
@@ -426,7 +436,7 @@ impl Tagger {
         let mut infos = Vec::new();
         let mut emis: Vec<Scores> = Vec::new();
         let scale = self.scale;
-        visit_local(docs, gaz, &mut infos, |_, keys| {
+        visit_local(docs, gaz, self.fmask, &mut infos, |_, keys| {
             let mut acc = [0i32; LABELS];
             self.add_keys(keys, &mut acc);
             emis.push(acc.map(|v| v as f32 * scale));
@@ -447,7 +457,7 @@ impl Tagger {
         };
         decode_all(&emis, &mut labels, &mut back, &mut buf);
         if second && self.flags & FLAG_PASS2 != 0 {
-            visit_pass2(docs, &infos, &labels, |t, keys| {
+            visit_pass2(docs, &infos, &labels, self.fmask, |t, keys| {
                 let mut acc = [0i32; LABELS];
                 self.add_keys(keys, &mut acc);
                 for l in 0..LABELS {
@@ -495,6 +505,7 @@ fn gazetteer_bits(words: &[&str], out: &mut Vec<u32>) {
 pub fn visit_local(
     docs: &[Vec<Vec<&str>>],
     gaz: bool,
+    fmask: u32,
     infos: &mut Vec<TokInfo>,
     mut f: impl FnMut(usize, &[u32]),
 ) {
@@ -512,17 +523,25 @@ pub fn visit_local(
         caps.clear();
         caps.extend(doc.iter().map(|s| features::caps_sentence(s)));
         let n_doc: usize = doc.iter().map(Vec::len).sum();
-        let dcase = features::case_stats(doc, &infos[t0..t0 + n_doc], &caps);
+        let dcx = features::doc_ctx(doc, &infos[t0..t0 + n_doc], &caps, fmask);
+        let doc_t0 = t0;
         for (s, sent) in doc.iter().enumerate() {
             if gaz {
                 gazetteer_bits(sent, &mut gbits);
             } else {
                 gbits.clear();
             }
-            let toks = &infos[t0..t0 + sent.len()];
+            let cx = features::SentCtx {
+                toks: &infos[t0..t0 + sent.len()],
+                gaz: &gbits,
+                caps: caps[s],
+                doc: &dcx,
+                t0: t0 - doc_t0,
+                fmask,
+            };
             for i in 0..sent.len() {
                 keys.clear();
-                features::local_keys(toks, &gbits, i, caps[s], &dcase, &mut keys);
+                features::local_keys(&cx, i, &mut keys);
                 f(t0 + i, &keys);
             }
             t0 += sent.len();
@@ -532,7 +551,13 @@ pub fn visit_local(
 
 /// Calls `f(token, keys)` with the consistency keys of every token that has some, given the
 /// first-pass `labels` (flat, like `infos`).
-pub fn visit_pass2(docs: &[Vec<Vec<&str>>], infos: &[TokInfo], labels: &[u8], mut f: impl FnMut(usize, &[u32])) {
+pub fn visit_pass2(
+    docs: &[Vec<Vec<&str>>],
+    infos: &[TokInfo],
+    labels: &[u8],
+    fmask: u32,
+    mut f: impl FnMut(usize, &[u32]),
+) {
     let mut per_doc = Vec::with_capacity(docs.len());
     let mut all = features::TypeCounts::new();
     let mut t0 = 0;
@@ -643,7 +668,7 @@ mod tests {
         let tr = Transitions { start: [0.5; LABELS], trans: [[-0.25; LABELS]; LABELS] };
         let keys = [3u32, 200, 70000, u32::MAX];
         let weights: Vec<i16> = (0..keys.len() * LABELS).map(|i| (i as i8).wrapping_mul(7) as i16).collect();
-        let bytes = encode(&ModelParts { keys: &keys, weights: &weights, scale: 0.5, temp: 2.0, tr: &tr, flags: FLAG_PASS2 });
+        let bytes = encode(&ModelParts { keys: &keys, weights: &weights, scale: 0.5, temp: 2.0, tr: &tr, flags: FLAG_PASS2, fmask: 3 });
         let t = Tagger::from_bytes(&bytes).unwrap();
         assert_eq!(t.features(), 4);
         assert_eq!(t.flags(), FLAG_PASS2);

@@ -57,11 +57,13 @@ pub struct Options {
     pub seed: u64,
     /// Store weights as i16 (bigger file, to measure what i8 costs).
     pub wide: bool,
+    /// Feature templates ([`super::features::fset`]).
+    pub fmask: u32,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { epochs: 20, min_count: 2, pass2: true, folds: 5, fold_epochs: 8, mixed: true, gaz: false, seed: 1, wide: false }
+        Options { epochs: 20, min_count: 2, pass2: true, folds: 5, fold_epochs: 8, mixed: true, gaz: true, seed: 1, wide: false, fmask: super::features::fset::AGG | super::features::fset::AFFIX5 }
     }
 }
 
@@ -195,7 +197,7 @@ impl Perceptron {
     }
 
     /// The averaged model, quantised, as model-file bytes.
-    fn export(&self, keys: &[u32], flags: u8) -> Vec<u8> {
+    fn export(&self, keys: &[u32], flags: u8, fmask: u32) -> Vec<u8> {
         let avg = |w: f64, u: f64| w - u / self.c;
         let n = keys.len();
         let mut max = 0f64;
@@ -222,7 +224,7 @@ impl Perceptron {
             *v = avg(self.tw[i], self.tu[i]);
         }
         let tr = Self::transitions(&t);
-        encode(&ModelParts { keys: &kept_keys, weights: &weights, scale: scale as f32, temp: 1.0, tr: &tr, flags })
+        encode(&ModelParts { keys: &kept_keys, weights: &weights, scale: scale as f32, temp: 1.0, tr: &tr, flags, fmask })
     }
 }
 
@@ -250,6 +252,7 @@ fn run_epochs(
     inst: &[(usize, bool)],
     epochs: usize,
     flags: u8,
+    fmask: u32,
     rng: &mut Xorshift,
     each: &mut dyn FnMut(usize, &[u8]) -> f64,
 ) -> (Vec<u8>, usize, f64) {
@@ -264,7 +267,7 @@ fn run_epochs(
             let p2 = with_p2.then_some(&data.p2);
             m.learn(toks.clone(), &data.labels[toks.clone()], &data.local, p2, &mut emis, &mut back, &mut pred);
         }
-        let bytes = m.export(keys, flags);
+        let bytes = m.export(keys, flags, fmask);
         let sc = each(epoch, &bytes);
         if sc > best.2 {
             best = (bytes, epoch, sc);
@@ -287,7 +290,7 @@ pub fn train(
     // Local keys of every token.
     let mut key_buf = Buf::new();
     let mut infos = Vec::new();
-    visit_local(&words, opts.gaz, &mut infos, |_, keys| key_buf.push(keys));
+    visit_local(&words, opts.gaz, opts.fmask, &mut infos, |_, keys| key_buf.push(keys));
     let mut sents = Vec::new();
     let mut labels = Vec::new();
     let mut doc_tok = Vec::new();
@@ -336,7 +339,7 @@ pub fn train(
             let inst: Vec<(usize, bool)> =
                 sents.iter().enumerate().filter(|(_, (_, d))| d % folds != k).map(|(i, _)| (i, false)).collect();
             let (bytes, _, _) =
-                run_epochs(&data, keys.len(), &keys, &inst, opts.fold_epochs, gaz_flag, &mut rng, &mut |_, _| 0.0);
+                run_epochs(&data, keys.len(), &keys, &inst, opts.fold_epochs, gaz_flag, opts.fmask, &mut rng, &mut |_, _| 0.0);
             let tagger = Tagger::from_bytes(&bytes).unwrap_or_else(|_| Tagger::empty());
             let fold_docs: Vec<usize> = (0..train.len()).filter(|d| d % folds == k).collect();
             let fold_words: Vec<Vec<Vec<&str>>> = fold_docs.iter().map(|&d| words[d].clone()).collect();
@@ -352,7 +355,7 @@ pub fn train(
                 inst.len(),
                 100.0 * right as f64 / gold.len().max(1) as f64
             ));
-            visit_pass2(&fold_words, &fold_infos, &run.labels, |t, keys| per_tok[fold_tok[t]] = keys.to_vec());
+            visit_pass2(&fold_words, &fold_infos, &run.labels, opts.fmask, |t, keys| per_tok[fold_tok[t]] = keys.to_vec());
         }
         for keys in &per_tok {
             p2_keys.push(keys);
@@ -380,7 +383,7 @@ pub fn train(
         }
     }
     let flags = gaz_flag | if opts.pass2 { FLAG_PASS2 } else { 0 };
-    let (bytes, epoch, sc) = run_epochs(&data, keys.len(), &keys, &inst, opts.epochs, flags, &mut rng, dev_score);
+    let (bytes, epoch, sc) = run_epochs(&data, keys.len(), &keys, &inst, opts.epochs, flags, opts.fmask, &mut rng, dev_score);
     log(format!("best epoch {epoch}: {sc:.4}"));
     (bytes, epoch)
 }

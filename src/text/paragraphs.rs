@@ -184,13 +184,14 @@ fn classify(text: &str, paras: &mut [Paragraph]) {
         let words = word_count(s);
         let closed = ends_closed(s);
 
-        if let Some(rule) = matching_rule(key, &lower, words) {
+        if let Some(rule) = matching_rule(key, &lower, s, words) {
             in_teaser = rule.how == Match::Marker;
             p.role = Role::Boilerplate(rule.kind);
             continue;
         }
         if in_teaser {
-            let teaser_like = !closed || s.ends_with('\u{2026}') || s.ends_with("...") || words <= 12;
+            let teaser_like =
+                !closed || s.ends_with('\u{2026}') || s.ends_with("...") || words <= 12;
             if teaser_like {
                 p.role = Role::Boilerplate("teaser");
                 continue;
@@ -210,7 +211,7 @@ fn classify(text: &str, paras: &mut [Paragraph]) {
     pick_title(text, paras);
 }
 
-fn matching_rule<'r>(key: &str, lower: &str, words: usize) -> Option<&'r Rule> {
+fn matching_rule<'r>(key: &str, lower: &str, original: &str, words: usize) -> Option<&'r Rule> {
     rules().iter().find(|r| {
         let short = words <= 25;
         match r.how {
@@ -219,11 +220,23 @@ fn matching_rule<'r>(key: &str, lower: &str, words: usize) -> Option<&'r Rule> {
                 // "By" bylines and "Photo:" credits are short; syndication notes may be long.
                 (short || r.kind == "syndication" || r.kind == "comments")
                     && lower.starts_with(&r.phrase)
-                    && (r.kind != "byline" || words <= 8)
+                    && (r.kind != "byline"
+                        || (words <= 8 && names_follow(original, r.phrase.len())))
             }
             Match::Contains => words <= 90 && lower.contains(&r.phrase),
         }
     })
+}
+
+/// After a byline's "By ", only names: capitalised words, joined by "and" or commas ("By Jane
+/// Doe and John Roe"), not a sentence ("By stumps Kent had reached 108").
+fn names_follow(original: &str, from: usize) -> bool {
+    let rest = original.get(from..).unwrap_or("");
+    !ends_closed(rest)
+        && rest
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty() && !matches!(*w, "and" | "&" | "|" | "-" | "\u{2013}"))
+            .all(|w| w.starts_with(char::is_uppercase))
 }
 
 fn has_word(lower: &str, set: &[&str]) -> bool {
@@ -242,13 +255,17 @@ fn is_credit(s: &str) -> bool {
         .take(2)
         .map(str::to_lowercase)
         .collect();
-    let ends_with_credit = last_words.iter().any(|w| CREDIT_WORDS.contains(&w.as_str()));
+    let ends_with_credit = last_words
+        .iter()
+        .any(|w| CREDIT_WORDS.contains(&w.as_str()));
     // A caption glued to its credit: a lowercase letter directly followed by a capital that
     // starts the credit ("KarabakhReuters").
-    let glued = s.as_bytes().windows(2).any(|w| {
-        w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase()
-    }) && ends_with_credit;
-    (slashes >= 1 && ends_with_credit) || slashes >= 2 || glued
+    let glued = s
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+        && ends_with_credit;
+    (slashes >= 1 && ends_with_credit) || glued
 }
 
 /// The headline: the longest short line before the first body paragraph. Only the first few
@@ -297,6 +314,8 @@ mod tests {
             ("Daily Caller News Foundation logo", Boilerplate("chrome")),
             ("Micaela Burrow Investigative Reporter, Defense", Boilerplate("byline")),
             ("By Jane Smith", Boilerplate("byline")),
+            ("By stumps Kent had reached 108 for three.", Body),
+            ("W D L G / F G / A P", Heading),
             ("Azerbaijani soldiers in Lachin (September 2022)Resul Rehimov / Abaca / PAP", Boilerplate("credit")),
             ("Armenia and Azerbaijan are engaged in a dispute over Nagorno-KarabakhReuters Archive", Boilerplate("credit")),
             ("Main photo source: Azerbaijan Ministry of Defense", Boilerplate("credit")),

@@ -9,9 +9,40 @@
 use std::ops::Range;
 
 const STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "At",
-    "This", "That", "These", "Those", "Its", "His", "Her", "Their", "There", "Our", "After",
-    "Before", "When", "While", "As", "If", "Meanwhile", "However", "Earlier", "Later",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "There",
+    "Our",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "As",
+    "If",
+    "Meanwhile",
+    "However",
+    "Earlier",
+    "Later",
 ];
 
 fn is_terminal(tok: &str) -> bool {
@@ -19,14 +50,20 @@ fn is_terminal(tok: &str) -> bool {
 }
 
 fn is_closer(tok: &str) -> bool {
-    matches!(tok, "\"" | "\u{201d}" | "\u{2019}" | "'" | ")" | "]" | "\u{bb}")
+    matches!(
+        tok,
+        "\"" | "\u{201d}" | "\u{2019}" | "'" | ")" | "]" | "\u{bb}"
+    )
 }
 
 fn starts_sentence(tok: &str) -> bool {
     tok.chars().next().is_some_and(|c| {
         c.is_uppercase()
             || c.is_ascii_digit()
-            || matches!(c, '"' | '\u{201c}' | '\u{2018}' | '\u{ab}' | '(' | '\u{2013}' | '\u{2014}')
+            || matches!(
+                c,
+                '"' | '\u{201c}' | '\u{2018}' | '\u{ab}' | '(' | '\u{2013}' | '\u{2014}'
+            )
     })
 }
 
@@ -81,14 +118,38 @@ mod tests {
     fn table() {
         let cases: &[(&str, &[&str])] = &[
             ("One. Two.", &["One.", "Two."]),
-            ("Gen. Smith spoke. Then he left.", &["Gen. Smith spoke.", "Then he left."]),
-            ("The U.S. Secretary spoke at 9 a.m. Tuesday.", &["The U.S. Secretary spoke at 9 a.m. Tuesday."]),
-            ("He met the U.S. The talks ended.", &["He met the U.S.", "The talks ended."]),
-            ("They met on Aug. 31 in Brussels.", &["They met on Aug. 31 in Brussels."]),
-            ("\u{201c}It is late.\u{201d} He left.", &["\u{201c}It is late.\u{201d}", "He left."]),
-            ("\u{201c}It is late,\u{201d} he said. \u{201c}We go.\u{201d}", &["\u{201c}It is late,\u{201d} he said.", "\u{201c}We go.\u{201d}"]),
+            (
+                "Gen. Smith spoke. Then he left.",
+                &["Gen. Smith spoke.", "Then he left."],
+            ),
+            (
+                "The U.S. Secretary spoke at 9 a.m. Tuesday.",
+                &["The U.S. Secretary spoke at 9 a.m. Tuesday."],
+            ),
+            (
+                "He met the U.S. The talks ended.",
+                &["He met the U.S.", "The talks ended."],
+            ),
+            (
+                "They met on Aug. 31 in Brussels.",
+                &["They met on Aug. 31 in Brussels."],
+            ),
+            (
+                "\u{201c}It is late.\u{201d} He left.",
+                &["\u{201c}It is late.\u{201d}", "He left."],
+            ),
+            (
+                "\u{201c}It is late,\u{201d} he said. \u{201c}We go.\u{201d}",
+                &[
+                    "\u{201c}It is late,\u{201d} he said.",
+                    "\u{201c}We go.\u{201d}",
+                ],
+            ),
             ("Why? Because.", &["Why?", "Because."]),
-            ("It rose 1.5 percent. Then fell.", &["It rose 1.5 percent.", "Then fell."]),
+            (
+                "It rose 1.5 percent. Then fell.",
+                &["It rose 1.5 percent.", "Then fell."],
+            ),
             ("no end", &["no end"]),
         ];
         for &(input, want) in cases {

@@ -35,9 +35,9 @@ pub fn is_abbreviation(word: &str) -> bool {
         (Some(c), None) => c.is_alphabetic(),
         _ => {
             word.contains('.')
-                && word
-                    .split('.')
-                    .all(|p| p.chars().count() <= 2 && p.chars().all(char::is_alphabetic) && !p.is_empty())
+                && word.split('.').all(|p| {
+                    p.chars().count() <= 2 && p.chars().all(char::is_alphabetic) && !p.is_empty()
+                })
         }
     }
 }
@@ -147,8 +147,18 @@ fn split_word(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
         }
     }
     for suffix in [
-        "'s", "\u{2019}s", "'re", "\u{2019}re", "'ve", "\u{2019}ve", "'ll", "\u{2019}ll", "'d",
-        "\u{2019}d", "'m", "\u{2019}m",
+        "'s",
+        "\u{2019}s",
+        "'re",
+        "\u{2019}re",
+        "'ve",
+        "\u{2019}ve",
+        "'ll",
+        "\u{2019}ll",
+        "'d",
+        "\u{2019}d",
+        "'m",
+        "\u{2019}m",
     ] {
         if lower.ends_with(suffix) && w.len() > suffix.len() {
             let cut = range.end - suffix.len();
@@ -178,7 +188,10 @@ mod tests {
             ("at 9 a.m. local", &["at", "9", "a.m.", "local"]),
             ("Gen. Smith said.", &["Gen.", "Smith", "said", "."]),
             ("(CSTO), of", &["(", "CSTO", ")", ",", "of"]),
-            ("\u{201c}It is,\u{201d} he", &["\u{201c}", "It", "is", ",", "\u{201d}", "he"]),
+            (
+                "\u{201c}It is,\u{201d} he",
+                &["\u{201c}", "It", "is", ",", "\u{201d}", "he"],
+            ),
             ("2,000 troops", &["2,000", "troops"]),
             ("Russian-led alliance", &["Russian-led", "alliance"]),
             ("a 44-day war", &["a", "44-day", "war"]),

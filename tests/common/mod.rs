@@ -24,23 +24,44 @@ pub fn seed_articles() -> Vec<Article> {
 /// Checks every span of a report against the texts it was made from: `start <= end <=
 /// length`, and `text` is exactly the UTF-16 slice.
 pub fn check_spans(report: &Report, articles: &[Article]) {
-    let units: Vec<Vec<u16>> = articles.iter().map(|a| a.text.encode_utf16().collect()).collect();
+    let units: Vec<Vec<u16>> = articles
+        .iter()
+        .map(|a| a.text.encode_utf16().collect())
+        .collect();
     let check = |doc: u32, start: u32, end: u32, text: &str, what: &str| {
         let u = &units[doc as usize];
-        assert!(start <= end && end as usize <= u.len(), "{what}: [{start},{end}) out of doc {doc} (len {})", u.len());
-        let slice = String::from_utf16(&u[start as usize..end as usize]).unwrap_or_else(|_| panic!("{what}: [{start},{end}) cuts a surrogate pair in doc {doc}"));
+        assert!(
+            start <= end && end as usize <= u.len(),
+            "{what}: [{start},{end}) out of doc {doc} (len {})",
+            u.len()
+        );
+        let slice = String::from_utf16(&u[start as usize..end as usize]).unwrap_or_else(|_| {
+            panic!("{what}: [{start},{end}) cuts a surrogate pair in doc {doc}")
+        });
         assert_eq!(slice, text, "{what}: [{start},{end}) of doc {doc}");
     };
     for (i, d) in report.documents.iter().enumerate() {
         assert_eq!(d.index as usize, i);
         assert_eq!(d.length as usize, units[i].len());
         for b in &d.boilerplate {
-            check(d.index, b.span.start, b.span.end, &b.span.text, "boilerplate");
+            check(
+                d.index,
+                b.span.start,
+                b.span.end,
+                &b.span.text,
+                "boilerplate",
+            );
         }
     }
     for e in &report.entities {
         for m in &e.mentions {
-            check(m.doc, m.start, m.end, &m.text, &format!("mention of {}", e.name));
+            check(
+                m.doc,
+                m.start,
+                m.end,
+                &m.text,
+                &format!("mention of {}", e.name),
+            );
         }
     }
     for c in &report.claims {

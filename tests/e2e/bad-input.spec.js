@@ -52,12 +52,12 @@ test('dropped bad files get a message too', async ({ page }) => {
 
 test('an empty paste gets a message and adds nothing', async ({ page }) => {
   await openDemo(page);
-  await page.getByLabel('Paste the text of an article').fill('   \n  ');
+  await page.getByRole('textbox', { name: 'Paste the text of an article' }).fill('   \n  ');
   await page.getByRole('button', { name: 'Add article' }).click();
   await expect(messages(page)).toHaveCount(1);
   await expect(messages(page)).toContainText('paste the text of an article first');
   await expect(items(page)).toHaveCount(5);
-  await expect(page.getByLabel('Paste the text of an article')).toBeFocused();
+  await expect(page.getByRole('textbox', { name: 'Paste the text of an article' })).toBeFocused();
 });
 
 test('a paste over 5 MB gets a message', async ({ page }) => {

@@ -15,7 +15,7 @@ const items = (page) => page.locator('#article-list > li.article-item');
 
 test('a pasted article is analysed with the others', async ({ page }) => {
   await openDemo(page);
-  await page.getByLabel('Paste the text of an article').fill(ARDERN);
+  await page.getByRole('textbox', { name: 'Paste the text of an article' }).fill(ARDERN);
   await page.getByLabel('Name (optional)').fill('ardern.txt');
   await page.getByRole('button', { name: 'Add article' }).click();
   await expect(items(page)).toHaveCount(6);
@@ -24,12 +24,12 @@ test('a pasted article is analysed with the others', async ({ page }) => {
   await expect(items(page).nth(5).locator('input')).toHaveValue('ardern.txt');
   await expect(chip(page, 'Jacinda Ardern')).toHaveCount(1);
   await expect(page.locator('#claims thead th.col-doc')).toHaveCount(6);
-  await expect(page.getByLabel('Paste the text of an article')).toHaveValue('');
+  await expect(page.getByRole('textbox', { name: 'Paste the text of an article' })).toHaveValue('');
 });
 
 test('Ctrl+Enter in the text box adds the article', async ({ page }) => {
   await openDemo(page);
-  const area = page.getByLabel('Paste the text of an article');
+  const area = page.getByRole('textbox', { name: 'Paste the text of an article' });
   await area.fill(ARDERN);
   await area.press('Control+Enter');
   await expect(items(page)).toHaveCount(6);

@@ -71,7 +71,8 @@ function chip(entity, view, selectedId, onSelect) {
       'aria-pressed': String(pressed),
       title: details.join(' · ') || null,
       dataset: { entity: entity.id },
-      onclick: () => onSelect(pressed ? null : entity.id),
+      // read the state at click time: the app flips aria-pressed without re-rendering the chips
+      onclick: (event) => onSelect(event.currentTarget.getAttribute('aria-pressed') === 'true' ? null : entity.id),
     },
     el('span', { class: 'chip-name', text: entity.name }),
     el('span', { class: 'chip-count' }, String(mentions), srOnly(mentions === 1 ? ' mention' : ' mentions')),

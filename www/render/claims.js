@@ -92,9 +92,7 @@ export function renderClaims(container, view, entity, shown) {
         el(
           'th',
           { scope: 'col', class: 'col-doc', title: view.docLabel(doc.index) },
-          el('span', { class: 'doc-num', text: view.docShort(doc.index) }),
-          ' ',
-          el('span', { class: 'col-title', text: view.docTitle(doc.index) }),
+          el('span', { class: 'col-title' }, el('span', { class: 'doc-num', text: view.docShort(doc.index) }), ' ', view.docTitle(doc.index)),
         ),
       ),
     ),
@@ -179,7 +177,7 @@ function claimCell(claim, view, entity) {
   }
   return el(
     'div',
-    { class: `claim kind-${claim.kind}`, dataset: { claim: claim.id, kind: claim.kind } },
+    { class: `claim claim-${claim.kind}`, dataset: { claim: claim.id, kind: claim.kind } },
     el('p', { class: 'claim-meta' }, meta),
     el('p', { class: 'sentence' }, markedText(sentence.text ?? text.slice(sentence.start, sentence.end), sentence.start, ranges)),
   );

@@ -15,12 +15,12 @@ export function renderPairs(container, view) {
     container,
     el(
       'div',
-      { class: 'table-scroll', role: 'region', 'aria-label': 'Shared claims (scrolls sideways)', tabindex: '0' },
+      { class: 'table-scroll fit', role: 'region', 'aria-label': 'Shared claims (scrolls sideways)', tabindex: '0' },
       el(
         'table',
         { class: 'pairs' },
         el('caption', { text: 'Claim groups each pair of articles shares (overlap: share of the smaller article’s groups)' }),
-        el('thead', {}, el('tr', {}, el('td'), view.docs.map((d) => el('th', { scope: 'col', title: view.docLabel(d.index), text: view.docShort(d.index) })))),
+        el('thead', {}, el('tr', {}, el('td'), view.docs.map((d) => el('th', { scope: 'col', title: view.docLabel(d.index) }, el('span', { class: 'doc-num', text: view.docShort(d.index) }))))),
         el(
           'tbody',
           {},
@@ -28,7 +28,7 @@ export function renderPairs(container, view) {
             el(
               'tr',
               {},
-              el('th', { scope: 'row', class: 'pair-row-head' }, el('span', { class: 'doc-num', text: view.docShort(row.index) }), ' ', el('span', { class: 'col-title', text: view.docTitle(row.index) })),
+              el('th', { scope: 'row', class: 'pair-row-head' }, el('span', { class: 'col-title' }, el('span', { class: 'doc-num', text: view.docShort(row.index) }), ' ', view.docTitle(row.index))),
               view.docs.map((col) => {
                 if (col.index === row.index) return el('td', { class: 'self', 'aria-label': 'same article', text: '·' });
                 const p = byKey.get(key(row.index, col.index));

@@ -16,7 +16,9 @@ const MAX_SOURCE: usize = 14;
 const THAT_WINDOW: usize = 12;
 /// Cue forms whose words are a gold cue in less than this share of their PolNeAR-train
 /// occurrences are ignored (too often not reporting anything).
-const MIN_CUE_RATIO: f32 = 0.0;
+const MIN_CUE_RATIO: f32 = 0.2;
+/// Frames whose attributions are dropped when they sit inside another one's content.
+const NESTED_DROP: &[Frame] = &[Frame::Belief, Frame::Complement, Frame::To, Frame::Seem];
 
 /// A finding before conversion to byte ranges.
 #[derive(Debug, Clone)]
@@ -27,12 +29,22 @@ struct Found {
     source: Option<Range<usize>>,
     /// Byte range of the content.
     content: Range<usize>,
+    /// Pieces of the content without an interrupting "he said" (empty: the content is one piece).
+    pieces: Vec<Range<usize>>,
     /// Token ranges of cited outlets.
     cited: Vec<Range<usize>>,
     /// Index into `found` of the attribution this quote continues.
     continues: Option<usize>,
     /// The cue is "according to" (merged into a neighbour's `cited` when it follows one).
     according: bool,
+    /// The frame of the cue.
+    frame: Frame,
+}
+
+#[derive(Debug, Clone)]
+struct Sent {
+    tokens: Range<usize>,
+    paragraph: usize,
 }
 
 pub(super) struct Ctx<'a, 't> {
@@ -40,11 +52,15 @@ pub(super) struct Ctx<'a, 't> {
     low: Vec<String>,
     /// Sentence index of each token.
     sent_of: Vec<usize>,
+    /// Sentences as token ranges (`Prepared::sentences`, with stray opening marks moved).
+    sents: Vec<Sent>,
     quotes: Vec<Quote>,
     /// Quote index containing each token (marks included).
     tok_quote: Vec<Option<usize>>,
     /// For each sentence, whether its paragraph is analysed for claims (title or body).
     usable: Vec<bool>,
+    /// For each paragraph, whether it is prose (title, body, long heading).
+    prose: Vec<bool>,
 }
 
 impl<'a, 't> Ctx<'a, 't> {
@@ -54,27 +70,25 @@ impl<'a, 't> Ctx<'a, 't> {
             .iter()
             .map(|r| p.text[r.clone()].to_lowercase())
             .collect();
-        let mut sent_of = vec![0; p.tokens.len()];
-        for (si, s) in p.sentences.iter().enumerate() {
-            for t in s.tokens.clone() {
-                if let Some(x) = sent_of.get_mut(t) {
-                    *x = si;
-                }
-            }
-        }
+        // Title and body paragraphs; a long "heading" (a paragraph that lost its final
+        // punctuation, a signed reader quote) is prose too.
+        let prose: Vec<bool> = p
+            .paragraphs
+            .iter()
+            .map(|x| match x.role {
+                Role::Body | Role::Title => true,
+                Role::Heading => p.text[x.range.clone()].split_whitespace().count() >= 12,
+                Role::Boilerplate(_) => false,
+            })
+            .collect();
         let usable: Vec<bool> = p
             .sentences
             .iter()
-            .map(|s| {
-                matches!(
-                    p.paragraphs.get(s.paragraph).map(|x| x.role),
-                    Some(Role::Body | Role::Title)
-                )
-            })
+            .map(|s| prose.get(s.paragraph).copied().unwrap_or(false))
             .collect();
         let mut qs = Vec::new();
-        for para in &p.paragraphs {
-            if matches!(para.role, Role::Body | Role::Title) {
+        for (pi, para) in p.paragraphs.iter().enumerate() {
+            if prose[pi] {
                 qs.extend(quotes::find(p.text, para.range.clone()));
             }
         }
@@ -90,13 +104,46 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
             }
         }
+        // An opening quote mark glued to the end of the previous sentence (`… lawyer. "If …`
+        // can come out that way) belongs to the next one.
+        let mut sents: Vec<Sent> = p
+            .sentences
+            .iter()
+            .map(|s| Sent { tokens: s.tokens.clone(), paragraph: s.paragraph })
+            .collect();
+        for i in 0..sents.len().saturating_sub(1) {
+            loop {
+                let (a, b) = (sents[i].tokens.clone(), sents[i + 1].tokens.clone());
+                let last = a.end.saturating_sub(1);
+                let opener = tok_quote.get(last).copied().flatten().is_some_and(|q: usize| {
+                    let m = &qs[q].open_mark;
+                    p.tokens.get(last).is_some_and(|t| m.start <= t.start && t.end <= m.end)
+                });
+                if opener && a.end == b.start && a.end - a.start > 1 && sents[i].paragraph == sents[i + 1].paragraph {
+                    sents[i].tokens.end -= 1;
+                    sents[i + 1].tokens.start -= 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        let mut sent_of = vec![0; p.tokens.len()];
+        for (si, s) in sents.iter().enumerate() {
+            for t in s.tokens.clone() {
+                if let Some(x) = sent_of.get_mut(t) {
+                    *x = si;
+                }
+            }
+        }
         Ctx {
             p,
             low,
             sent_of,
+            sents,
             quotes: qs,
             tok_quote,
             usable,
+            prose,
         }
     }
 
@@ -121,7 +168,7 @@ impl<'a, 't> Ctx<'a, 't> {
     fn sentence(&self, i: usize) -> Range<usize> {
         self.sent_of
             .get(i)
-            .and_then(|&s| self.p.sentences.get(s))
+            .and_then(|&s| self.sents.get(s))
             .map(|s| s.tokens.clone())
             .unwrap_or(i..i + 1)
     }
@@ -243,35 +290,69 @@ impl<'a, 't> Ctx<'a, 't> {
             .get(l)
             .is_some_and(|v| v.iter().any(|c| c.words.len() == 1))
             && !self.is_cap(k)
+            && !(k > 0 && self.nominal_before(k - 1))
         {
             return false;
         }
-        if l.ends_with("ly") && !self.is_cap(k) && l.len() > 4 {
+        if l.ends_with("ly") && !self.is_cap(k) && l.len() > 4 && !lexicon::is_in(l, lexicon::LY_NOUNS) {
             return false;
         }
         true
+    }
+
+    /// Token `k` makes the next word a noun: a determiner, a possessive, an adjective-like word.
+    fn nominal_before(&self, k: usize) -> bool {
+        let l = self.low(k);
+        lexicon::is_in(l, lexicon::DETERMINERS) || matches!(l, "'s" | "\u{2019}s" | "new" | "latest" | "recent" | "final" | "court" | "news" | "police")
     }
 
     /// The noun phrase that ends just before token `end`, not reaching before `floor`:
     /// its first token. Pronouns stand alone; an apposition closed by a comma ("Laurence
     /// Broers, associate fellow at …, said") is joined to the name before it.
     fn np_left(&self, end: usize, floor: usize) -> Option<usize> {
-        if end > floor + 1 && self.tok(end - 1) == "," {
-            let title = self.np_inner(end - 1, floor)?;
-            if title > floor + 1 && self.tok(title - 1) == "," {
-                let name = self.np_inner(title - 1, floor)?;
-                let proper = (name..title - 1).all(|i| {
-                    self.is_cap(i) || !self.is_word(i) || matches!(self.low(i), "'s" | "\u{2019}s")
-                });
-                let opened =
-                    name == floor || self.is_boundary(name - 1) || self.opens(name - 1).is_some();
-                if proper && opened && !lexicon::is_in(self.low(name), lexicon::PRONOUNS) {
-                    return Some(name);
-                }
-            }
-            return None;
+        if end > floor + 1 && (self.tok(end - 1) == "," || self.is_dash(end - 1)) {
+            return self.np_paren(end - 1, floor);
         }
         self.np_inner(end, floor)
+    }
+
+    /// The source before a parenthetical that ends at token `close` (a comma or dash) right
+    /// before the cue: "Laurence Broers, associate fellow at …, said", "Aparna Mathur, who
+    /// studies tax policy …, said", "Kall -- co-editor of … -- said", "Trump, speaking to a
+    /// veterans group, said". The name before the parenthetical must open its clause.
+    fn np_paren(&self, close: usize, floor: usize) -> Option<usize> {
+        let dash = self.is_dash(close);
+        // the opening comma/dash of the parenthetical (at most two appositions, 40 tokens)
+        let mut open = None;
+        let mut k = close;
+        let mut commas = 0;
+        while k > floor && close - k < 40 {
+            k -= 1;
+            if self.closes(k).is_some() || self.opens(k).is_some() || matches!(self.tok(k), "." | ";" | "?" | "!") {
+                break;
+            }
+            let sep = if dash { self.is_dash(k) } else { self.tok(k) == "," };
+            if sep {
+                commas += 1;
+                if let Some(b) = self.np_inner(k, floor) {
+                    let proper = (b..k).any(|i| self.is_cap(i) && i > floor) || self.is_cap(b) || lexicon::is_in(self.low(b), lexicon::DETERMINERS);
+                    let opened = b == floor || self.is_boundary(b - 1) || self.opens(b - 1).is_some() || lexicon::is_in(self.low(b - 1), &["but", "and", "even", "so", "meanwhile", "also"]);
+                    if proper && opened && !lexicon::is_in(self.low(b), &["who", "which", "it"]) {
+                        open = Some(b);
+                        break;
+                    }
+                }
+                if commas >= 2 {
+                    break;
+                }
+            }
+        }
+        let b = open?;
+        // the parenthetical must not hold a reporting verb of its own (then it is a clause)
+        if (b..close).any(|i| self.tok_quote[i].is_none() && self.cue_at(i, close).is_some_and(|c| c.frame != Frame::According && !c.participle) && !self.nominal_before(i.saturating_sub(1))) {
+            return None;
+        }
+        Some(b)
     }
 
     /// A noun phrase without apposition ending before `end`.
@@ -407,7 +488,11 @@ impl<'a, 't> Ctx<'a, 't> {
                     .get(l)
                     .is_some_and(|v| v.iter().any(|c| c.words.len() == 1))
                 && !self.is_cap(k)
+                && !self.nominal_before(k - 1)
             {
+                break;
+            }
+            if t == "(" && k > start {
                 break;
             }
             k += 1;
@@ -464,8 +549,49 @@ impl<'a, 't> Ctx<'a, 't> {
     /// Where the content after a cue ends: the sentence end (without its final punctuation),
     /// or before ", adding …" / ", saying …" / "; " / ", according to".
     fn content_end(&self, from: usize, s1: usize) -> usize {
+        self.content_end_in(from, s1, Frame::Speech)
+    }
+
+    /// [`Self::content_end`] for a cue of `frame`: a complement ("criticized X …") also ends
+    /// before ", but …", ", while …" and a participle clause (", meaning …").
+    fn content_end_in(&self, from: usize, s1: usize, frame: Frame) -> usize {
         let mut k = from;
         while k < s1 {
+            if self.tok_quote[k].is_none() && k > from && matches!(self.low(k), "and" | "but") {
+                // "… and called for …": a second reporting verb of the same speaker
+                let mut j = k + 1;
+                while j < s1 && lexicon::is_in(self.low(j), lexicon::FILLERS) {
+                    j += 1;
+                }
+                if self.cue_at(j, s1).is_some_and(|c| c.frame != Frame::According && !c.participle)
+                    || self.np_cue_follows(k + 1, s1)
+                {
+                    let mut e = k;
+                    while e > from && self.tok(e - 1) == "," {
+                        e -= 1;
+                    }
+                    return e;
+                }
+            }
+            if frame != Frame::Complement && self.tok_quote[k].is_none() && k > from && self.tok(k) == "," && lexicon::is_in(self.low(k + 1), lexicon::CLAUSE_ENDS) {
+                return k;
+            }
+            if frame == Frame::Complement && self.tok_quote[k].is_none() && k > from {
+                if self.tok(k) == "," && !self.opens(k + 1).is_some() && !self.closes(k.saturating_sub(1)).is_some() {
+                    return k;
+                }
+                if lexicon::is_in(self.low(k), lexicon::COMPLEMENT_ENDS) {
+                    return k;
+                }
+            }
+            if frame == Frame::Complement && self.tok_quote[k].is_none() && self.tok(k) == "," && k + 1 < s1 {
+                let n = self.low(k + 1);
+                let n2 = self.low(k + 2);
+                let ing = |w: &str| w.len() > 5 && w.ends_with("ing") && !lexicon::is_in(w, &["during", "including", "according", "following", "something", "nothing", "anything", "everything"]);
+                if matches!(n, "but" | "while" | "whereas" | "though" | "although") || ing(n) || n.ends_with("ly") && ing(n2) {
+                    return k;
+                }
+            }
             if self.closes(k).is_some() && k + 1 < s1 && self.source_cue_follows(k + 1, s1) {
                 return k + 1;
             }
@@ -491,6 +617,15 @@ impl<'a, 't> Ctx<'a, 't> {
             e -= 1;
         }
         e
+    }
+
+    /// Does "NAME/PRONOUN cue" start at `k` ("… and he noted that …")?
+    fn np_cue_follows(&self, k: usize, s1: usize) -> bool {
+        (k + 1..(k + 7).min(s1)).any(|j| {
+            self.cue_at(j, s1).is_some_and(|c| matches!(c.frame, Frame::Speech | Frame::Object) && !c.participle)
+                && self.np_inner(self.skip_fillers(j, k), k) == Some(k)
+                && (self.is_cap(k) || lexicon::is_in(self.low(k), lexicon::PRONOUNS))
+        })
     }
 
     /// Does "SOURCE cue" start at `k` (a short noun phrase, then a cue, then only adjuncts)?
@@ -565,10 +700,13 @@ impl<'a, 't> Ctx<'a, 't> {
             }
             k = j.min(s1);
         }
-        // A "that" or a quote a little further on opens the content.
+        // A "that" or a quote a little further on opens the content, when only adjunct-like
+        // material ("on Tuesday", "in a statement to reporters") stands before it.
         let mut opener = None;
         let mut j = k;
-        while j < s1 && j - k <= THAT_WINDOW {
+        let adjunct_first = k < s1 && (lexicon::is_in(self.low(k), lexicon::ADJUNCT_OPENERS) || self.is_time(k) || matches!(self.tok(k), ":" | ","));
+        let window = if adjunct_first { THAT_WINDOW } else { 0 };
+        while j < s1 && j - k <= window {
             if self.low(j) == "that" {
                 opener = Some(j);
                 break;
@@ -612,7 +750,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 return Some(self.start(k)..qr.end);
             }
         }
-        let e = self.content_end(k, s1);
+        let e = self.content_end_in(k, s1, frame);
         if e <= k || !(k..e).any(|i| self.is_word(i)) {
             return None;
         }
@@ -635,13 +773,24 @@ impl<'a, 't> Ctx<'a, 't> {
             if let Some(c) = self.cue_at(r + 1, s1) {
                 return c.participle || c.frame == Frame::According;
             }
+            // '"A," he said, "B."'
+            if self.opens(r + 1).is_some() {
+                return true;
+            }
             // "…, he said, citing …", "… he said, before …"
             return (r + 1..e).all(|i| self.opens(i).is_none() && self.low(i) != "that");
         }
-        if (r..e).any(|i| self.low(i) == "that" || self.opens(i).is_some() || self.tok(i) == ":") {
+        // a clause or a quote of its own after the cue: the content is there, not before
+        let opens_content = |i: usize| self.opens(i).is_some() && (i == r || matches!(self.tok(i - 1), "," | ":"));
+        if (r..e).any(|i| self.low(i) == "that" || opens_content(i) || self.tok(i) == ":") {
             return false;
         }
-        lexicon::is_in(first, lexicon::ADJUNCT_OPENERS)
+        let to_ok = first != "to"
+            || self.is_cap(r + 1)
+            || lexicon::is_in(self.low(r + 1), lexicon::DETERMINERS)
+            || lexicon::is_in(self.low(r + 1), &["reporters", "journalists", "lawmakers", "supporters", "me", "him", "her", "us", "them", "voters", "members"]);
+        to_ok && lexicon::is_in(first, lexicon::ADJUNCT_OPENERS)
+            || self.is_time(r)
             || frame == Frame::Object
             || e - r <= 2 && self.is_cap(r)
     }
@@ -658,9 +807,11 @@ impl<'a, 't> Ctx<'a, 't> {
             cue: Some(cue),
             source,
             content,
+            pieces: vec![],
             cited: vec![],
             continues: None,
             according: false,
+            frame: Frame::Speech,
         }
     }
 
@@ -676,19 +827,52 @@ impl<'a, 't> Ctx<'a, 't> {
         if !nounish {
             return true;
         }
-        let mut l = c0;
-        while l > s0 && lexicon::is_in(self.low(l - 1), lexicon::FILLERS) {
-            l -= 1;
-        }
+        let l = self.skip_fillers(c0, s0);
         if l == s0 {
             return false;
         }
-        let p = l - 1;
-        lexicon::is_in(self.low(p), lexicon::PRONOUNS)
-            || lexicon::is_in(self.low(p), &["that", "which"])
-            || self.is_cap(p) && !(p == s0 && lexicon::is_in(self.low(p), lexicon::DETERMINERS))
-            || self.tok(p) == ")"
-            || l < c0
+        if l < c0 {
+            return true;
+        }
+        // a noun after an adjective-like word ("international calls", "more claims")
+        let p = self.low(l - 1);
+        let adjective = ["al", "ic", "ous", "ive", "ful", "less", "ant", "ent", "ian", "ese", "ish"]
+            .iter()
+            .any(|e| p.ends_with(e))
+            || lexicon::is_in(p, &["more", "many", "other", "new", "several", "few", "such", "same", "further", "previous", "recent", "public", "repeated", "no", "false", "wild", "big", "bold"]);
+        !adjective && self.is_word(l - 1) || self.tok(l - 1) == ")"
+    }
+
+    /// Walks left from a cue over auxiliaries, adverbs and time adjuncts ("has also said",
+    /// "who in 2010 said", "on Tuesday said").
+    fn skip_fillers(&self, c0: usize, s0: usize) -> usize {
+        let mut l = c0;
+        loop {
+            if l > s0 && (lexicon::is_in(self.low(l - 1), lexicon::FILLERS) || self.adverb(l - 1)) {
+                l -= 1;
+                continue;
+            }
+            if l > s0 + 1 && self.is_time(l - 1) && lexicon::is_in(self.low(l - 2), &["in", "on", "at", "during", "last", "this", "early", "late", "since"]) {
+                l -= 2;
+                continue;
+            }
+            return l;
+        }
+    }
+
+    /// A lowercase "-ly" adverb ("sharply", "publicly"), not a noun like "family".
+    fn adverb(&self, i: usize) -> bool {
+        let w = self.low(i);
+        w.len() > 4 && w.ends_with("ly") && !self.is_cap(i) && !lexicon::is_in(w, lexicon::LY_NOUNS)
+    }
+
+    /// A year, weekday, month or time word.
+    fn is_time(&self, i: usize) -> bool {
+        let w = self.low(i);
+        lexicon::is_in(w, lexicon::TIME_WORDS)
+            || lexicon::is_in(w, lexicon::MONTHS)
+            || w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
+            || lexicon::is_in(w, &["week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"])
     }
 
     fn analyse(&self, c0: usize, cue: &Cue, prev: Option<&Found>) -> Option<Found> {
@@ -741,10 +925,7 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let frame = cue.frame;
         // Skip auxiliaries and adverbs between source and cue.
-        let mut l = c0;
-        while l > s0 && lexicon::is_in(self.low(l - 1), lexicon::FILLERS) {
-            l -= 1;
-        }
+        let l = self.skip_fillers(c0, s0);
         let be = (l..c0).any(|i| {
             matches!(
                 self.low(i),
@@ -752,15 +933,49 @@ impl<'a, 't> Ctx<'a, 't> {
             )
         });
         let passive = be
+            && !self.low(c0).ends_with("ing")
             && !matches!(
                 cue.lemma,
                 "say" | "add" | "tell" | "write" | "note" | "quote" | "continue"
             );
+        if passive && c1 < s1 && self.low(c1) == "by" && frame != Frame::Seem {
+            // "The nominee has been endorsed by dozens of papers": the agent speaks about the
+            // subject.
+            let e = self.np_right(c1 + 1, s1)?;
+            let aux = (s0..c0).rev().take_while(|&i| i >= l).last().unwrap_or(c0);
+            let a = self.np_left(aux, s0)?;
+            let content = self.start(a)..self.end(aux - 1);
+            return Some(self.found(c0..c1, Some(c1 + 1..e), content));
+        }
         if passive && frame == Frame::Complement {
             return None;
         }
-        if frame == Frame::To && !(c1 < s1 && self.low(c1) == "to") {
+        if matches!(frame, Frame::To | Frame::Seem) && !(c1 < s1 && self.low(c1) == "to") {
             return None;
+        }
+        if frame == Frame::Seem {
+            // "Clinton appeared to have the most to gain": no source; the content is the
+            // subject and the infinitive.
+            let a = self.np_left(l, s0)?;
+            let e = self.content_end(c1, s1);
+            if e <= c1 {
+                return None;
+            }
+            let subject = self.start(a)..self.end(l - 1);
+            let rest = self.start(c1)..self.end(e - 1);
+            let mut f = self.found(c0..c1, None, subject.start..rest.end);
+            f.pieces = vec![subject, rest];
+            return Some(f);
+        }
+        // Sentence-initial inverted: "Said Ellis: “…”".
+        if frame == Frame::Speech && c0 == s0 && !cue.participle {
+            if let Some(e) = self.np_right(c1, s1) {
+                if e < s1 && matches!(self.tok(e), ":" | ",") && self.is_cap(c1) {
+                    let content = self.content_right(e + 1, s1, frame)?;
+                    let content = self.extend_quote(content);
+                    return Some(self.found(c0..c1, Some(c1..e), content));
+                }
+            }
         }
         // Inverted: "…,” said Peskov." / "…, added Smith."
         if frame == Frame::Speech
@@ -771,7 +986,7 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             if let Some(e) = self.np_right(c1, s1) {
                 let ends = e >= s1
-                    || matches!(self.tok(e), "," | "." | ";" | "!" | "?")
+                    || matches!(self.tok(e), "," | "." | ";" | "!" | "?" | "(")
                     || self.is_final_punct(e);
                 if (self.is_cap(c1) || lexicon::is_in(self.low(c1), lexicon::DETERMINERS))
                     && e - c1 <= 8
@@ -779,29 +994,53 @@ impl<'a, 't> Ctx<'a, 't> {
                     && self.rest_is_adjunct(e, s1, frame)
                 {
                     let content = self.content_left(c0 - 1, s0)?;
-                    let content = self.extend_after(content, e, s1);
+                    let (content, pieces) = self.extend_after(content, e, s1);
                     let mut f = self.found(c0..c1, Some(c1..e), content);
+                    f.pieces = pieces;
                     f.cited = cited;
                     return Some(f);
                 }
             }
         }
-        let src = if passive { None } else { self.np_left(l, s0) };
+        let mut src = if passive { None } else { self.np_left(l, s0) };
+        if cue.participle {
+            // "…, saying": the speaker is the clause's subject, unless a name or pronoun
+            // stands right before ("with Minister X saying …").
+            if let Some(a) = src {
+                let named = (self.is_cap(a) && !self.is_time(a)) || lexicon::is_in(self.low(a), lexicon::PRONOUNS);
+                if !named || l < c0 {
+                    src = None;
+                }
+            }
+        }
         let mut f = match src {
             Some(a) => {
                 let source = a..l;
                 let post_ok = frame != Frame::Belief
+                    && !lexicon::is_in(self.low(a), &["who", "which", "that"])
                     && a > s0
                     && self.is_boundary(a - 1)
                     && self.rest_is_adjunct(self.after_object(c1, s1, frame), s1, frame);
+                // '“Why …?” Vitter demanded.' may come out as a sentence of its own.
+                let after_quote = a == s0
+                    && s0 > 0
+                    && frame != Frame::Belief
+                    && self.closes(s0 - 1).is_some()
+                    && self.sent_of.get(s0 - 1).and_then(|&x| self.sents.get(x)).map(|x| x.paragraph) == self.sents.get(self.sent_of[s0]).map(|x| x.paragraph)
+                    && self.rest_is_adjunct(self.after_object(c1, s1, frame), s1, frame);
                 let post = if post_ok {
                     self.content_left(a - 1, s0)
+                } else if after_quote {
+                    let ps = self.sentence(s0 - 1).start;
+                    self.content_left(s0 - 1, ps)
                 } else {
                     None
                 };
                 if let Some(content) = post {
-                    let content = self.extend_after(content, self.after_object(c1, s1, frame), s1);
-                    self.found(c0..c1, Some(source), content)
+                    let (content, pieces) = self.extend_after(content, self.after_object(c1, s1, frame), s1);
+                    let mut f = self.found(c0..c1, Some(source), content);
+                    f.pieces = pieces;
+                    f
                 } else {
                     if frame == Frame::Belief && !self.belief_clause(c1, s1) {
                         return None;
@@ -813,7 +1052,7 @@ impl<'a, 't> Ctx<'a, 't> {
             }
             None => {
                 let before = if l > s0 { self.low(l - 1) } else { "" };
-                if cue.participle && before == "," || matches!(before, "and" | "but") && !passive {
+                if cue.participle && !passive || matches!(before, "and" | "but") && !passive {
                     // ", saying …" / ", adding that …" / "… and said …": the speaker of the
                     // attribution before it in the sentence, else the sentence's subject.
                     let content = self.content_right(c1, s1, frame)?;
@@ -916,14 +1155,34 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// After a post-posed cue: '"A," he said, "B."' or '"A," she said. "B."' — the content
     /// runs on to the end of the next quote.
-    fn extend_after(&self, content: Range<usize>, r: usize, s1: usize) -> Range<usize> {
+    fn extend_after(&self, content: Range<usize>, r: usize, s1: usize) -> (Range<usize>, Vec<Range<usize>>) {
         let mut k = r;
+        while k < s1 && self.is_time(k) {
+            k += 1;
+        }
+        let comma = k;
         while k < s1 && matches!(self.tok(k), "," | ":") {
             k += 1;
         }
-        if k < s1 && k > r {
+        if k < s1 && k > comma {
             if let Some(q) = self.opens(k) {
-                return content.start..self.extend_quote(self.quotes[q].range.clone()).end;
+                let second = self.extend_quote(self.quotes[q].range.clone());
+                return (content.start..second.end, vec![content, second]);
+            }
+            // "All of which, he said, would help …": the sentence goes on after the cue.
+            let w = self.low(k);
+            let stop = lexicon::is_in(w, lexicon::ADJUNCT_OPENERS)
+                || lexicon::is_in(w, lexicon::PARENTHETICAL_STOPS)
+                || w.ends_with("ing")
+                || w.ends_with("ly")
+                || self.cue_at(k, s1).is_some();
+            let left_is_quote = self.closes(self.token_before(content.end)).is_some();
+            if !stop && !left_is_quote && self.is_word(k) && tok_in_quote_free(k..s1, &self.tok_quote) {
+                let e = self.content_end(k, s1);
+                if e > k {
+                    let second = self.start(k)..self.end(e - 1);
+                    return (content.start..second.end, vec![content, second]);
+                }
             }
         }
         // next sentence of the same paragraph opening with a quote, and holding no cue
@@ -932,7 +1191,7 @@ impl<'a, 't> Ctx<'a, 't> {
             .get(r.min(self.n().saturating_sub(1)))
             .copied()
             .unwrap_or(0);
-        if let (Some(cur), Some(next)) = (self.p.sentences.get(si), self.p.sentences.get(si + 1)) {
+        if let (Some(cur), Some(next)) = (self.sents.get(si), self.sents.get(si + 1)) {
             if next.paragraph == cur.paragraph
                 && self.opens(next.tokens.start).is_some()
                 && content.end <= self.start(next.tokens.start)
@@ -946,12 +1205,18 @@ impl<'a, 't> Ctx<'a, 't> {
                             && self.cue_at(i, next.tokens.end).is_some()
                     });
                     if !cue_outside {
-                        return content.start..self.extend_quote(qr).end;
+                        let second = self.extend_quote(qr);
+                        return (content.start..second.end, vec![content, second]);
                     }
                 }
             }
         }
-        content
+        (content, vec![])
+    }
+
+    /// The index of the token that ends at or last before byte `b`.
+    fn token_before(&self, b: usize) -> usize {
+        self.p.tokens.partition_point(|t| t.end <= b).saturating_sub(1)
     }
 
     /// A quote left open at its paragraph's end continues into the following paragraphs that
@@ -973,7 +1238,7 @@ impl<'a, 't> Ctx<'a, 't> {
             let Some(next) = self.p.paragraphs.get(pi + 1) else {
                 return content.start..end;
             };
-            if !matches!(next.role, Role::Body) {
+            if !self.prose.get(pi + 1).copied().unwrap_or(false) || next.role == Role::Title {
                 return content.start..end;
             }
             match self.quotes.get(q + 1) {
@@ -989,7 +1254,7 @@ impl<'a, 't> Ctx<'a, 't> {
 
     pub(super) fn run(&self) -> Vec<Attribution> {
         let mut found: Vec<Found> = Vec::new();
-        for (si, s) in self.p.sentences.iter().enumerate() {
+        for (si, s) in self.sents.iter().enumerate() {
             if !self.usable.get(si).copied().unwrap_or(false) {
                 continue;
             }
@@ -1019,7 +1284,8 @@ impl<'a, 't> Ctx<'a, 't> {
                 let prev = found
                     .last()
                     .filter(|f| f.cue.as_ref().is_some_and(|c| c.start >= s.tokens.start));
-                if let Some(f) = self.analyse(i, cue, prev) {
+                if let Some(mut f) = self.analyse(i, cue, prev) {
+                    f.frame = cue.frame;
                     found.push(f);
                 }
                 i += cue.words.len();
@@ -1027,8 +1293,12 @@ impl<'a, 't> Ctx<'a, 't> {
             if let Some(f) = self.colon_attribution(s.tokens.clone(), si) {
                 found.push(f);
             }
+            if let Some(f) = self.dash_attribution(s.tokens.clone()) {
+                found.push(f);
+            }
         }
         found.sort_by_key(|f| (f.content.start, f.cue.as_ref().map_or(0, |c| c.start)));
+        let found = self.drop_nested(found);
         let mut found = self.merge_according(found);
         self.add_continuations(&mut found);
         for f in found.iter_mut() {
@@ -1074,10 +1344,50 @@ impl<'a, 't> Ctx<'a, 't> {
             cue: Some(colon..colon + 1),
             source: Some(s.start..colon),
             content,
+            pieces: vec![],
             cited: vec![],
             continues: None,
             according: false,
+            frame: Frame::Speech,
         })
+    }
+
+    /// A belief inside a reported clause ("X said he believes …") is part of that clause, not
+    /// an attribution of its own.
+    fn drop_nested(&self, found: Vec<Found>) -> Vec<Found> {
+        let keep: Vec<bool> = found
+            .iter()
+            .map(|f| {
+                if !NESTED_DROP.contains(&f.frame) {
+                    return true;
+                }
+                let Some(c) = &f.cue else { return true };
+                let at = self.start(c.start);
+                !found.iter().any(|g| {
+                    !std::ptr::eq(g, f) && g.cue.is_some() && g.content.start <= at && at < g.content.end
+                })
+            })
+            .collect();
+        found.into_iter().zip(keep).filter(|(_, k)| *k).map(|(f, _)| f).collect()
+    }
+
+    /// A quote signed with a dash and a name: '“…” ― Ariana Huichapa.' (reader comments,
+    /// vox pops, epigraphs).
+    fn dash_attribution(&self, s: Range<usize>) -> Option<Found> {
+        let mut e = s.end;
+        while e > s.start && (self.is_final_punct(e - 1) || self.tok(e - 1) == ".") {
+            e -= 1;
+        }
+        let d = (s.start + 1..e).rev().find(|&i| self.is_dash(i))?;
+        let q = self.closes(d - 1)?;
+        let name = d + 1..e;
+        if name.is_empty() || name.len() > 6 || !name.clone().all(|i| self.is_cap(i) || !self.is_word(i) && self.tok(i) != ",") {
+            return None;
+        }
+        let content = self.quotes[q].range.clone();
+        let mut f = self.found(d..d + 1, Some(name), content);
+        f.cue = Some(d..d + 1);
+        Some(f)
     }
 
     /// "…,” Peskov said, according to Reuters": the outlet is credited on Peskov's attribution
@@ -1136,7 +1446,7 @@ impl<'a, 't> Ctx<'a, 't> {
     fn add_continuations(&self, found: &mut Vec<Found>) {
         let mut added: Vec<Found> = Vec::new();
         for (pi, para) in self.p.paragraphs.iter().enumerate() {
-            if para.role != Role::Body {
+            if !self.prose.get(pi).copied().unwrap_or(false) || para.role == Role::Title {
                 continue;
             }
             // the paragraph must open with a quote and hold no attribution
@@ -1155,13 +1465,20 @@ impl<'a, 't> Ctx<'a, 't> {
                         .as_ref()
                         .is_some_and(|c| para.range.contains(&self.start(c.start)))
                 });
-            if covered {
+            // a paragraph with a reporting word of its own outside its quotes is not a bare
+            // continuation
+            let has_cue = self
+                .p
+                .tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| para.range.start <= t.start && t.end <= para.range.end)
+                .any(|(i, _)| self.tok_quote[i].is_none() && self.cue_at(i, self.n()).is_some());
+            if covered || has_cue {
                 continue;
             }
             // the previous analysed paragraph
-            let Some(prev) = self.p.paragraphs[..pi]
-                .iter()
-                .rposition(|p| matches!(p.role, Role::Body | Role::Title))
+            let Some(prev) = (0..pi).rposition(|i| self.prose.get(i).copied().unwrap_or(false))
             else {
                 continue;
             };
@@ -1208,9 +1525,11 @@ impl<'a, 't> Ctx<'a, 't> {
                 cue: None,
                 source: None,
                 content,
+                pieces: vec![],
                 cited: vec![],
                 continues: Some(h),
                 according: false,
+            frame: Frame::Speech,
             };
             added.push(cont);
         }
@@ -1312,6 +1631,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     form,
                     sentences,
                     content: f.content.clone(),
+                    pieces: if f.pieces.is_empty() { vec![f.content.clone()] } else { f.pieces.clone() },
                     cue,
                     source,
                     continues: f.continues,
@@ -1320,6 +1640,11 @@ impl<'a, 't> Ctx<'a, 't> {
             })
             .collect()
     }
+}
+
+/// No token of `r` is inside a quote.
+fn tok_in_quote_free(r: Range<usize>, tok_quote: &[Option<usize>]) -> bool {
+    r.into_iter().all(|i| tok_quote.get(i).is_none_or(|q| q.is_none()))
 }
 
 /// The sentences overlapping byte range `r`.

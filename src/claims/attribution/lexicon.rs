@@ -23,6 +23,8 @@ pub enum Frame {
     Belief,
     /// "X declined to C", "X refused to C": content is the to-infinitive right after.
     To,
+    /// "X seems to C", "X appeared to C": no source; the content is X plus the rest.
+    Seem,
 }
 
 /// One form of a cue.
@@ -32,7 +34,8 @@ pub struct Cue {
     pub words: Vec<&'static str>,
     pub lemma: &'static str,
     pub frame: Frame,
-    /// Gold cue count / occurrences in PolNeAR train (for multi-word entries, of the first word).
+    /// Gold cue count / occurrences of this form in PolNeAR train (for multi-word entries, of
+    /// the first word).
     pub ratio: f32,
     /// The form is a present participle ("saying", "adding").
     pub participle: bool,
@@ -60,16 +63,20 @@ pub fn cues() -> &'static HashMap<&'static str, Vec<Cue>> {
                 "A" => Frame::According,
                 "B" => Frame::Belief,
                 "T" => Frame::To,
+                "E" => Frame::Seem,
                 _ => continue,
             };
-            let hits: f32 = cols.get(3).and_then(|c| c.parse().ok()).unwrap_or(0.0);
-            let total: f32 = cols.get(4).and_then(|c| c.parse().ok()).unwrap_or(0.0);
-            let ratio = if total > 0.0 { hits / total } else { 0.0 };
-            for form in forms.split(',') {
+            let counts: Vec<&str> = cols.get(3).map(|c| c.split(',').collect()).unwrap_or_default();
+            for (fi, form) in forms.split(',').enumerate() {
                 let words: Vec<&'static str> = form.split_whitespace().collect();
                 let Some(&first) = words.first() else {
                     continue;
                 };
+                let ratio = counts
+                    .get(fi)
+                    .and_then(|c| c.split_once('/'))
+                    .and_then(|(h, t)| Some((h.parse::<f32>().ok()?, t.parse::<f32>().ok()?)))
+                    .map_or(0.0, |(h, t)| if t > 0.0 { h / t } else { 0.0 });
                 let participle = words.iter().any(|w| w.ends_with("ing"));
                 map.entry(first).or_default().push(Cue {
                     words,
@@ -447,6 +454,36 @@ pub const ADJUNCT_OPENERS: &[&str] = &[
     "into",
     "following",
     "ahead",
+];
+
+/// Nouns ending in -ly (not adverbs).
+pub const LY_NOUNS: &[&str] = &[
+    "family", "ally", "assembly", "rally", "supply", "anomaly", "monopoly", "bully", "reply",
+    "daily", "weekly", "monthly", "quarterly", "homily", "melee", "lily", "jelly", "belly",
+    "folly", "tally", "italy", "july", "sly", "holly", "polly", "kelly", "emily", "billy",
+];
+
+/// Words after ", he said," that continue an adjunct, not the reported sentence.
+pub const PARENTHETICAL_STOPS: &[&str] = &[
+    "who", "which", "whom", "whose", "where", "when", "as", "because", "according", "although",
+    "though", "but", "and", "while", "after", "before", "since", "until", "if", "citing",
+    "adding", "noting", "referring", "a", "an", "the", "not", "even", "then", "so", "in",
+];
+
+/// Words that end the object of a complement cue ("praised the plan as …", "condemned the
+/// launch while …").
+pub const COMPLEMENT_ENDS: &[&str] = &[
+    "as", "when", "while", "amid", "after", "before", "because", "so", "since", "until",
+    "though", "although", "if", "despite", "even", "whereas", "but", "during", "following",
+];
+
+/// Words after a comma that end a reported clause ("… he said the deal was dead, but …").
+pub const CLAUSE_ENDS: &[&str] = &["but", "while", "even", "although", "though", "whereas"];
+
+pub const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.",
+    "dec.",
 ];
 
 /// Time words that may follow a cue directly ("said Tuesday the deal …").

@@ -76,6 +76,9 @@ pub struct Attribution {
     pub sentences: Range<usize>,
     /// Byte range of the content. For `"A," she said. "B."` one range from A's start to B's end.
     pub content: Range<usize>,
+    /// The content's pieces in order, without the attribution that interrupts it
+    /// (`"A," she said, "B."` gives A and B); one piece when the content is continuous.
+    pub pieces: Vec<Range<usize>>,
     /// Byte range of the reporting words.
     pub cue: Option<Range<usize>>,
     /// Byte range of the source mention as written; None when there is no source (passive,

@@ -1,1 +1,0 @@
-//! Numbers, quantities, money, percentages. Being written.
