@@ -99,7 +99,10 @@ pub struct Entity {
     pub aliases: Vec<String>,
     /// Titles and roles found next to the name (`Prime Minister`, `Kremlin spokesman`).
     pub roles: Vec<String>,
-    /// Normalised value for dates, times and numbers (`XXXX-08-31`, `T09:00`, `2000`), else null.
+    /// Normalised value, else null. Dates and times in a TIMEX3-like form (`XXXX-08-31`,
+    /// `XXXX-WXX-2` for a Tuesday, `2020-11`, `198X`, `T09:00`, `PAST_P2Y` for "two years
+    /// ago"; see `src/dates`); figures as a number (`49`, `2000`), a duration (`P42D`), money
+    /// (`5000000000 USD`) or a percentage (`5%`); see `src/numbers`.
     pub value: Option<String>,
     /// For a capital, city or nationality: the id of its country's entity, when that country
     /// is mentioned in the analysis (`Yerevan` → the entity of Armenia), else null.
@@ -169,7 +172,7 @@ pub struct Quantity {
     pub qualifier: Option<String>,
     /// What is counted (`Armenian soldiers`, `troops`, `people`), or null.
     pub unit: Option<String>,
-    /// What happened to them (`killed`, `deployed`, `died`), or null.
+    /// What happened to them, as a lemma (`kill`, `die`, `deploy`, `wound`), or null.
     pub event: Option<String>,
 }
 

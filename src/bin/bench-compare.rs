@@ -209,10 +209,10 @@ fn tune(path: &str) -> Result<(), String> {
 fn sweep(p: &compare::Prepared, labels: &[bool], n: usize) {
     let mut rows: Vec<(f64, f64, Params)> = Vec::new();
     for &dice_weight in &[0.3, 0.5, 0.7] {
-        for &figure_miss in &[0.5, 0.7, 1.0] {
-            for &word_subject_clash in &[0.5, 0.7, 0.85, 1.0] {
+        for &figure_bonus in &[0.1, 0.2, 0.3] {
+            for &subject_clash in &[0.3, 0.5, 0.7] {
                 for &speaker_clash in &[0.6, 0.8, 1.0] {
-                    let params = Params { dice_weight, figure_miss, word_subject_clash, speaker_clash, ..Params::DEFAULT };
+                    let params = Params { dice_weight, figure_bonus, subject_clash, speaker_clash, ..Params::DEFAULT };
                     let scores: Vec<f64> = (0..n)
                         .map(|i| {
                             similarity::score_with(&params, &p.feats[i], &p.feats[n + i], &p.values[i], &p.values[n + i], &p.idf).value
@@ -238,9 +238,9 @@ fn sweep(p: &compare::Prepared, labels: &[bool], n: usize) {
         }
     }
     rows.sort_by(|a, b| b.0.total_cmp(&a.0));
-    println!("sweep: best F1, threshold, dice_weight, figure_miss, word_subject_clash, speaker_clash");
+    println!("sweep: best F1, threshold, dice_weight, figure_bonus, subject_clash, speaker_clash");
     for (f1, t, q) in rows.iter().take(12) {
-        println!("  {f1:.3} {t:.2} {:.1} {:.1} {:.2} {:.1}", q.dice_weight, q.figure_miss, q.word_subject_clash, q.speaker_clash);
+        println!("  {f1:.3} {t:.2} {:.1} {:.1} {:.2} {:.1}", q.dice_weight, q.figure_bonus, q.subject_clash, q.speaker_clash);
     }
     let d = Params::DEFAULT;
     if let Some((f1, t, _)) = rows.iter().find(|r| r.2 == d) {

@@ -19,52 +19,112 @@ use corroborate::claims::attribution::{self, Form};
 use corroborate::report::{Claim, Span};
 use corroborate::text::prepare;
 
-/// Texts → claims (with `doc` set to the text's index), each with the pieces of its content
-/// when an interrupting "he said" splits it (empty otherwise). Switching the evaluation to the
-/// full pipeline means replacing the body with `corroborate::analyze(...)`'s claims (and no
-/// pieces, or the pipeline's own).
-fn predict(docs: &[(String, String)]) -> Vec<(Claim, Vec<Span>)> {
+/// One predicted claim: the claim, the pieces of its content when an interrupting "he said"
+/// splits it (empty otherwise), and the learned filter's features (empty unless training).
+type Predicted = (Claim, Vec<Span>, Vec<String>);
+
+/// Texts → claims (with `doc` set to the text's index). Switching the evaluation to the full
+/// pipeline means replacing the body with `corroborate::analyze(...)`'s claims (no pieces, no
+/// features).
+fn predict(docs: &[(String, String)]) -> Vec<Predicted> {
     let mut out = Vec::new();
     for (di, (_, text)) in docs.iter().enumerate() {
         let p = prepare(text);
-        let found = attribution::find(&p);
-        for a in &found {
-            let span = |r: &std::ops::Range<usize>| Span {
-                start: p.utf16.at(r.start),
-                end: p.utf16.at(r.end),
-                text: text.get(r.clone()).unwrap_or("").to_string(),
-            };
-            // A continuation paragraph carries the speaker of the quote it continues.
-            let (cue, source) = match a.continues.and_then(|c| found.get(c)) {
-                Some(h) if a.cue.is_none() && a.source.is_none() => {
-                    (h.cue.as_ref().map(span), h.source.as_ref().map(span))
-                }
-                _ => (a.cue.as_ref().map(span), a.source.as_ref().map(span)),
-            };
-            let sent = match (
-                p.sentences.get(a.sentences.start),
-                p.sentences.get(a.sentences.end.saturating_sub(1)),
-            ) {
-                (Some(x), Some(y)) => x.range.start..y.range.end,
-                _ => a.content.clone(),
-            };
-            let claim = Claim {
-                id: format!("c{}", out.len()),
-                doc: di as u32,
-                kind: if a.form == Form::Indirect { "statement" } else { "quote" }.to_string(),
-                sentence: span(&sent),
-                content: span(&a.content),
-                cue,
-                source,
-                speaker: None,
-                cited: a.cited.iter().map(span).collect(),
-                quantities: vec![],
-            };
-            let pieces = if a.pieces.len() > 1 { a.pieces.iter().map(span).collect() } else { vec![] };
-            out.push((claim, pieces));
-        }
+        let found: Vec<(attribution::Attribution, Vec<String>)> =
+            attribution::find(&p).into_iter().map(|a| (a, vec![])).collect();
+        to_claims(&p, text, di, &found, &mut out);
     }
     out
+}
+
+/// Every candidate before the learned filter, with its features (for `--train-filter`).
+fn candidates(docs: &[(String, String)]) -> Vec<Predicted> {
+    let mut out = Vec::new();
+    for (di, (_, text)) in docs.iter().enumerate() {
+        let p = prepare(text);
+        let found = attribution::candidates(&p);
+        to_claims(&p, text, di, &found, &mut out);
+    }
+    out
+}
+
+fn to_claims(
+    p: &corroborate::text::Prepared,
+    text: &str,
+    di: usize,
+    found: &[(attribution::Attribution, Vec<String>)],
+    out: &mut Vec<Predicted>,
+) {
+    for (a, features) in found {
+        let span = |r: &std::ops::Range<usize>| Span {
+            start: p.utf16.at(r.start),
+            end: p.utf16.at(r.end),
+            text: text.get(r.clone()).unwrap_or("").to_string(),
+        };
+        // A continuation paragraph carries the speaker of the quote it continues.
+        let (cue, source) = match a.continues.and_then(|c| found.get(c)) {
+            Some((h, _)) if a.cue.is_none() && a.source.is_none() => {
+                (h.cue.as_ref().map(span), h.source.as_ref().map(span))
+            }
+            _ => (a.cue.as_ref().map(span), a.source.as_ref().map(span)),
+        };
+        let sent = match (
+            p.sentences.get(a.sentences.start),
+            p.sentences.get(a.sentences.end.saturating_sub(1)),
+        ) {
+            (Some(x), Some(y)) => x.range.start..y.range.end,
+            _ => a.content.clone(),
+        };
+        let claim = Claim {
+            id: format!("c{}", out.len()),
+            doc: di as u32,
+            kind: if a.form == Form::Indirect { "statement" } else { "quote" }.to_string(),
+            sentence: span(&sent),
+            content: span(&a.content),
+            cue,
+            source,
+            speaker: None,
+            cited: a.cited.iter().map(span).collect(),
+            quantities: vec![],
+        };
+        let pieces = if a.pieces.len() > 1 {
+            a.pieces.iter().map(span).collect()
+        } else {
+            vec![]
+        };
+        out.push((claim, pieces, features.clone()));
+    }
+}
+
+/// Logistic regression by stochastic gradient descent over binary features; returns weights.
+fn train_filter(data: &[(Vec<String>, bool)]) -> BTreeMap<String, f64> {
+    let mut w: BTreeMap<String, f64> = BTreeMap::new();
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    const EPOCHS: usize = 20;
+    const L2: f64 = 1e-4;
+    for epoch in 0..EPOCHS {
+        // Fisher-Yates with a fixed xorshift sequence: the same weights on every run
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        let lr = 0.1 / (1.0 + epoch as f64);
+        for &i in &order {
+            let (x, y) = &data[i];
+            let z: f64 = x.iter().map(|f| w.get(f).copied().unwrap_or(0.0)).sum();
+            let p = 1.0 / (1.0 + (-z).exp());
+            let g = (if *y { 1.0 } else { 0.0 }) - p;
+            for f in x {
+                let wf = w.entry(f.clone()).or_insert(0.0);
+                *wf += lr * (g - L2 * *wf);
+            }
+        }
+    }
+    w.retain(|_, v| v.abs() > 1e-3);
+    w
 }
 
 // ---------------------------------------------------------------- gold
@@ -291,10 +351,12 @@ fn main() {
     let mut dir = None;
     let mut json_out = None;
     let mut examples = 0usize;
+    let mut train_out: Option<String> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => json_out = it.next().cloned(),
+            "--train-filter" => train_out = it.next().cloned(),
             "--examples" => examples = it.next().and_then(|n| n.parse().ok()).unwrap_or(0),
             _ => dir = Some(a.clone()),
         }
@@ -336,7 +398,12 @@ fn main() {
         .collect();
 
     let t0 = std::time::Instant::now();
-    let claims = predict(&docs);
+    let claims = if train_out.is_some() {
+        candidates(&docs)
+    } else {
+        predict(&docs)
+    };
+    let mut training: Vec<(Vec<String>, bool)> = Vec::new();
     let elapsed = t0.elapsed();
 
     // Score.
@@ -364,10 +431,13 @@ fn main() {
             let (a, b) = (*cmap.get(s.start as usize)?, *cmap.get(s.end as usize)?);
             (a != usize::MAX && b != usize::MAX && a <= b).then_some((a, b))
         };
-        let preds: Vec<Pred> = claims
+        let scored: Vec<&Predicted> = claims
             .iter()
-            .filter(|(c, _)| c.doc as usize == di && (c.cue.is_some() || c.source.is_some()))
-            .map(|(c, pieces)| {
+            .filter(|(c, _, _)| c.doc as usize == di && (c.cue.is_some() || c.source.is_some()))
+            .collect();
+        let preds: Vec<Pred> = scored
+            .iter()
+            .map(|(c, pieces, _)| {
                 let cf: Vec<(usize, usize)> = if pieces.is_empty() {
                     conv(&c.content).into_iter().collect()
                 } else {
@@ -386,7 +456,13 @@ fn main() {
                     direct: if pieces.is_empty() {
                         is_direct(&c.content.text)
                     } else {
-                        is_direct(&pieces.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" "))
+                        is_direct(
+                            &pieces
+                                .iter()
+                                .map(|p| p.text.as_str())
+                                .collect::<Vec<_>>()
+                                .join(" "),
+                        )
                     },
                     text: c.content.text.clone(),
                     source_text: c
@@ -422,6 +498,14 @@ fn main() {
                 }
                 if m == Metric::Source && preds[i].direct {
                     pred_direct_hit += 1;
+                }
+            }
+            if m == Metric::Source && train_out.is_some() {
+                let mp: HashSet<usize> = pairs.iter().map(|p| p.0).collect();
+                for (i, (_, _, x)) in scored.iter().enumerate() {
+                    if !x.is_empty() {
+                        training.push((x.clone(), mp.contains(&i)));
+                    }
                 }
             }
             if m == Metric::Source && examples > 0 {
@@ -535,7 +619,7 @@ fn main() {
             "schema": "corroborate/report@1",
             "documents": documents,
             "entities": [],
-            "claims": claims.iter().map(|(c, pieces)| {
+            "claims": claims.iter().map(|(c, pieces, _)| {
                 let mut v = serde_json::to_value(c).unwrap_or(serde_json::Value::Null);
                 if !pieces.is_empty() {
                     // a multi-fragment content, as polnear_score.py reads it
@@ -559,5 +643,23 @@ fn main() {
                 std::process::exit(1);
             }
         }
+    }
+    if let Some(out) = train_out {
+        let w = train_filter(&training);
+        let positives = training.iter().filter(|(_, y)| *y).count();
+        let mut text = format!(
+            "# Learned filter weights: logistic regression over candidate features, trained by\n# `eval-polnear {} --train-filter` on {} candidates ({} right). See src/claims/attribution/filter.rs.\n",
+            dir.display(),
+            training.len(),
+            positives
+        );
+        for (k, v) in &w {
+            text.push_str(&format!("{k}\t{v:.4}\n"));
+        }
+        if let Err(e) = std::fs::write(&out, text) {
+            eprintln!("error: {out}: {e}");
+            std::process::exit(1);
+        }
+        println!("filter: {} weights written to {out}", w.len());
     }
 }

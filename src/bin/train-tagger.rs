@@ -21,6 +21,11 @@ fn main() {
     }
 }
 
+/// The words of tokens `a..=b` of a detokenised document, space-joined.
+fn span_words(d: &conll::Detok, a: usize, b: usize) -> String {
+    (a..=b).map(|i| &d.text[d.tokens[i].clone()]).collect::<Vec<_>>().join(" ")
+}
+
 fn run() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut pos = Vec::new();
@@ -79,6 +84,25 @@ fn run() -> Result<(), String> {
     eprintln!("options: {opts:?}");
     let start = Instant::now();
     let train_set = conll::to_train(&train_docs);
+    // Entity strings seen in training: the development F1 over the other entities shows how
+    // well the model generalises to new names (the test set has more of them).
+    let mut seen = std::collections::HashSet::new();
+    for d in &train_docs {
+        for s in d {
+            let tags: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
+            for (a, b, _) in conll::iob_spans(&tags) {
+                seen.insert(s[a..=b].iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" "));
+            }
+        }
+    }
+    let unseen_docs: Vec<conll::Detok> = dev_detok
+        .iter()
+        .map(|d| {
+            let mut out = d.clone();
+            out.gold.retain(|&(a, b, _)| !seen.contains(&span_words(d, a, b)));
+            out
+        })
+        .collect();
     let mut dev_score = |epoch: usize, bytes: &[u8]| -> f64 {
         let Ok(t) = Tagger::from_bytes(bytes) else {
             return 0.0;
@@ -86,13 +110,29 @@ fn run() -> Result<(), String> {
         let preds = conll::predict_on_tokens(&t, &dev_docs, &dev_detok);
         let sc = conll::score(&dev_detok, &preds, true);
         let f = |k: usize| sc.by_type[k].prf().2 * 100.0;
+        // Unseen names: predictions whose words were never a training entity.
+        let unseen_preds: Vec<Vec<(usize, usize, u8)>> = preds
+            .iter()
+            .zip(&dev_detok)
+            .map(|(p, d)| {
+                p.iter()
+                    .copied()
+                    .filter(|&(s, e, _)| match conll::to_tokens(&d.tokens, s, e) {
+                        Some((a, b)) => !seen.contains(&span_words(d, a, b)),
+                        None => true,
+                    })
+                    .collect()
+            })
+            .collect();
+        let su = conll::score(&unseen_docs, &unseen_preds, true);
         eprintln!(
-            "epoch {epoch:2}  dev F1  PER {:5.2}  LOC {:5.2}  ORG {:5.2}  MISC {:5.2}  PER+LOC+ORG {:5.2}  ({} features, {} bytes, {:.0}s)",
+            "epoch {epoch:2}  dev F1  PER {:5.2}  LOC {:5.2}  ORG {:5.2}  MISC {:5.2}  PER+LOC+ORG {:5.2}  unseen-names PLO {:5.2}  ({} features, {} bytes, {:.0}s)",
             f(1),
             f(2),
             f(3),
             f(4),
             f(0),
+            su.by_type[0].prf().2 * 100.0,
             t.features(),
             bytes.len(),
             start.elapsed().as_secs_f64()

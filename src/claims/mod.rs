@@ -92,8 +92,7 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
     let atts = attribution::find(doc);
     let mut claims: Vec<Claim> = Vec::new();
     let mut covered = vec![false; doc.sentences.len()];
-    let mut last_person: Option<usize> = None;
-    let mut last_other: Option<usize> = None;
+    let mut ctx = Context::default();
     for att in &atts {
         let (Some(first), Some(last)) = (doc.sentences.get(att.sentences.start), att.sentences.end.checked_sub(1).and_then(|i| doc.sentences.get(i))) else {
             continue;
@@ -103,13 +102,10 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
         }
         let speaker = match att.continues {
             Some(i) if i < claims.len() => claims[i].speaker,
-            _ => att.source.as_ref().and_then(|s| resolve(doc, d, s, entities, last_person, last_other)),
+            _ => resolve(doc, d, att, entities, &ctx),
         };
         if let Some(e) = speaker {
-            match entities.list[e].kind {
-                Type::Person => last_person = Some(e),
-                _ => last_other = Some(e),
-            }
+            ctx.saw(entities, e, first.paragraph);
         }
         claims.push(Claim {
             doc: d,
@@ -181,14 +177,42 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
 
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his"];
 const OTHER_PRONOUNS: &[&str] = &["it", "they", "its", "their", "them"];
+/// Cues that carry on the speaker of the attribution just before ("“…,” he added").
+const CONTINUING_CUES: &[&str] = &["add", "continu", "went on", "go on", "goes on", "conclud"];
+
+/// What the speakers before an attribution were, for pronouns.
+#[derive(Default)]
+struct Context {
+    last_person: Option<usize>,
+    last_other: Option<usize>,
+    /// The speaker of the previous attribution and its paragraph.
+    previous: Option<(usize, usize)>,
+}
+
+impl Context {
+    fn saw(&mut self, entities: &Entities, speaker: usize, paragraph: usize) {
+        match entities.list[speaker].kind {
+            Type::Person => self.last_person = Some(speaker),
+            _ => self.last_other = Some(speaker),
+        }
+        self.previous = Some((speaker, paragraph));
+    }
+}
 
 /// The entity a source span stands for.
-fn resolve(doc: &Prepared, d: usize, source: &Range<usize>, entities: &Entities, last_person: Option<usize>, last_other: Option<usize>) -> Option<usize> {
+fn resolve(doc: &Prepared, d: usize, att: &attribution::Attribution, entities: &Entities, ctx: &Context) -> Option<usize> {
+    let source = att.source.as_ref()?;
     let text = doc.text.get(source.clone())?.trim();
     let lower = text.to_lowercase();
     let inside: Vec<usize> = entities.within(d, source).map(|(_, e)| e).filter(|&e| entities.list[e].kind.is_name()).collect();
     let pick = |t: Type| inside.iter().copied().find(|&e| entities.list[e].kind == t);
     if let Some(e) = pick(Type::Person) {
+        return Some(e);
+    }
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).collect();
+    // A title without a name ("the US Secretary of State", "the premier's office"): the
+    // person last given that role, before the country or body named in the title.
+    if let Some(e) = nearest(entities, d, source.start, |e| e.kind == Type::Person && e.roles.iter().any(|r| role_matches(&r.to_lowercase(), &words))) {
         return Some(e);
     }
     if let Some(e) = pick(Type::Organization) {
@@ -200,24 +224,40 @@ fn resolve(doc: &Prepared, d: usize, source: &Range<usize>, entities: &Entities,
     if let Some(e) = pick(Type::Group) {
         return Some(e);
     }
-    if PERSON_PRONOUNS.contains(&lower.as_str()) {
-        return last_person.or_else(|| nearest(entities, d, source.start, |e| e.kind == Type::Person));
+    let person = PERSON_PRONOUNS.contains(&lower.as_str());
+    let other = OTHER_PRONOUNS.contains(&lower.as_str());
+    if !person && !other {
+        return None;
     }
-    if OTHER_PRONOUNS.contains(&lower.as_str()) {
-        return last_other.or_else(|| nearest(entities, d, source.start, |e| matches!(e.kind, Type::Organization | Type::Place)));
+    // A pronoun right after another attribution (same or next paragraph) is usually its
+    // speaker: always so for "he added", and for he/she when that speaker is a person.
+    let paragraph = doc.sentences.get(att.sentences.start).map(|s| s.paragraph).unwrap_or(0);
+    let cue = att.cue.as_ref().and_then(|c| doc.text.get(c.clone())).unwrap_or("").to_lowercase();
+    if let Some((prev, p)) = ctx.previous {
+        let close = paragraph <= p + 2;
+        let continuing = CONTINUING_CUES.iter().any(|c| cue.starts_with(c));
+        let fits = if person { entities.list[prev].kind == Type::Person } else { entities.list[prev].kind != Type::Person };
+        if close && (continuing || fits) {
+            return Some(prev);
+        }
     }
-    // A role word without a name: the person last given that role.
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).collect();
-    nearest(entities, d, source.start, |e| {
-        e.kind == Type::Person && e.roles.iter().any(|r| role_matches(&r.to_lowercase(), &words))
-    })
+    if person {
+        ctx.last_person.or_else(|| nearest(entities, d, source.start, |e| e.kind == Type::Person))
+    } else {
+        ctx.last_other.or_else(|| nearest(entities, d, source.start, |e| matches!(e.kind, Type::Organization | Type::Place)))
+    }
 }
 
 /// Does a role phrase ("Armenian Prime Minister") fit the words of a description ("the
-/// premier's office")?
+/// premier's office", "the US Secretary of State")? The description's title words must all
+/// appear in the role (with "premier" read as "prime minister").
 fn role_matches(role: &str, words: &[&str]) -> bool {
-    const SYNONYMS: &[(&str, &str)] = &[("premier", "prime minister"), ("chancellor", "chancellor"), ("president", "president"), ("spokesman", "spokesman"), ("spokeswoman", "spokeswoman"), ("minister", "minister")];
-    words.iter().any(|w| SYNONYMS.iter().any(|(k, v)| w == k && role.contains(v)))
+    let titles: Vec<&str> = words.iter().copied().filter(|w| crate::gazetteer::is_role(w) || *w == "premier").collect();
+    !titles.is_empty()
+        && titles.iter().all(|w| match *w {
+            "premier" => role.contains("prime minister") || role.contains("premier"),
+            w => role.split(|c: char| !c.is_alphanumeric()).any(|r| r == w),
+        })
 }
 
 fn nearest(entities: &Entities, d: usize, pos: usize, keep: impl Fn(&Entity) -> bool) -> Option<usize> {

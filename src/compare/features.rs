@@ -9,7 +9,7 @@
 //! entity's normalised value. Entities are those with a mention inside the claim's sentence
 //! (same document); words inside a mention are not also counted as words.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::lexicon::{lexicon, Lexicon};
 use super::quantity::Counted;
@@ -58,17 +58,26 @@ pub struct Features {
     /// words, numbers and qualifiers skipped): "Azerbaijan had shelled towns" → `{azerbaijan}`,
     /// "At least 49 Armenian soldiers" → `{armenia}`.
     pub subject: BTreeSet<String>,
-    /// The first content word when the content does not open with an entity (`w:` term):
-    /// "Inflation slowed" → `w:inflat`.
-    pub subject_word: Option<Term>,
-    /// Word keys that follow a negation cue (a denial).
-    pub negated: BTreeSet<String>,
+    /// The subject's terms (`e:`), to see whether the other claim names it anywhere.
+    pub subject_terms: Vec<Term>,
+    /// Word keys that a negation cue governs (the first content word after "not", "denied"…),
+    /// with the word as written.
+    pub negated: Vec<(String, String)>,
+    /// How many negation cues govern a word (negations of knowing, "did not disclose", aside).
+    pub negations: usize,
     /// Word keys used without a negation.
     pub asserted: BTreeSet<String>,
     /// Figures, normalised.
     pub counted: Vec<Counted>,
     /// Words of the quoted text (quotes only), as written.
     pub quote_words: Vec<String>,
+    /// Content-word keys of the quoted text (quotes only).
+    pub quote_keys: BTreeSet<String>,
+    /// Is the source a news outlet or agency (an entity that some claim cites, or a source with
+    /// a media word: "Azerbaijani media", "state television")?
+    pub outlet: bool,
+    /// Content span, UTF-16.
+    pub content: (u32, u32),
 }
 
 /// Entity lookups for one comparison: mentions by document, and each entity's keys.
@@ -80,6 +89,8 @@ pub struct EntityIndex<'a> {
     /// Per entity: the key used as a term.
     term: Vec<Option<String>>,
     by_id: HashMap<&'a str, usize>,
+    /// Entities with a mention inside some claim's `cited` span.
+    outlets: HashSet<usize>,
 }
 
 /// Words that open a figure rather than a subject ("at least 49 soldiers").
@@ -134,8 +145,8 @@ fn countries_in(lex: &Lexicon, text: &str) -> BTreeSet<String> {
 }
 
 impl<'a> EntityIndex<'a> {
-    /// Indexes `entities` for documents `0..docs`.
-    pub fn new(entities: &'a [Entity], docs: usize) -> EntityIndex<'a> {
+    /// Indexes `entities` for documents `0..docs`; `claims` tell which entities are cited.
+    pub fn new(entities: &'a [Entity], docs: usize, claims: &[Claim]) -> EntityIndex<'a> {
         let lex = lexicon();
         let mut mentions = vec![Vec::new(); docs];
         let mut keys = Vec::with_capacity(entities.len());
@@ -191,11 +202,21 @@ impl<'a> EntityIndex<'a> {
         for v in &mut mentions {
             v.sort_unstable();
         }
+        let mut outlets = HashSet::new();
+        for c in claims {
+            let Some(ms) = mentions.get(c.doc as usize) else {
+                continue;
+            };
+            for span in &c.cited {
+                outlets.extend(ms.iter().filter(|m| m.0 < span.end && span.start < m.1).map(|m| m.2));
+            }
+        }
         EntityIndex {
             mentions,
             keys,
             term,
             by_id,
+            outlets,
         }
     }
 
@@ -287,19 +308,26 @@ fn quoted(content: &str) -> Vec<String> {
     text.split_whitespace().map(str::to_string).collect()
 }
 
+/// Words that make a source a news outlet.
+const MEDIA: &[&str] = &[
+    "media", "news", "agency", "agencies", "newspaper", "newspapers", "television", "tv",
+    "broadcaster", "outlet", "outlets", "press", "radio", "channel", "wire", "website", "daily",
+    "reports", "reporters", "journalists",
+];
+
 /// Builds the features of `claim`, interning its terms.
 pub fn features(claim: &Claim, index: &EntityIndex, interner: &mut Interner) -> Features {
     let lex = lexicon();
     let mut f = Features {
         doc: claim.doc,
         quote: claim.kind == "quote",
+        content: (claim.content.start, claim.content.end),
         ..Features::default()
     };
     let mut terms = BTreeSet::new();
     // Entities of the sentence.
     let sent = &claim.sentence;
-    let ms = index.within(claim.doc, sent.start, sent.end);
-    for &(_, end, e) in ms {
+    for &(_, end, e) in index.within(claim.doc, sent.start, sent.end) {
         if end <= sent.end {
             if let Some(t) = &index.term[e] {
                 terms.insert(interner.id(t.clone()));
@@ -309,74 +337,76 @@ pub fn features(claim: &Claim, index: &EntityIndex, interner: &mut Interner) -> 
     // Speaker.
     if let Some(&e) = claim.speaker.as_deref().and_then(|id| index.by_id.get(id)) {
         f.speaker.extend(index.keys[e].iter().cloned());
+        f.outlet |= index.outlets.contains(&e);
     }
     if let Some(src) = &claim.source {
         let t = src.text.trim().to_lowercase();
         if !PRONOUNS.contains(&t.as_str()) {
             f.source = Some(src.text.trim().to_string());
             f.speaker.extend(countries_in(lex, &src.text));
+            f.outlet |= t
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| MEDIA.contains(&w));
         }
     }
     // Content words.
     let content = &claim.content;
     let cms = index.within(claim.doc, content.start, content.end);
-    let mut since_negation = usize::MAX;
+    // A negation cue governs the next content word.
+    let mut negation = false;
     let mut first = true;
     for w in split_words(&content.text, content.start) {
         let lower = w.text.to_lowercase();
-        let entity = cms
-            .iter()
-            .find(|m| m.0 <= w.start && w.end <= m.1)
-            .map(|m| m.2);
+        let entity = cms.iter().find(|m| m.0 <= w.start && w.end <= m.1).map(|m| m.2);
         if let Some(e) = entity {
             if first {
                 f.subject.extend(index.keys[e].iter().cloned());
+                if let Some(t) = &index.term[e] {
+                    f.subject_terms.push(interner.id(t.clone()));
+                }
             }
             first = false;
-            since_negation = since_negation.saturating_add(1);
+            negation = false;
             continue;
         }
         if lex.negations.contains(&lower) || lower.ends_with("n't") {
-            since_negation = 0;
+            negation = true;
             continue;
         }
         if lex.stopwords.contains(&lower) {
-            since_negation = since_negation.saturating_add(1);
             continue;
         }
         if let Some(n) = parse_number(&lower) {
             terms.insert(interner.id(n));
-            since_negation = since_negation.saturating_add(1);
             continue;
         }
         if let Some(c) = country_of(lex, &lower) {
             if first {
                 f.subject.insert(c.clone());
+                f.subject_terms.push(interner.id(format!("e:{c}")));
             }
             first = false;
+            negation = false;
             terms.insert(interner.id(format!("e:{c}")));
-            since_negation = since_negation.saturating_add(1);
             continue;
         }
         if lower.chars().count() < 2 || !lower.chars().any(char::is_alphabetic) {
             continue;
         }
         let key = lex.key(&lower);
-        let opening = first && !QUALIFIER_WORDS.contains(&lower.as_str());
         if !QUALIFIER_WORDS.contains(&lower.as_str()) {
             first = false;
         }
-        if since_negation < 3 && !lex.unknown.contains(&key) {
-            f.negated.insert(key.clone());
-        } else if since_negation >= 3 {
+        if negation {
+            negation = false;
+            if !lex.unknown.contains(&key) {
+                f.negations += 1;
+                f.negated.push((key.clone(), w.text.to_string()));
+            }
+        } else {
             f.asserted.insert(key.clone());
         }
-        since_negation = since_negation.saturating_add(1);
-        let term = interner.id(format!("w:{key}"));
-        if opening {
-            f.subject_word = Some(term);
-        }
-        terms.insert(term);
+        terms.insert(interner.id(format!("w:{key}")));
         f.words.push(key);
     }
     for q in &claim.quantities {
@@ -387,6 +417,13 @@ pub fn features(claim: &Claim, index: &EntityIndex, interner: &mut Interner) -> 
     }
     if f.quote {
         f.quote_words = quoted(&content.text);
+        f.quote_keys = f
+            .quote_words
+            .iter()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .filter(|w| !w.is_empty() && !lex.stopwords.contains(w))
+            .map(|w| lex.key(&w))
+            .collect();
     }
     f.terms = terms.into_iter().collect();
     f

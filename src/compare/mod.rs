@@ -80,7 +80,7 @@ pub fn prepare(documents: &[Document], entities: &[Entity], claims: &[Claim]) ->
         )
         .max()
         .unwrap_or(0);
-    let index = EntityIndex::new(entities, docs);
+    let index = EntityIndex::new(entities, docs, claims);
     let mut interner = Interner::default();
     let feats: Vec<Features> = claims
         .iter()

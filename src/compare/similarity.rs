@@ -13,13 +13,12 @@
 //!   only be reported inside one group). The same value told of events of different classes
 //!   ("49 soldiers killed" / "49 soldiers wounded") with no figure that lines up multiplies the
 //!   score by `event_clash`.
-//!   Definite figures on both sides with none lining up ("49 Armenian soldiers killed" /
-//!   "50 Azerbaijani troops killed") multiply it by `figure_miss`.
-//! - **Roles**: when both claims open with an entity and those differ ("Azerbaijan shelled" /
-//!   "Armenia shelled"), or open with different words neither claim uses elsewhere ("Inflation
-//!   slowed" / "Growth slowed"), the score is multiplied by `subject_clash` (entities) or
-//!   `word_subject_clash` (words); when, in addition, each
-//!   one's speaker is the other's subject (two sides blaming each other) by `swapped` too. Two
+//! - **Roles**: when both claims open with an entity, those differ, and neither claim names the
+//!   other's anywhere ("30 Israeli soldiers were killed" / "40 Syrian fighters were killed"),
+//!   the score is multiplied by `subject_clash`; when each one's speaker is the other's subject
+//!   (two sides blaming each other: "Armenia said Azerbaijan shelled…" / "Azerbaijan said
+//!   Armenia shelled…") by `subject_clash · swapped`. A claim that carries two claims names
+//!   both subjects, so it is not held apart from either. Two
 //!   named speakers with nothing in common multiply it by `speaker_clash`: the same words from
 //!   two mouths must match closely to be one claim.
 //! - **Evidence floor**: fewer than `min_shared` shared terms (a figure that lines up counts as
@@ -37,10 +36,6 @@ pub struct Params {
     pub figure_bonus: f64,
     /// Factor when the same figure is told of different events.
     pub event_clash: f64,
-    /// Factor when both carry definite figures and none lines up.
-    pub figure_miss: f64,
-    /// Factor when the claims open with different words that neither uses elsewhere.
-    pub word_subject_clash: f64,
     /// Factor when the claims' subjects are different entities.
     pub subject_clash: f64,
     /// Further factor when speaker and subject are swapped.
@@ -58,8 +53,6 @@ impl Params {
         dice_weight: 0.5,
         figure_bonus: 0.2,
         event_clash: 0.3,
-        figure_miss: 0.7,
-        word_subject_clash: 0.7,
         subject_clash: 0.5,
         swapped: 0.4,
         speaker_clash: 0.8,
@@ -121,13 +114,6 @@ fn figures(a: &[Counted], b: &[Counted], qa: &[Option<f64>], qb: &[Option<f64>])
     (same, clash)
 }
 
-/// Do both claims count something definite (a unit with a head or country, or an event), with
-/// no figure of one lining up with a figure of the other?
-fn figure_miss(a: &[Counted], b: &[Counted]) -> bool {
-    let definite = |c: &Counted| !c.heads.is_empty() || !c.countries.is_empty() || !c.events.is_empty();
-    a.iter().any(definite) && b.iter().any(definite)
-}
-
 /// Scores claims `a` and `b` (with their figures' values `qa`, `qb`) with the default
 /// parameters.
 pub fn score(
@@ -167,22 +153,13 @@ pub fn score_with(
     } else if fig_clash {
         v *= p.event_clash;
     }
-    // Word subjects clash only when neither claim uses the other's subject anywhere
-    // ("Inflation slowed" / "Growth slowed", but not "The strike halted production" /
-    // "Production stopped because of the strike").
-    if let (Some(x), Some(y)) = (a.subject_word, b.subject_word) {
-        if x != y && b.terms.binary_search(&x).is_err() && a.terms.binary_search(&y).is_err() {
-            v *= p.word_subject_clash;
-        }
-    }
-    if !same_fig && figure_miss(&a.counted, &b.counted) {
-        v *= p.figure_miss;
-    }
     if !a.subject.is_empty() && !b.subject.is_empty() && a.subject.is_disjoint(&b.subject) {
-        v *= p.subject_clash;
         let swapped = !a.speaker.is_disjoint(&b.subject) && !b.speaker.is_disjoint(&a.subject);
+        let named = |x: &Features, y: &Features| x.subject_terms.iter().any(|t| y.terms.binary_search(t).is_ok());
         if swapped {
-            v *= p.swapped;
+            v *= p.subject_clash * p.swapped;
+        } else if !named(a, b) && !named(b, a) {
+            v *= p.subject_clash;
         }
     }
     if !a.speaker.is_empty() && !b.speaker.is_empty() && a.speaker.is_disjoint(&b.speaker) {

@@ -233,6 +233,21 @@ fn dates_table() {
         ),
         ("In May, talks resumed.", &["May ~ D ~ XXXX-05 ~ -"]),
         ("The economy grew 3% in 2019.", &["2019 ~ D ~ 2019 ~ -"]),
+        (
+            "He tweeted at three o'clock in the morning.",
+            &["three o'clock ~ T ~ T03:00 ~ -"],
+        ),
+        (
+            "The poll was conducted from Sept. 19 to 22.",
+            &["Sept. 19 to 22 ~ D ~ XXXX-09-19/XXXX-09-22 ~ -"],
+        ),
+        (
+            "This morning on Monday we met.",
+            &[
+                "This morning ~ T ~ THIS_P1DTMO ~ -",
+                "Monday ~ D ~ XXXX-WXX-1 ~ -",
+            ],
+        ),
         // not dates
         ("May God help us all.", &[]),
         ("Russia deployed 2000 troops and 1500 tanks.", &[]),

@@ -52,20 +52,11 @@ pub fn find(d: usize, doc: &Prepared) -> Vec<Mention> {
                     NumKind::Percent => Type::Percent,
                 },
                 role: None,
-                value: fig.value.map(format_value),
+                value: fig.normalised(),
                 score: 1.0,
                 canonical: None,
             });
         }
     }
     out
-}
-
-/// `2000` rather than `2000.0`; decimals kept as written by Rust's shortest form.
-pub fn format_value(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
 }

@@ -521,18 +521,21 @@ fn figure_at(cx: &Ctx, i: usize) -> Option<Figure> {
     // an anaphoric small number ("the two sides").
     let prev = start.checked_sub(1);
     let plain_digits = !num.words && w.tw(ns).chars().all(|c| c.is_ascii_digit());
+    // "Ground Zero", "Zero Hedge": a capitalised number word inside a name
+    if qual.is_none() && num.words && w.is_cap(ns) {
+        let next = w.lw(num.end);
+        let name_next =
+            w.is_cap(num.end) && w.is_word(num.end) && !headish(next) && event_of(next).is_none();
+        let name_prev =
+            prev.is_some_and(|p| w.is_cap(p) && w.is_word(p) && !lx.stop.contains(w.lw(p)));
+        if name_next || name_prev {
+            return None;
+        }
+    }
     if qual.is_none() {
         if let Some(p) = prev {
             let pt = w.lw(p);
             if matches!(pt, "no." | "nos." | "#" | "number" | "no") {
-                return None;
-            }
-            let name_next = w.is_cap(num.end) && w.is_word(num.end);
-            if num.words
-                && ns > 0
-                && w.is_cap(ns)
-                && (name_next || (w.is_cap(p) && w.is_word(p) && !lx.stop.contains(pt)))
-            {
                 return None;
             }
             let function_word =

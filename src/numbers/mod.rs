@@ -15,10 +15,12 @@
 //!   `half a million`), digits with a scale word (`1.2 million`), vague amounts (`dozens`,
 //!   `thousands`, `tens of thousands`), ranges (`40-50`, `40 to 50`, `between 40 and 50`,
 //!   `two or three`) and compounds (`44-day`, `six-week`, `30-year-old`, `2,000-strong`).
-//!   Ordinals (`second`, `2nd`) are not quantities. Not figures: a number right after a
-//!   capitalised word inside the sentence (`Boeing 737`, `Article 5`), after `No.`, before
-//!   `times`, a small number (≤ 12) after a determiner or possessive (`the two sides`), and
-//!   `one` unless qualified or counting a known noun (`one soldier`; not `one of`).
+//!   Ordinals (`second`, `2nd`) are not quantities. Not figures: digits right after a
+//!   capitalised word (`Boeing 737`, `Article 5`), a capitalised number word next to a name
+//!   (`Ground Zero`, `Zero Hedge`), a number after `No.`, before `times` or `of times`, a small
+//!   number (≤ 12) after a determiner or possessive (`the two sides`), `one` unless qualified
+//!   or counting a known noun (`one soldier`; not `one of`, not `one day` without a
+//!   preposition), and a range with nothing counted and no qualifier (`6-3`, `4-28`: scores).
 //! - **Qualifier** (longest match before the number), normalised: `at least`, `more than`,
 //!   `over`, `just over`, `fewer than`, `at most`, `up to`, `nearly`, `around`, `exactly`,
 //!   `between`, `another` (an increment: "another 50", "a further 50").
@@ -30,10 +32,11 @@
 //!   in days (month = 30.436875 days, year = 365.2425); ages (`30-year-old`) `years old`;
 //!   measures a symbol (`km`, `t`, `bbl`, value as written). Otherwise the counted noun phrase
 //!   right after the number, as written: modifiers then a head, at most five words, ending at a
-//!   known noun or a plural (`49 Armenian soldiers`, `2,000 peacekeeping troops`); after `of`
-//!   for vague amounts and partitives (`thousands of peacekeepers`, `49 of his country's
-//!   soldiers` → `soldiers`). An event noun as head (`49 deaths`, `casualties`) gives the event
-//!   and no unit.
+//!   known noun or a plural (`49 Armenian soldiers`, `2,000 peacekeeping troops`; a number
+//!   other than one needs such a head, else no unit); after `of` for vague amounts and
+//!   partitives (`thousands of peacekeepers`, `49 of his country's soldiers` → `soldiers`;
+//!   `millions of dollars` is money, `hundreds of years` a duration). An event noun as head
+//!   (`49 deaths`, `combat and civilian deaths`, `casualties`) gives the event and no unit.
 //! - **Event** (lemma from the lexicon): the head noun if it is an event noun; else an active
 //!   verb or a linked noun just left of the figure (`killed 49`, `deployed around 2,000`,
 //!   `the death toll rose to 49`); else a verb or adjective to its right in the same clause,

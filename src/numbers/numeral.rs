@@ -207,7 +207,11 @@ pub(crate) fn numeral_at(w: &Words, i: usize) -> Option<Numeral> {
         if rest.is_empty() {
         } else if rest == "%" {
             n.percent = true;
-        } else if let Some(f) = lx.suffix.get(rest) {
+        } else if let Some(f) = lx
+            .suffix
+            .get(rest)
+            .or_else(|| lx.scale.get(rest).filter(|f| **f >= 1000.0))
+        {
             n.value = scaled(v, decimals, *f);
             n.step *= f;
             n.scaled = true;
@@ -359,7 +363,9 @@ fn words_at(w: &Words, i: usize) -> Option<Numeral> {
 mod tests {
     use super::*;
 
-    fn parse(s: &str) -> Option<(f64, f64, usize, Option<String>, Option<&'static str>)> {
+    type Parsed = (f64, f64, usize, Option<String>, Option<&'static str>);
+
+    fn parse(s: &str) -> Option<Parsed> {
         let toks: Vec<&str> = s.split(' ').collect();
         let w = Words::new(toks, 0);
         numeral_at(&w, 0).map(|n| (n.value, n.step, n.end, n.tail, n.currency))

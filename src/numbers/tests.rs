@@ -238,6 +238,40 @@ fn figures_table() {
             "A 2,000-strong force arrived.",
             &["2,000-strong force ~ 2,000-strong ~ Q ~ 2000 ~ (1900,2100) ~ - ~ force ~ -"],
         ),
+        (
+            "Donors gave millions of dollars over hundreds of years.",
+            &[
+                "millions of dollars ~ millions ~ M ~ 2000000 ~ [2000000,10000000) ~ - ~ USD ~ -",
+                "over hundreds of years ~ hundreds ~ Q ~ 73048.5 ~ (73048.5,inf) ~ over ~ day ~ -",
+            ],
+        ),
+        (
+            "The war caused more than 30,000 combat and civilian deaths.",
+            &["more than 30,000 combat and civilian deaths ~ 30,000 ~ Q ~ 30000 ~ (30000,inf) ~ more than ~ - ~ die"],
+        ),
+        (
+            "Apple holds $65.4 billion offshore.",
+            &["$65.4 billion ~ $65.4 billion ~ M ~ 65400000000 ~ (65350000000,65450000000) ~ - ~ USD ~ -"],
+        ),
+        (
+            "It became a $400-million-a-year business.",
+            &["$400-million-a-year ~ $400-million-a-year ~ M ~ 400000000 ~ (380000000,420000000) ~ - ~ USD ~ -"],
+        ),
+        ("He weighs 236 pounds.", &["236 pounds ~ 236 ~ Q ~ 236 ~ (235.5,236.5) ~ - ~ lb ~ -"]),
+        ("She won 6-3 at Ground Zero after Zero Hedge reported it.", &[]),
+        ("Zero Hedge asked about it.", &[]),
+        (
+            "Two Democrats gave more than $38million.",
+            &[
+                "Two Democrats ~ Two ~ Q ~ 2 ~ [2,2] ~ - ~ Democrats ~ -",
+                "more than $38million ~ $38million ~ M ~ 38000000 ~ (38000000,inf) ~ more than ~ USD ~ -",
+            ],
+        ),
+        ("Four Killed In Attack", &["Four ~ Four ~ Q ~ 4 ~ [4,4] ~ - ~ - ~ kill"]),
+        ("He tweeted at three o'clock in the morning.", &[]),
+        ("The court heard 11 because one judge recused himself.", &["11 ~ 11 ~ Q ~ 11 ~ [11,11] ~ - ~ - ~ -"]),
+        ("A 10-year dollar bond was sold.", &["10-year ~ 10-year ~ Q ~ 3652.425 ~ (3469.80375,3835.04625) ~ - ~ day ~ -"]),
+        ("It could benefit this country one day.", &[]),
         ("", &[]),
     ];
     let mut failures = Vec::new();

@@ -233,8 +233,12 @@ pub mod fset {
     pub const AGG: u32 = 8;
     /// Position of the word in pass-1 entities elsewhere (first, last, inner, single).
     pub const P2POS: u32 = 16;
+    /// Char trigrams of capitalised words.
+    pub const CHAR3: u32 = 32;
+    /// Like [`AGG`], from the other documents of the analysis.
+    pub const XAGG: u32 = 64;
     /// Everything.
-    pub const ALL: u32 = BIGRAM2 | AFFIX5 | RUN | AGG | P2POS;
+    pub const ALL: u32 = BIGRAM2 | AFFIX5 | RUN | AGG | P2POS | CHAR3 | XAGG;
 }
 
 /// Document-wide inputs to the local features.
@@ -275,10 +279,42 @@ pub fn doc_ctx(doc: &[Vec<&str>], infos: &[TokInfo], caps: &[bool], fmask: u32) 
     DocCtx { case, agg }
 }
 
+/// For [`fset::XAGG`]: capitalised word (lower-case hash) → (document, previous and next
+/// tokens' lower-case hashes) of its first occurrences in the analysis.
+pub type CrossAgg = HashMap<u64, Vec<(u32, u64, u64)>>;
+
+/// Gathers the [`CrossAgg`] of an analysis (`infos` flat over all documents).
+pub fn cross_agg(docs: &[Vec<Vec<&str>>], infos: &[TokInfo]) -> CrossAgg {
+    let mut out = CrossAgg::new();
+    let mut t = 0;
+    for (d, doc) in docs.iter().enumerate() {
+        for sent in doc {
+            let n = sent.len();
+            for i in 0..n {
+                let info = &infos[t + i];
+                if info.flags & (CAP | ALLCAP) != 0 && info.flags & ALPHA != 0 {
+                    let prev = if i > 0 { infos[t + i - 1].lower } else { BOS.lower };
+                    let next = if i + 1 < n { infos[t + i + 1].lower } else { EOS.lower };
+                    let v = out.entry(info.lower).or_default();
+                    if v.len() < 2 * AGG_MAX {
+                        v.push((d as u32, prev, next));
+                    }
+                }
+            }
+            t += n;
+        }
+    }
+    out
+}
+
 /// Everything [`local_keys`] looks at for one sentence.
 pub struct SentCtx<'a> {
+    /// The sentence's words.
+    pub words: &'a [&'a str],
     /// The sentence's token infos.
     pub toks: &'a [TokInfo],
+    /// The analysis-wide occurrences ([`fset::XAGG`]) and this document's index.
+    pub xagg: Option<(&'a CrossAgg, u32)>,
     /// Gazetteer bitmasks (empty when the model has none).
     pub gaz: &'a [u32],
     /// Is the sentence in capitals?
@@ -350,6 +386,11 @@ const T_RUN_BW: u64 = 54;
 const T_RUN_AW: u64 = 55;
 const T_AGG_M: u64 = 56;
 const T_AGG_P: u64 = 57;
+const T_XAGG_M: u64 = 58;
+const T_XAGG_P: u64 = 59;
+const T_CHAR3: u64 = 65;
+const T_P2_POS: u64 = 66;
+const T_P2_XPOS: u64 = 67;
 const T_W_P1: u64 = 46;
 const T_P2_DMAJ: u64 = 60;
 const T_P2_DANY: u64 = 61;
@@ -458,6 +499,31 @@ pub fn local_keys(cx: &SentCtx, i: usize, out: &mut Vec<u32>) {
             }
         }
     }
+    if cx.fmask & fset::XAGG != 0 && is_cap(&t) && t.flags & ALPHA != 0 {
+        if let Some((x, d)) = cx.xagg {
+            if let Some(occ) = x.get(&t.lower) {
+                let mut n = 0;
+                for &(doc, prev, next) in occ {
+                    if doc != d && n < AGG_MAX {
+                        out.push(key(T_XAGG_M, prev));
+                        out.push(key(T_XAGG_P, next));
+                        n += 1;
+                    }
+                }
+            }
+        }
+    }
+    if cx.fmask & fset::CHAR3 != 0 && is_cap(&t) && t.len >= 4 {
+        if let Some(w) = cx.words.get(i) {
+            let mut h = [0x5Eu64, 0x5E, 0x5E];
+            for c in w.chars().flat_map(char::to_lowercase).chain(std::iter::once('$')) {
+                h = [h[1], h[2], c as u64];
+                if h[0] != 0x5E || h[1] != 0x5E {
+                    out.push(key3(T_CHAR3, h[0], h[1], h[2]));
+                }
+            }
+        }
+    }
     if !gaz.is_empty() {
         let g = |j: isize| -> u64 {
             if j < 0 || j as usize >= gaz.len() {
@@ -492,6 +558,52 @@ pub fn count_types(infos: &[TokInfo], labels: &[u8], counts: &mut TypeCounts) {
             let c = counts.entry(info.lower).or_insert([0; 5]);
             let ty = label_type(l) as usize;
             c[ty] = c[ty].saturating_add(1);
+        }
+    }
+}
+
+/// Where a labelled token sits in its span: `type * 4 + position` with position 0 single,
+/// 1 first, 2 inner, 3 last; `None` for `O`. `labels` is one sentence.
+pub fn pos_code(labels: &[u8], i: usize) -> Option<usize> {
+    let l = labels[i];
+    let ty = label_type(l);
+    if ty == 0 {
+        return None;
+    }
+    let begins = is_begin(l) || i == 0 || label_type(labels[i - 1]) != ty;
+    let goes_on = labels.get(i + 1).is_some_and(|&n| n >= 5 && label_type(n) == ty);
+    let pos = match (begins, goes_on) {
+        (true, false) => 0,
+        (true, true) => 1,
+        (false, true) => 2,
+        (false, false) => 3,
+    };
+    Some((ty as usize - 1) * 4 + pos)
+}
+
+/// Span-position counts ([`pos_code`]) of capitalised words, by lower-case hash.
+pub type PosCounts = HashMap<u64, [u16; 16]>;
+
+/// Appends the [`fset::P2POS`] keys of one token: the span positions of the other occurrences
+/// of its word in the document (`doc`) and in the other documents (`all` minus `doc`).
+pub fn pass2_pos_keys(info: &TokInfo, own: Option<usize>, doc: &PosCounts, all: &PosCounts, out: &mut Vec<u32>) {
+    if info.flags & (CAP | ALLCAP) == 0 || info.flags & ALPHA == 0 {
+        return;
+    }
+    let mut d = doc.get(&info.lower).copied().unwrap_or([0; 16]);
+    let a = all.get(&info.lower).copied().unwrap_or([0; 16]);
+    for k in 0..16 {
+        let x = a[k].saturating_sub(d[k]);
+        if x > 0 {
+            out.push(key(T_P2_XPOS, k as u64));
+        }
+    }
+    if let Some(o) = own {
+        d[o] = d[o].saturating_sub(1);
+    }
+    for (k, &c) in d.iter().enumerate() {
+        if c > 0 {
+            out.push(key(T_P2_POS, k as u64));
         }
     }
 }
@@ -612,7 +724,17 @@ mod tests {
     fn keys_are_stable_and_distinct() {
         let toks: Vec<TokInfo> = ["Nikol", "Pashinyan", "met", "Putin"].iter().map(|w| tok_info(w)).collect();
         let none = DocCtx::default();
-        let cx = SentCtx { toks: &toks, gaz: &[], caps: false, doc: &none, t0: 0, fmask: fset::AFFIX5 | fset::AGG };
+        let words = ["Nikol", "Pashinyan", "met", "Putin"];
+        let cx = SentCtx {
+            words: &words,
+            toks: &toks,
+            xagg: None,
+            gaz: &[],
+            caps: false,
+            doc: &none,
+            t0: 0,
+            fmask: fset::AFFIX5 | fset::AGG,
+        };
         let mut a = Vec::new();
         local_keys(&cx, 1, &mut a);
         let mut b = Vec::new();

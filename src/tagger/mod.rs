@@ -518,8 +518,9 @@ pub fn visit_local(
     let mut keys = Vec::with_capacity(64);
     let mut gbits = Vec::new();
     let mut caps = Vec::new();
+    let xagg = (fmask & features::fset::XAGG != 0).then(|| features::cross_agg(docs, infos));
     let mut t0 = 0;
-    for doc in docs {
+    for (d, doc) in docs.iter().enumerate() {
         caps.clear();
         caps.extend(doc.iter().map(|s| features::caps_sentence(s)));
         let n_doc: usize = doc.iter().map(Vec::len).sum();
@@ -532,7 +533,9 @@ pub fn visit_local(
                 gbits.clear();
             }
             let cx = features::SentCtx {
+                words: sent,
                 toks: &infos[t0..t0 + sent.len()],
+                xagg: xagg.as_ref().map(|x| (x, d as u32)),
                 gaz: &gbits,
                 caps: caps[s],
                 doc: &dcx,
@@ -574,11 +577,43 @@ pub fn visit_pass2(
         per_doc.push((t0..t0 + n, c));
         t0 += n;
     }
+    // Span positions, for fset::P2POS.
+    let with_pos = fmask & features::fset::P2POS != 0;
+    let mut codes: Vec<Option<usize>> = Vec::new();
+    let mut pos_doc: Vec<features::PosCounts> = Vec::new();
+    let mut pos_all = features::PosCounts::new();
+    if with_pos {
+        let mut t0 = 0;
+        for doc in docs {
+            let mut c = features::PosCounts::new();
+            for sent in doc {
+                let ls = &labels[t0..t0 + sent.len()];
+                for i in 0..sent.len() {
+                    let code = features::pos_code(ls, i);
+                    codes.push(code);
+                    let info = &infos[t0 + i];
+                    if let Some(k) = code {
+                        if info.flags & (features::CAP | features::ALLCAP) != 0 {
+                            for m in [&mut c, &mut pos_all] {
+                                let e = m.entry(info.lower).or_insert([0; 16]);
+                                e[k] = e[k].saturating_add(1);
+                            }
+                        }
+                    }
+                }
+                t0 += sent.len();
+            }
+            pos_doc.push(c);
+        }
+    }
     let mut keys = Vec::with_capacity(16);
-    for (range, c) in &per_doc {
+    for (d, (range, c)) in per_doc.iter().enumerate() {
         for t in range.clone() {
             keys.clear();
             features::pass2_keys(&infos[t], labels[t], c, &all, &mut keys);
+            if with_pos {
+                features::pass2_pos_keys(&infos[t], codes[t], &pos_doc[d], &pos_all, &mut keys);
+            }
             if !keys.is_empty() {
                 f(t, &keys);
             }

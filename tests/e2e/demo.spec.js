@@ -53,6 +53,7 @@ test('pressing a chip highlights all its mentions in the texts', async ({ page }
   await openDemo(page);
   const putin = chip(page, 'Vladimir Putin');
   await expect(putin).toHaveCount(1);
+  await expect(page.locator('#selection')).toBeHidden();
   const count = Number((await putin.locator('.chip-count').textContent()).match(/\d+/)[0]);
   await putin.click();
   await expect(putin).toHaveAttribute('aria-pressed', 'true');
@@ -71,6 +72,15 @@ test('pressing a chip highlights all its mentions in the texts', async ({ page }
   await putin.click();
   await expect(putin).toHaveAttribute('aria-pressed', 'false');
   await expect(page.locator('#texts mark.entity')).toHaveCount(0);
+  await expect(page.locator('#selection')).toBeHidden();
+
+  // the highlight bar's article buttons bring a mention into view; its button clears it
+  await putin.click();
+  await page.locator('#selection button.doc-jump').first().click();
+  await expect(page.locator('#texts mark.entity').first()).toBeInViewport();
+  await page.getByRole('button', { name: 'Clear highlight' }).click();
+  await expect(putin).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('#selection')).toBeHidden();
 });
 
 test('chips and filters work from the keyboard', async ({ page }) => {

@@ -30,3 +30,20 @@ test('the worker answers analyze, ready and unknown messages by id', async ({ pa
   expect(replies[2]).toMatchObject({ type: 'error', id: 3, message: 'unknown message type: no-such-thing' });
   await expect.poll(() => warnings.some((w) => w.includes('unknown message'))).toBe(true);
 });
+
+test('a limit error thrown by the core is shown, and the page recovers', async ({ page }) => {
+  await openDemo(page);
+  // more articles than one analysis takes (the core's limit is 2000): dropped in one go
+  await page.evaluate(() => {
+    const transfer = new DataTransfer();
+    for (let i = 0; i < 2001; i++) transfer.items.add(new File([`Headline ${i}\n\nThe council met on Monday.`], `n${i}.txt`, { type: 'text/plain' }));
+    document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  });
+  await expect(page.locator('body')).toHaveAttribute('data-state', 'error', { timeout: 45_000 });
+  await expect(page.locator('#status')).toContainText('The analysis failed');
+  await expect(page.locator('#status')).toContainText('over the limit');
+  await expect(page.locator('#results')).toBeHidden();
+  await page.getByRole('button', { name: 'Load the sample articles' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-state', 'ready', { timeout: 45_000 });
+  await expect(page.locator('#article-list > li.article-item')).toHaveCount(5);
+});

@@ -89,8 +89,9 @@ function chip(entity, view, selectedId, onSelect) {
 }
 
 /**
- * The panel under the chips for the selected entity: its type, roles, aliases, value, and the
- * articles that mention it, each with a button that shows the first highlighted mention.
+ * The highlight bar for the selected entity (it stays at the top of the window while the
+ * results scroll): name, type, roles, aliases, value, the number of mentions, and one button
+ * per article that mentions it, which shows the first highlighted mention in that article.
  */
 export function renderSelection(container, view, entity, onClear, onShowDoc) {
   if (!entity) {
@@ -101,36 +102,45 @@ export function renderSelection(container, view, entity, onClear, onShowDoc) {
   container.hidden = false;
   const counts = new Map();
   for (const m of entity.mentions ?? []) counts.set(m.doc, (counts.get(m.doc) ?? 0) + 1);
-  const facts = [['Type', entity.type]];
-  if (entity.roles?.length) facts.push(['Roles', entity.roles.join(', ')]);
-  if (entity.aliases?.length) facts.push(['Also written', entity.aliases.join(', ')]);
-  if (entity.value != null) facts.push(['Value', entity.value]);
+  const facts = [entity.type];
+  if (entity.roles?.length) facts.push(entity.roles.join(', '));
+  if (entity.aliases?.length) facts.push(`also written: ${entity.aliases.join(', ')}`);
+  if (entity.value != null) facts.push(`value: ${entity.value}`);
   replace(
     container,
     el(
       'div',
-      { class: 'selection-head' },
-      el('h3', {}, 'Highlighting ', el('mark', { class: 'entity', text: entity.name })),
-      el('button', { type: 'button', class: 'secondary', onclick: onClear, text: 'Clear highlight' }),
-    ),
-    el('dl', { class: 'facts' }, facts.map(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })])),
-    el('p', {}, `${plural(entity.mentions?.length ?? 0, 'mention')} in ${plural(counts.size, 'article')}:`),
-    el(
-      'ul',
-      { class: 'selection-docs' },
-      [...counts].map(([doc, n]) =>
-        el(
-          'li',
-          {},
-          el('button', {
-            type: 'button',
-            class: 'link',
-            onclick: () => onShowDoc(doc),
-            text: view.docLabel(doc),
-          }),
-          ` (${plural(n, 'mention')})`,
+      { class: 'selection-main' },
+      el(
+        'p',
+        { class: 'selection-title' },
+        el('strong', { text: 'Highlighting' }),
+        ' ',
+        el('mark', { class: 'entity', text: entity.name }),
+        ' ',
+        el('span', { class: 'selection-facts', text: facts.join(' · ') }),
+      ),
+      el(
+        'p',
+        { class: 'selection-docs' },
+        `${plural(entity.mentions?.length ?? 0, 'mention')} in ${plural(counts.size, 'article')}: `,
+        [...counts].map(([doc, n]) =>
+          el(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary doc-jump',
+              title: view.docLabel(doc),
+              onclick: () => onShowDoc(doc),
+            },
+            srOnly('Show article '),
+            el('span', { class: 'doc-num', text: view.docShort(doc) }),
+            ` ×${n}`,
+            srOnly(` (${n === 1 ? 'mention' : 'mentions'}): ${view.docTitle(doc)}`),
+          ),
         ),
       ),
     ),
+    el('button', { type: 'button', class: 'secondary', onclick: onClear, text: 'Clear highlight' }),
   );
 }

@@ -16,9 +16,9 @@ const MAX_SOURCE: usize = 14;
 const THAT_WINDOW: usize = 12;
 /// Cue forms whose words are a gold cue in less than this share of their PolNeAR-train
 /// occurrences are ignored (too often not reporting anything).
-const MIN_CUE_RATIO: f32 = 0.2;
+const MIN_CUE_RATIO: f32 = 0.05;
 /// Frames whose attributions are dropped when they sit inside another one's content.
-const NESTED_DROP: &[Frame] = &[Frame::Belief, Frame::Complement, Frame::To, Frame::Seem];
+const NESTED_DROP: &[Frame] = &[Frame::Belief];
 
 /// A finding before conversion to byte ranges.
 #[derive(Debug, Clone)]
@@ -109,17 +109,30 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut sents: Vec<Sent> = p
             .sentences
             .iter()
-            .map(|s| Sent { tokens: s.tokens.clone(), paragraph: s.paragraph })
+            .map(|s| Sent {
+                tokens: s.tokens.clone(),
+                paragraph: s.paragraph,
+            })
             .collect();
         for i in 0..sents.len().saturating_sub(1) {
             loop {
                 let (a, b) = (sents[i].tokens.clone(), sents[i + 1].tokens.clone());
                 let last = a.end.saturating_sub(1);
-                let opener = tok_quote.get(last).copied().flatten().is_some_and(|q: usize| {
-                    let m = &qs[q].open_mark;
-                    p.tokens.get(last).is_some_and(|t| m.start <= t.start && t.end <= m.end)
-                });
-                if opener && a.end == b.start && a.end - a.start > 1 && sents[i].paragraph == sents[i + 1].paragraph {
+                let opener = tok_quote
+                    .get(last)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|q: usize| {
+                        let m = &qs[q].open_mark;
+                        p.tokens
+                            .get(last)
+                            .is_some_and(|t| m.start <= t.start && t.end <= m.end)
+                    });
+                if opener
+                    && a.end == b.start
+                    && a.end - a.start > 1
+                    && sents[i].paragraph == sents[i + 1].paragraph
+                {
                     sents[i].tokens.end -= 1;
                     sents[i + 1].tokens.start -= 1;
                 } else {
@@ -217,12 +230,64 @@ impl<'a, 't> Ctx<'a, 't> {
         let list = lexicon::cues().get(self.low(i))?;
         list.iter().find(|c| {
             c.ratio >= MIN_CUE_RATIO
+                && c.frame != Frame::Noun
                 && c.words.len() <= s_end.saturating_sub(i)
                 && c.words
                     .iter()
                     .enumerate()
                     .all(|(k, w)| self.low(i + k) == *w)
         })
+    }
+
+    /// A reporting noun followed by "that" at `i` ("claim", "allegations").
+    fn noun_cue_at(&self, i: usize, s_end: usize) -> Option<&'static Cue> {
+        let list = lexicon::cues().get(self.low(i))?;
+        list.iter().find(|c| {
+            c.frame == Frame::Noun
+                && c.words.len() == 1
+                && i + 1 < s_end
+                && self.low(i + 1) == "that"
+        })
+    }
+
+    /// "Trump's claim that C", "his assertion that C", "allegations that C": the source is the
+    /// possessor, if any.
+    fn analyse_noun(&self, i: usize) -> Option<Found> {
+        let s = self.sentence(i);
+        let (s0, s1) = (s.start, s.end);
+        let c1 = i + 1;
+        let e = self.content_end(c1, s1);
+        if e <= c1 + 1 {
+            return None;
+        }
+        let content = self.start(c1)..self.end(e - 1);
+        // the possessor, over up to two modifiers ("Trump's repeated false claims")
+        let mut k = i;
+        while k > s0
+            && i - k < 2
+            && self.is_word(k - 1)
+            && !self.is_cap(k - 1)
+            && !lexicon::is_in(self.low(k - 1), lexicon::DETERMINERS)
+            && !lexicon::is_in(self.low(k - 1), lexicon::NP_STOPS)
+            && !matches!(self.low(k - 1), "'s" | "\u{2019}s")
+        {
+            k -= 1;
+        }
+        let source = if k > s0 && matches!(self.low(k - 1), "'s" | "\u{2019}s") {
+            self.np_inner(k - 1, s0).map(|a| a..k - 1)
+        } else if k > s0
+            && lexicon::is_in(
+                self.low(k - 1),
+                &["his", "her", "their", "its", "my", "our"],
+            )
+        {
+            Some(k - 1..k)
+        } else {
+            None
+        };
+        let mut f = self.found(i..c1, source, content);
+        f.frame = Frame::Noun;
+        Some(f)
     }
 
     /// Is the cue word at `i` used as a noun or adjective ("the call", "a reported case")?
@@ -294,7 +359,11 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             return false;
         }
-        if l.ends_with("ly") && !self.is_cap(k) && l.len() > 4 && !lexicon::is_in(l, lexicon::LY_NOUNS) {
+        if l.ends_with("ly")
+            && !self.is_cap(k)
+            && l.len() > 4
+            && !lexicon::is_in(l, lexicon::LY_NOUNS)
+        {
             return false;
         }
         true
@@ -303,7 +372,18 @@ impl<'a, 't> Ctx<'a, 't> {
     /// Token `k` makes the next word a noun: a determiner, a possessive, an adjective-like word.
     fn nominal_before(&self, k: usize) -> bool {
         let l = self.low(k);
-        lexicon::is_in(l, lexicon::DETERMINERS) || matches!(l, "'s" | "\u{2019}s" | "new" | "latest" | "recent" | "final" | "court" | "news" | "police")
+        lexicon::is_in(l, lexicon::DETERMINERS)
+            || matches!(
+                l,
+                "'s" | "\u{2019}s"
+                    | "new"
+                    | "latest"
+                    | "recent"
+                    | "final"
+                    | "court"
+                    | "news"
+                    | "police"
+            )
     }
 
     /// The noun phrase that ends just before token `end`, not reaching before `floor`:
@@ -328,15 +408,30 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut commas = 0;
         while k > floor && close - k < 40 {
             k -= 1;
-            if self.closes(k).is_some() || self.opens(k).is_some() || matches!(self.tok(k), "." | ";" | "?" | "!") {
+            if self.closes(k).is_some()
+                || self.opens(k).is_some()
+                || matches!(self.tok(k), "." | ";" | "?" | "!")
+            {
                 break;
             }
-            let sep = if dash { self.is_dash(k) } else { self.tok(k) == "," };
+            let sep = if dash {
+                self.is_dash(k)
+            } else {
+                self.tok(k) == ","
+            };
             if sep {
                 commas += 1;
                 if let Some(b) = self.np_inner(k, floor) {
-                    let proper = (b..k).any(|i| self.is_cap(i) && i > floor) || self.is_cap(b) || lexicon::is_in(self.low(b), lexicon::DETERMINERS);
-                    let opened = b == floor || self.is_boundary(b - 1) || self.opens(b - 1).is_some() || lexicon::is_in(self.low(b - 1), &["but", "and", "even", "so", "meanwhile", "also"]);
+                    let proper = (b..k).any(|i| self.is_cap(i) && i > floor)
+                        || self.is_cap(b)
+                        || lexicon::is_in(self.low(b), lexicon::DETERMINERS);
+                    let opened = b == floor
+                        || self.is_boundary(b - 1)
+                        || self.opens(b - 1).is_some()
+                        || lexicon::is_in(
+                            self.low(b - 1),
+                            &["but", "and", "even", "so", "meanwhile", "also"],
+                        );
                     if proper && opened && !lexicon::is_in(self.low(b), &["who", "which", "it"]) {
                         open = Some(b);
                         break;
@@ -349,7 +444,13 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let b = open?;
         // the parenthetical must not hold a reporting verb of its own (then it is a clause)
-        if (b..close).any(|i| self.tok_quote[i].is_none() && self.cue_at(i, close).is_some_and(|c| c.frame != Frame::According && !c.participle) && !self.nominal_before(i.saturating_sub(1))) {
+        if (b..close).any(|i| {
+            self.tok_quote[i].is_none()
+                && self
+                    .cue_at(i, close)
+                    .is_some_and(|c| c.frame != Frame::According && !c.participle)
+                && !self.nominal_before(i.saturating_sub(1))
+        }) {
             return None;
         }
         Some(b)
@@ -563,7 +664,9 @@ impl<'a, 't> Ctx<'a, 't> {
                 while j < s1 && lexicon::is_in(self.low(j), lexicon::FILLERS) {
                     j += 1;
                 }
-                if self.cue_at(j, s1).is_some_and(|c| c.frame != Frame::According && !c.participle)
+                if self
+                    .cue_at(j, s1)
+                    .is_some_and(|c| c.frame != Frame::According && !c.participle)
                     || self.np_cue_follows(k + 1, s1)
                 {
                     let mut e = k;
@@ -573,22 +676,60 @@ impl<'a, 't> Ctx<'a, 't> {
                     return e;
                 }
             }
-            if frame != Frame::Complement && self.tok_quote[k].is_none() && k > from && self.tok(k) == "," && lexicon::is_in(self.low(k + 1), lexicon::CLAUSE_ENDS) {
+            if self.closes(k).is_some()
+                && k > from
+                && (lexicon::is_in(self.low(k + 1), lexicon::CLAUSE_ENDS)
+                    || frame == Frame::Complement && lexicon::is_in(self.low(k + 1), lexicon::COMPLEMENT_ENDS))
+            {
+                return k + 1;
+            }
+            if frame != Frame::Complement
+                && self.tok_quote[k].is_none()
+                && k > from
+                && self.tok(k) == ","
+                && lexicon::is_in(self.low(k + 1), lexicon::CLAUSE_ENDS)
+            {
                 return k;
             }
             if frame == Frame::Complement && self.tok_quote[k].is_none() && k > from {
-                if self.tok(k) == "," && !self.opens(k + 1).is_some() && !self.closes(k.saturating_sub(1)).is_some() {
+                if self.tok(k) == ","
+                    && self.opens(k + 1).is_none()
+                    && self.closes(k.saturating_sub(1)).is_none()
+                {
                     return k;
                 }
                 if lexicon::is_in(self.low(k), lexicon::COMPLEMENT_ENDS) {
                     return k;
                 }
             }
-            if frame == Frame::Complement && self.tok_quote[k].is_none() && self.tok(k) == "," && k + 1 < s1 {
+            if frame == Frame::Complement
+                && self.tok_quote[k].is_none()
+                && self.tok(k) == ","
+                && k + 1 < s1
+            {
                 let n = self.low(k + 1);
                 let n2 = self.low(k + 2);
-                let ing = |w: &str| w.len() > 5 && w.ends_with("ing") && !lexicon::is_in(w, &["during", "including", "according", "following", "something", "nothing", "anything", "everything"]);
-                if matches!(n, "but" | "while" | "whereas" | "though" | "although") || ing(n) || n.ends_with("ly") && ing(n2) {
+                let ing = |w: &str| {
+                    w.len() > 5
+                        && w.ends_with("ing")
+                        && !lexicon::is_in(
+                            w,
+                            &[
+                                "during",
+                                "including",
+                                "according",
+                                "following",
+                                "something",
+                                "nothing",
+                                "anything",
+                                "everything",
+                            ],
+                        )
+                };
+                if matches!(n, "but" | "while" | "whereas" | "though" | "although")
+                    || ing(n)
+                    || n.ends_with("ly") && ing(n2)
+                {
                     return k;
                 }
             }
@@ -622,7 +763,8 @@ impl<'a, 't> Ctx<'a, 't> {
     /// Does "NAME/PRONOUN cue" start at `k` ("… and he noted that …")?
     fn np_cue_follows(&self, k: usize, s1: usize) -> bool {
         (k + 1..(k + 7).min(s1)).any(|j| {
-            self.cue_at(j, s1).is_some_and(|c| matches!(c.frame, Frame::Speech | Frame::Object) && !c.participle)
+            self.cue_at(j, s1)
+                .is_some_and(|c| matches!(c.frame, Frame::Speech | Frame::Object) && !c.participle)
                 && self.np_inner(self.skip_fillers(j, k), k) == Some(k)
                 && (self.is_cap(k) || lexicon::is_in(self.low(k), lexicon::PRONOUNS))
         })
@@ -646,6 +788,7 @@ impl<'a, 't> Ctx<'a, 't> {
                             self.after_object(j + c.words.len(), s1, c.frame),
                             s1,
                             c.frame,
+                            k > 0 && self.closing_before(k - 1),
                         );
                 }
             }
@@ -704,7 +847,10 @@ impl<'a, 't> Ctx<'a, 't> {
         // material ("on Tuesday", "in a statement to reporters") stands before it.
         let mut opener = None;
         let mut j = k;
-        let adjunct_first = k < s1 && (lexicon::is_in(self.low(k), lexicon::ADJUNCT_OPENERS) || self.is_time(k) || matches!(self.tok(k), ":" | ","));
+        let adjunct_first = k < s1
+            && (lexicon::is_in(self.low(k), lexicon::ADJUNCT_OPENERS)
+                || self.is_time(k)
+                || matches!(self.tok(k), ":" | ","));
         let window = if adjunct_first { THAT_WINDOW } else { 0 };
         while j < s1 && j - k <= window {
             if self.low(j) == "that" {
@@ -757,9 +903,43 @@ impl<'a, 't> Ctx<'a, 't> {
         Some(self.start(k)..self.end(e - 1))
     }
 
+    /// The boundary tokens (commas, dashes, closing marks) that end at `b` include a closing
+    /// quote mark.
+    fn closing_before(&self, b: usize) -> bool {
+        let mut k = b + 1;
+        while k > 0 && (self.is_boundary(k - 1) || self.tok(k - 1) == ",") {
+            k -= 1;
+            if self.closes(k).is_some() {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// '… said during a rally in Kenansville, N.C., “B …”': an adjunct of a few tokens from `r`,
+    /// then a comma and an opening quote; that quote's index.
+    fn quote_after_adjunct(&self, r: usize, s1: usize) -> Option<usize> {
+        if !(lexicon::is_in(self.low(r), lexicon::ADJUNCT_OPENERS) || self.is_time(r)) {
+            return None;
+        }
+        let mut j = r;
+        while j + 1 < s1 && j - r < 14 {
+            if self.low(j) == "that" || self.opens(j).is_some() || self.cue_at(j, s1).is_some() && j > r {
+                return None;
+            }
+            if self.tok(j) == "," {
+                if let Some(q) = self.opens(j + 1) {
+                    return Some(q);
+                }
+            }
+            j += 1;
+        }
+        None
+    }
+
     /// Is the rest of the sentence from `r` only adjuncts ("on Tuesday", "in a statement",
     /// "to reporters"), so that a cue before it closes its sentence?
-    fn rest_is_adjunct(&self, r: usize, s1: usize, frame: Frame) -> bool {
+    fn rest_is_adjunct(&self, r: usize, s1: usize, frame: Frame, after_quote: bool) -> bool {
         let mut e = s1;
         while e > r && (self.is_final_punct(e - 1) || self.closes(e - 1).is_some()) {
             e -= 1;
@@ -773,22 +953,42 @@ impl<'a, 't> Ctx<'a, 't> {
             if let Some(c) = self.cue_at(r + 1, s1) {
                 return c.participle || c.frame == Frame::According;
             }
-            // '"A," he said, "B."'
+            // '"A," he said, "B."' (but "Asked about it, he said, “…”" is pre-posed)
             if self.opens(r + 1).is_some() {
-                return true;
+                return after_quote;
             }
             // "…, he said, citing …", "… he said, before …"
             return (r + 1..e).all(|i| self.opens(i).is_none() && self.low(i) != "that");
         }
+        // '"A," Trump said during a rally in Kenansville, N.C., "B."'
+        if after_quote && self.quote_after_adjunct(r, s1).is_some() {
+            return true;
+        }
         // a clause or a quote of its own after the cue: the content is there, not before
-        let opens_content = |i: usize| self.opens(i).is_some() && (i == r || matches!(self.tok(i - 1), "," | ":"));
+        let opens_content =
+            |i: usize| self.opens(i).is_some() && (i == r || matches!(self.tok(i - 1), "," | ":"));
         if (r..e).any(|i| self.low(i) == "that" || opens_content(i) || self.tok(i) == ":") {
             return false;
         }
         let to_ok = first != "to"
             || self.is_cap(r + 1)
             || lexicon::is_in(self.low(r + 1), lexicon::DETERMINERS)
-            || lexicon::is_in(self.low(r + 1), &["reporters", "journalists", "lawmakers", "supporters", "me", "him", "her", "us", "them", "voters", "members"]);
+            || lexicon::is_in(
+                self.low(r + 1),
+                &[
+                    "reporters",
+                    "journalists",
+                    "lawmakers",
+                    "supporters",
+                    "me",
+                    "him",
+                    "her",
+                    "us",
+                    "them",
+                    "voters",
+                    "members",
+                ],
+            );
         to_ok && lexicon::is_in(first, lexicon::ADJUNCT_OPENERS)
             || self.is_time(r)
             || frame == Frame::Object
@@ -836,10 +1036,19 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         // a noun after an adjective-like word ("international calls", "more claims")
         let p = self.low(l - 1);
-        let adjective = ["al", "ic", "ous", "ive", "ful", "less", "ant", "ent", "ian", "ese", "ish"]
-            .iter()
-            .any(|e| p.ends_with(e))
-            || lexicon::is_in(p, &["more", "many", "other", "new", "several", "few", "such", "same", "further", "previous", "recent", "public", "repeated", "no", "false", "wild", "big", "bold"]);
+        let adjective = [
+            "al", "ic", "ous", "ive", "ful", "less", "ant", "ent", "ian", "ese", "ish",
+        ]
+        .iter()
+        .any(|e| p.ends_with(e))
+            || lexicon::is_in(
+                p,
+                &[
+                    "more", "many", "other", "new", "several", "few", "such", "same", "further",
+                    "previous", "recent", "public", "repeated", "no", "false", "wild", "big",
+                    "bold",
+                ],
+            );
         !adjective && self.is_word(l - 1) || self.tok(l - 1) == ")"
     }
 
@@ -852,7 +1061,15 @@ impl<'a, 't> Ctx<'a, 't> {
                 l -= 1;
                 continue;
             }
-            if l > s0 + 1 && self.is_time(l - 1) && lexicon::is_in(self.low(l - 2), &["in", "on", "at", "during", "last", "this", "early", "late", "since"]) {
+            if l > s0 + 1
+                && self.is_time(l - 1)
+                && lexicon::is_in(
+                    self.low(l - 2),
+                    &[
+                        "in", "on", "at", "during", "last", "this", "early", "late", "since",
+                    ],
+                )
+            {
                 l -= 2;
                 continue;
             }
@@ -872,7 +1089,19 @@ impl<'a, 't> Ctx<'a, 't> {
         lexicon::is_in(w, lexicon::TIME_WORDS)
             || lexicon::is_in(w, lexicon::MONTHS)
             || w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
-            || lexicon::is_in(w, &["week", "month", "year", "night", "morning", "afternoon", "evening", "weekend"])
+            || lexicon::is_in(
+                w,
+                &[
+                    "week",
+                    "month",
+                    "year",
+                    "night",
+                    "morning",
+                    "afternoon",
+                    "evening",
+                    "weekend",
+                ],
+            )
     }
 
     fn analyse(&self, c0: usize, cue: &Cue, prev: Option<&Found>) -> Option<Found> {
@@ -991,10 +1220,10 @@ impl<'a, 't> Ctx<'a, 't> {
                 if (self.is_cap(c1) || lexicon::is_in(self.low(c1), lexicon::DETERMINERS))
                     && e - c1 <= 8
                     && ends
-                    && self.rest_is_adjunct(e, s1, frame)
+                    && self.rest_is_adjunct(e, s1, frame, self.closing_before(c0 - 1))
                 {
                     let content = self.content_left(c0 - 1, s0)?;
-                    let (content, pieces) = self.extend_after(content, e, s1);
+                    let (content, pieces) = self.extend_after(content, e, s1, false);
                     let mut f = self.found(c0..c1, Some(c1..e), content);
                     f.pieces = pieces;
                     f.cited = cited;
@@ -1007,7 +1236,8 @@ impl<'a, 't> Ctx<'a, 't> {
             // "…, saying": the speaker is the clause's subject, unless a name or pronoun
             // stands right before ("with Minister X saying …").
             if let Some(a) = src {
-                let named = (self.is_cap(a) && !self.is_time(a)) || lexicon::is_in(self.low(a), lexicon::PRONOUNS);
+                let named = (self.is_cap(a) && !self.is_time(a))
+                    || lexicon::is_in(self.low(a), lexicon::PRONOUNS);
                 if !named || l < c0 {
                     src = None;
                 }
@@ -1020,14 +1250,24 @@ impl<'a, 't> Ctx<'a, 't> {
                     && !lexicon::is_in(self.low(a), &["who", "which", "that"])
                     && a > s0
                     && self.is_boundary(a - 1)
-                    && self.rest_is_adjunct(self.after_object(c1, s1, frame), s1, frame);
+                    && self.rest_is_adjunct(
+                        self.after_object(c1, s1, frame),
+                        s1,
+                        frame,
+                        self.closing_before(a - 1),
+                    );
                 // '“Why …?” Vitter demanded.' may come out as a sentence of its own.
                 let after_quote = a == s0
                     && s0 > 0
                     && frame != Frame::Belief
                     && self.closes(s0 - 1).is_some()
-                    && self.sent_of.get(s0 - 1).and_then(|&x| self.sents.get(x)).map(|x| x.paragraph) == self.sents.get(self.sent_of[s0]).map(|x| x.paragraph)
-                    && self.rest_is_adjunct(self.after_object(c1, s1, frame), s1, frame);
+                    && self
+                        .sent_of
+                        .get(s0 - 1)
+                        .and_then(|&x| self.sents.get(x))
+                        .map(|x| x.paragraph)
+                        == self.sents.get(self.sent_of[s0]).map(|x| x.paragraph)
+                    && self.rest_is_adjunct(self.after_object(c1, s1, frame), s1, frame, true);
                 let post = if post_ok {
                     self.content_left(a - 1, s0)
                 } else if after_quote {
@@ -1037,7 +1277,8 @@ impl<'a, 't> Ctx<'a, 't> {
                     None
                 };
                 if let Some(content) = post {
-                    let (content, pieces) = self.extend_after(content, self.after_object(c1, s1, frame), s1);
+                    let (content, pieces) =
+                        self.extend_after(content, self.after_object(c1, s1, frame), s1, true);
                     let mut f = self.found(c0..c1, Some(source), content);
                     f.pieces = pieces;
                     f
@@ -1052,7 +1293,7 @@ impl<'a, 't> Ctx<'a, 't> {
             }
             None => {
                 let before = if l > s0 { self.low(l - 1) } else { "" };
-                if cue.participle && !passive || matches!(before, "and" | "but") && !passive {
+                if !passive && (cue.participle || matches!(before, "and" | "but")) {
                     // ", saying …" / ", adding that …" / "… and said …": the speaker of the
                     // attribution before it in the sentence, else the sentence's subject.
                     let content = self.content_right(c1, s1, frame)?;
@@ -1155,7 +1396,20 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// After a post-posed cue: '"A," he said, "B."' or '"A," she said. "B."' — the content
     /// runs on to the end of the next quote.
-    fn extend_after(&self, content: Range<usize>, r: usize, s1: usize) -> (Range<usize>, Vec<Range<usize>>) {
+    fn extend_after(
+        &self,
+        content: Range<usize>,
+        r: usize,
+        s1: usize,
+        clause: bool,
+    ) -> (Range<usize>, Vec<Range<usize>>) {
+        let left_quote = self.closes(self.token_before(content.end)).is_some();
+        if left_quote {
+            if let Some(q) = self.quote_after_adjunct(r, s1) {
+                let second = self.extend_quote(self.quotes[q].range.clone());
+                return (content.start..second.end, vec![content, second]);
+            }
+        }
         let mut k = r;
         while k < s1 && self.is_time(k) {
             k += 1;
@@ -1177,7 +1431,12 @@ impl<'a, 't> Ctx<'a, 't> {
                 || w.ends_with("ly")
                 || self.cue_at(k, s1).is_some();
             let left_is_quote = self.closes(self.token_before(content.end)).is_some();
-            if !stop && !left_is_quote && self.is_word(k) && tok_in_quote_free(k..s1, &self.tok_quote) {
+            if clause
+                && !stop
+                && !left_is_quote
+                && self.is_word(k)
+                && tok_in_quote_free(k..s1, &self.tok_quote)
+            {
                 let e = self.content_end(k, s1);
                 if e > k {
                     let second = self.start(k)..self.end(e - 1);
@@ -1216,7 +1475,10 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// The index of the token that ends at or last before byte `b`.
     fn token_before(&self, b: usize) -> usize {
-        self.p.tokens.partition_point(|t| t.end <= b).saturating_sub(1)
+        self.p
+            .tokens
+            .partition_point(|t| t.end <= b)
+            .saturating_sub(1)
     }
 
     /// A quote left open at its paragraph's end continues into the following paragraphs that
@@ -1252,7 +1514,9 @@ impl<'a, 't> Ctx<'a, 't> {
 
     // ------------------------------------------------------------------ the document
 
-    pub(super) fn run(&self) -> Vec<Attribution> {
+    /// All attributions with their filter features; `filter` drops the candidates the learned
+    /// filter rejects.
+    pub(super) fn run(&self, filter: bool) -> Vec<(Attribution, Vec<String>)> {
         let mut found: Vec<Found> = Vec::new();
         for (si, s) in self.sents.iter().enumerate() {
             if !self.usable.get(si).copied().unwrap_or(false) {
@@ -1264,7 +1528,17 @@ impl<'a, 't> Ctx<'a, 't> {
                     i += 1;
                     continue;
                 }
-                let Some(cue) = self.cue_at(i, s.tokens.end) else {
+                let noun = self
+                    .noun_cue_at(i, s.tokens.end)
+                    .and_then(|_| self.analyse_noun(i));
+                let verb = self.cue_at(i, s.tokens.end);
+                if let Some(f) = noun.filter(|_| verb.is_none() || self.nominal(i, s.tokens.start))
+                {
+                    found.push(f);
+                    i += 1;
+                    continue;
+                }
+                let Some(cue) = verb else {
                     i += 1;
                     continue;
                 };
@@ -1273,10 +1547,8 @@ impl<'a, 't> Ctx<'a, 't> {
                     .paragraphs
                     .get(s.paragraph)
                     .is_some_and(|p| p.role == Role::Title);
-                let capital_inside = i > s.tokens.start
-                    && self.is_cap(i)
-                    && !title
-                    && !(i > s.tokens.start && self.opens(i - 1).is_some());
+                let capital_inside =
+                    i > s.tokens.start && self.is_cap(i) && !title && self.opens(i - 1).is_none();
                 if capital_inside || cue.words.len() == 1 && self.nominal(i, s.tokens.start) {
                     i += 1;
                     continue;
@@ -1299,12 +1571,116 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         found.sort_by_key(|f| (f.content.start, f.cue.as_ref().map_or(0, |c| c.start)));
         let found = self.drop_nested(found);
-        let mut found = self.merge_according(found);
+        let found = self.merge_according(found);
+        let feats: Vec<Vec<String>> = found.iter().map(|f| self.features(f, &found)).collect();
+        let (mut found, feats): (Vec<Found>, Vec<Vec<String>>) = found
+            .into_iter()
+            .zip(feats)
+            .filter(|(_, x)| !filter || super::filter::keep(x))
+            .unzip();
+        type Key = (Range<usize>, Option<Range<usize>>);
+        let keyed: Vec<(Key, Vec<String>)> = found
+            .iter()
+            .map(|f| (f.content.clone(), f.cue.clone()))
+            .zip(feats)
+            .collect();
         self.add_continuations(&mut found);
         for f in found.iter_mut() {
             self.mark_cited(f);
         }
+        let keys: Vec<Key> = found.iter().map(|f| (f.content.clone(), f.cue.clone())).collect();
         self.finish(found)
+            .into_iter()
+            .zip(keys)
+            .map(|(a, k)| {
+                let x = keyed
+                    .iter()
+                    .find(|(kk, _)| *kk == k)
+                    .map(|(_, x)| x.clone())
+                    .unwrap_or_default();
+                (a, x)
+            })
+            .collect()
+    }
+
+    /// Features of a candidate for the learned filter ([`super::filter`]): the cue form and
+    /// lemma, its frame, the configuration (content before/after the cue, source before/after,
+    /// none), the shape of source and content, and whether it sits inside another candidate.
+    fn features(&self, f: &Found, all: &[Found]) -> Vec<String> {
+        let mut x = Vec::new();
+        let cue_start = f.cue.as_ref().map_or(0, |c| self.start(c.start));
+        let cue_text: String = f
+            .cue
+            .as_ref()
+            .map(|c| (c.start..c.end).map(|i| self.low(i)).collect::<Vec<_>>().join(" "))
+            .unwrap_or_default();
+        let frame = format!("{:?}", f.frame);
+        let mode = match (&f.source, f.content.end <= cue_start) {
+            _ if f.according => "according",
+            (None, _) => "nosource",
+            (Some(s), true) if s.start > f.cue.as_ref().map_or(0, |c| c.start) => "inverted",
+            (Some(_), true) => "post",
+            (Some(s), false) if s.start > f.cue.as_ref().map_or(0, |c| c.start) => "by",
+            (Some(_), false) => "pre",
+        };
+        let src = match &f.source {
+            None => "none",
+            Some(r) => {
+                let w = self.low(r.start);
+                if r.len() == 1 && lexicon::is_in(w, lexicon::PRONOUNS) {
+                    "pronoun"
+                } else if (r.start..r.end).any(|i| self.is_cap(i) && i > r.start) || self.is_cap(r.start) && !lexicon::is_in(w, lexicon::DETERMINERS) {
+                    "name"
+                } else if lexicon::is_in(w, lexicon::DETERMINERS) {
+                    "det"
+                } else {
+                    "lower"
+                }
+            }
+        };
+        let ctext = &self.p.text[f.content.clone()];
+        let quote = match form_of(ctext) {
+            Form::Direct => "direct",
+            Form::Mixed => "mixed",
+            Form::Indirect => "indirect",
+        };
+        let words = ctext.split_whitespace().count();
+        let clen = match words {
+            0..=2 => "1-2",
+            3..=5 => "3-5",
+            6..=12 => "6-12",
+            13..=30 => "13-30",
+            _ => "31+",
+        };
+        let first = ctext.split_whitespace().next().unwrap_or("").to_lowercase();
+        let nested = all.iter().any(|g| {
+            !std::ptr::eq(g, f) && g.cue.is_some() && g.content.start <= cue_start && cue_start < g.content.end
+        });
+        let prev = f.cue.as_ref().and_then(|c| c.start.checked_sub(1)).map(|i| self.low(i).to_string()).unwrap_or_default();
+        let next = f.cue.as_ref().map(|c| self.low(c.end).to_string()).unwrap_or_default();
+        x.push("bias".to_string());
+        x.push(format!("cue={cue_text}"));
+        x.push(format!("frame={frame}"));
+        x.push(format!("mode={mode}"));
+        x.push(format!("src={src}"));
+        x.push(format!("quote={quote}"));
+        x.push(format!("clen={clen}"));
+        x.push(format!("mode+src={mode}+{src}"));
+        x.push(format!("frame+mode={frame}+{mode}"));
+        x.push(format!("cue+mode={cue_text}+{mode}"));
+        x.push(format!("quote+mode={quote}+{mode}"));
+        x.push(format!("first={}", if first == "that" { "that" } else if first.starts_with(['"', '\u{201c}', '\'']) { "quote" } else { "other" }));
+        x.push(format!("nested={nested}"));
+        x.push(format!("prev={prev}"));
+        x.push(format!("next={next}"));
+        if f.source.as_ref().is_some_and(|r| r.len() > 6) {
+            x.push("longsource".to_string());
+        }
+        let title = self.sent_of.get(f.cue.as_ref().map_or(0, |c| c.start)).and_then(|&si| self.sents.get(si)).and_then(|s| self.p.paragraphs.get(s.paragraph)).is_some_and(|p| p.role == Role::Title);
+        if title {
+            x.push("title".to_string());
+        }
+        x
     }
 
     /// "Name: content" at the start of a sentence, for a headline or before a quote
@@ -1364,11 +1740,19 @@ impl<'a, 't> Ctx<'a, 't> {
                 let Some(c) = &f.cue else { return true };
                 let at = self.start(c.start);
                 !found.iter().any(|g| {
-                    !std::ptr::eq(g, f) && g.cue.is_some() && g.content.start <= at && at < g.content.end
+                    !std::ptr::eq(g, f)
+                        && g.cue.is_some()
+                        && g.content.start <= at
+                        && at < g.content.end
                 })
             })
             .collect();
-        found.into_iter().zip(keep).filter(|(_, k)| *k).map(|(f, _)| f).collect()
+        found
+            .into_iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .map(|(f, _)| f)
+            .collect()
     }
 
     /// A quote signed with a dash and a name: '“…” ― Ariana Huichapa.' (reader comments,
@@ -1381,7 +1765,12 @@ impl<'a, 't> Ctx<'a, 't> {
         let d = (s.start + 1..e).rev().find(|&i| self.is_dash(i))?;
         let q = self.closes(d - 1)?;
         let name = d + 1..e;
-        if name.is_empty() || name.len() > 6 || !name.clone().all(|i| self.is_cap(i) || !self.is_word(i) && self.tok(i) != ",") {
+        if name.is_empty()
+            || name.len() > 6
+            || !name
+                .clone()
+                .all(|i| self.is_cap(i) || !self.is_word(i) && self.tok(i) != ",")
+        {
             return None;
         }
         let content = self.quotes[q].range.clone();
@@ -1529,7 +1918,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 cited: vec![],
                 continues: Some(h),
                 according: false,
-            frame: Frame::Speech,
+                frame: Frame::Speech,
             };
             added.push(cont);
         }
@@ -1631,7 +2020,11 @@ impl<'a, 't> Ctx<'a, 't> {
                     form,
                     sentences,
                     content: f.content.clone(),
-                    pieces: if f.pieces.is_empty() { vec![f.content.clone()] } else { f.pieces.clone() },
+                    pieces: if f.pieces.is_empty() {
+                        vec![f.content.clone()]
+                    } else {
+                        f.pieces.clone()
+                    },
                     cue,
                     source,
                     continues: f.continues,
@@ -1644,7 +2037,8 @@ impl<'a, 't> Ctx<'a, 't> {
 
 /// No token of `r` is inside a quote.
 fn tok_in_quote_free(r: Range<usize>, tok_quote: &[Option<usize>]) -> bool {
-    r.into_iter().all(|i| tok_quote.get(i).is_none_or(|q| q.is_none()))
+    r.into_iter()
+        .all(|i| tok_quote.get(i).is_none_or(|q| q.is_none()))
 }
 
 /// The sentences overlapping byte range `r`.

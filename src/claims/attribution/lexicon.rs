@@ -25,6 +25,8 @@ pub enum Frame {
     To,
     /// "X seems to C", "X appeared to C": no source; the content is X plus the rest.
     Seem,
+    /// A reporting noun before a that-clause: "Trump's claim that C", "allegations that C".
+    Noun,
 }
 
 /// One form of a cue.
@@ -64,9 +66,13 @@ pub fn cues() -> &'static HashMap<&'static str, Vec<Cue>> {
                 "B" => Frame::Belief,
                 "T" => Frame::To,
                 "E" => Frame::Seem,
+                "M" => Frame::Noun,
                 _ => continue,
             };
-            let counts: Vec<&str> = cols.get(3).map(|c| c.split(',').collect()).unwrap_or_default();
+            let counts: Vec<&str> = cols
+                .get(3)
+                .map(|c| c.split(',').collect())
+                .unwrap_or_default();
             for (fi, form) in forms.split(',').enumerate() {
                 let words: Vec<&'static str> = form.split_whitespace().collect();
                 let Some(&first) = words.first() else {
@@ -458,31 +464,118 @@ pub const ADJUNCT_OPENERS: &[&str] = &[
 
 /// Nouns ending in -ly (not adverbs).
 pub const LY_NOUNS: &[&str] = &[
-    "family", "ally", "assembly", "rally", "supply", "anomaly", "monopoly", "bully", "reply",
-    "daily", "weekly", "monthly", "quarterly", "homily", "melee", "lily", "jelly", "belly",
-    "folly", "tally", "italy", "july", "sly", "holly", "polly", "kelly", "emily", "billy",
+    "family",
+    "ally",
+    "assembly",
+    "rally",
+    "supply",
+    "anomaly",
+    "monopoly",
+    "bully",
+    "reply",
+    "daily",
+    "weekly",
+    "monthly",
+    "quarterly",
+    "homily",
+    "melee",
+    "lily",
+    "jelly",
+    "belly",
+    "folly",
+    "tally",
+    "italy",
+    "july",
+    "sly",
+    "holly",
+    "polly",
+    "kelly",
+    "emily",
+    "billy",
 ];
 
 /// Words after ", he said," that continue an adjunct, not the reported sentence.
 pub const PARENTHETICAL_STOPS: &[&str] = &[
-    "who", "which", "whom", "whose", "where", "when", "as", "because", "according", "although",
-    "though", "but", "and", "while", "after", "before", "since", "until", "if", "citing",
-    "adding", "noting", "referring", "a", "an", "the", "not", "even", "then", "so", "in",
+    "who",
+    "which",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "as",
+    "because",
+    "according",
+    "although",
+    "though",
+    "but",
+    "and",
+    "while",
+    "after",
+    "before",
+    "since",
+    "until",
+    "if",
+    "citing",
+    "adding",
+    "noting",
+    "referring",
+    "a",
+    "an",
+    "the",
+    "not",
+    "even",
+    "then",
+    "so",
+    "in",
 ];
 
 /// Words that end the object of a complement cue ("praised the plan as …", "condemned the
 /// launch while …").
 pub const COMPLEMENT_ENDS: &[&str] = &[
-    "as", "when", "while", "amid", "after", "before", "because", "so", "since", "until",
-    "though", "although", "if", "despite", "even", "whereas", "but", "during", "following",
+    "as",
+    "when",
+    "while",
+    "amid",
+    "after",
+    "before",
+    "because",
+    "so",
+    "since",
+    "until",
+    "though",
+    "although",
+    "if",
+    "despite",
+    "even",
+    "whereas",
+    "but",
+    "during",
+    "following",
 ];
 
 /// Words after a comma that end a reported clause ("… he said the deal was dead, but …").
 pub const CLAUSE_ENDS: &[&str] = &["but", "while", "even", "although", "though", "whereas"];
 
 pub const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "sep.", "oct.", "nov.",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "sep.",
+    "oct.",
+    "nov.",
     "dec.",
 ];
 

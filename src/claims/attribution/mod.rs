@@ -52,6 +52,7 @@
 //! comments); rules were tuned on PolNeAR dev only.
 
 mod extract;
+mod filter;
 mod lexicon;
 mod quotes;
 
@@ -93,7 +94,14 @@ pub struct Attribution {
 
 /// All attributions in a prepared document, in text order. Never panics.
 pub fn find(doc: &crate::text::Prepared) -> Vec<Attribution> {
-    extract::Ctx::new(doc).run()
+    extract::Ctx::new(doc).run(true).into_iter().map(|(a, _)| a).collect()
+}
+
+/// Every candidate before the learned filter, with the features the filter scores (empty for
+/// continuation paragraphs). For training the filter (`eval-polnear --train-filter`).
+#[doc(hidden)]
+pub fn candidates(doc: &crate::text::Prepared) -> Vec<(Attribution, Vec<String>)> {
+    extract::Ctx::new(doc).run(false)
 }
 
 #[cfg(test)]
