@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-wasm-pack build --release --target web --out-dir www/pkg --out-name corroborate --no-pack
+wasm-pack build --release --target web --out-dir www/pkg --out-name corroborate
 node scripts/build-www.mjs
 wasm=www/pkg/corroborate_bg.wasm
 raw=$(wc -c < "$wasm"); gz=$(gzip -9 -n -c "$wasm" | wc -c)

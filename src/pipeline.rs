@@ -19,6 +19,7 @@ use crate::text::{self, Prepared, Role};
 
 /// One input article.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct Article {
     /// A name for it (a file name, or whatever the caller likes); shown in the report.
     pub name: String,

@@ -23,12 +23,15 @@
 //!   removal, say) as plain sentences; the analysis never fails on messy text.
 
 use serde::{Deserialize, Serialize};
+#[cfg(not(target_arch = "wasm32"))]
+use ts_rs::TS;
 
 /// The value of the report's `schema` key.
 pub const SCHEMA: &str = "corroborate/report@1";
 
 /// The whole analysis of a set of articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
 pub struct Report {
     /// Always [`SCHEMA`].
     pub schema: String,
@@ -48,6 +51,7 @@ pub struct Report {
 
 /// One input article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
 pub struct Document {
     /// Position in the input, from 0; `doc` fields elsewhere refer to it.
     pub index: u32,
@@ -64,6 +68,7 @@ pub struct Document {
 
 /// A stretch of text kept out of the analysis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
 pub struct Boilerplate {
     /// Where it is.
     #[serde(flatten)]
@@ -74,6 +79,7 @@ pub struct Boilerplate {
 
 /// A stretch of one document's text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
 pub struct Span {
     /// Start, in UTF-16 code units.
     pub start: u32,
@@ -85,6 +91,7 @@ pub struct Span {
 
 /// A canonical, real-world entity with all its mentions across the articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
 pub struct Entity {
     /// Stable within one report: `e0`, `e1`, …
     pub id: String,
@@ -115,6 +122,7 @@ pub struct Entity {
 
 /// One mention of an entity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
 pub struct Mention {
     /// Document index.
     pub doc: u32,
@@ -128,6 +136,7 @@ pub struct Mention {
 
 /// One claim made in one article: a quote, a reported statement, a figure or an event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
 pub struct Claim {
     /// Stable within one report: `c0`, `c1`, …
     pub id: String,
@@ -155,6 +164,7 @@ pub struct Claim {
 
 /// A figure inside a claim.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
 pub struct Quantity {
     /// Where the figure is (`at least 49 Armenian soldiers`).
     #[serde(flatten)]
@@ -178,6 +188,7 @@ pub struct Quantity {
 
 /// Claims aligned across articles.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
 pub struct Group {
     /// Stable within one report: `g0`, `g1`, …
     pub id: String,
@@ -197,6 +208,7 @@ pub struct Group {
 
 /// Word-level differences between two versions of a quote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
 pub struct QuoteDiff {
     /// The claim taken as the reference wording.
     pub from: String,
@@ -208,6 +220,7 @@ pub struct QuoteDiff {
 
 /// One run of words in a quote diff.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
 pub struct DiffOp {
     /// `same`, `removed` (only in `from`) or `added` (only in `to`).
     pub op: String,
@@ -217,6 +230,7 @@ pub struct DiffOp {
 
 /// A clash inside a group.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
 pub struct Conflict {
     /// `number` (figures that cannot both hold), `unknown` (a figure against "undisclosed"),
     /// `speaker` (the same words put in different mouths) or `negation`.
@@ -229,6 +243,7 @@ pub struct Conflict {
 
 /// One side of a conflict.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
 pub struct ConflictValue {
     /// Claim id.
     pub claim: String,
@@ -240,6 +255,7 @@ pub struct ConflictValue {
 
 /// How much two articles have in common.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
 pub struct Pair {
     /// The lower document index.
     pub a: u32,

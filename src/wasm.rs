@@ -6,6 +6,11 @@ use wasm_bindgen::prelude::*;
 
 use crate::pipeline::Article;
 
+// The report's TypeScript declarations, generated from `src/report.rs` (tests/typescript.rs),
+// go into the package's `.d.ts` so bundler users get a typed `analyze`.
+#[wasm_bindgen(typescript_custom_section)]
+const REPORT_TYPES: &'static str = include_str!("../types/report.d.ts");
+
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();
@@ -13,8 +18,10 @@ fn start() {
 
 /// `analyze([{name, text}, …])` → the `corroborate/report@1` object. Throws an `Error` when the
 /// input is not an array of articles or is over a limit.
-#[wasm_bindgen]
-pub fn analyze(articles: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn analyze(
+    #[wasm_bindgen(unchecked_param_type = "Article[]")] articles: JsValue,
+) -> Result<JsValue, JsError> {
     let articles: Vec<Article> = serde_wasm_bindgen::from_value(articles).map_err(|e| {
         JsError::new(&format!(
             "analyze takes an array of {{name, text}} objects: {e}"

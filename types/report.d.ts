@@ -1,0 +1,350 @@
+// Generated from src/report.rs by tests/typescript.rs (ts-rs). Do not edit:
+// UPDATE_GOLDEN=1 cargo test --test typescript
+
+/** The value of `Report.schema`. */
+export type Schema = "corroborate/report@1";
+
+export type Article = { 
+/**
+ * A name for it (a file name, or whatever the caller likes); shown in the report.
+ */
+name: string, 
+/**
+ * Its text, as given. Offsets in the report index into exactly this string.
+ */
+text: string, };
+
+export type Report = { 
+/**
+ * Always [`SCHEMA`].
+ */
+schema: string, 
+/**
+ * One entry per input article, in input order.
+ */
+documents: Array<Document>, 
+/**
+ * Canonical entities, most-mentioned first.
+ */
+entities: Array<Entity>, 
+/**
+ * Claims in document order, then text order.
+ */
+claims: Array<Claim>, 
+/**
+ * Claim groups: most widely carried first.
+ */
+groups: Array<Group>, 
+/**
+ * Article pairs and the claim groups they share.
+ */
+pairs: Array<Pair>, 
+/**
+ * Problems met while analysing, as plain sentences.
+ */
+notes: Array<string>, };
+
+export type Document = { 
+/**
+ * Position in the input, from 0; `doc` fields elsewhere refer to it.
+ */
+index: number, 
+/**
+ * The name it was given (a file name, or whatever the page chose).
+ */
+name: string, 
+/**
+ * Detected title: the headline line if there is one, else the start of the first sentence.
+ */
+title: string, 
+/**
+ * Length of the text in UTF-16 code units.
+ */
+length: number, 
+/**
+ * Body spans that were left out of the analysis as boilerplate (bylines, photo credits,
+ * teasers, comment prompts, syndication blurbs), each with the reason in `kind`.
+ */
+boilerplate: Array<Boilerplate>, };
+
+export type Boilerplate = { 
+/**
+ * Why: `byline`, `credit`, `teaser`, `comments`, `syndication`, `chrome`.
+ */
+kind: string, 
+/**
+ * Start, in UTF-16 code units.
+ */
+start: number, 
+/**
+ * End (exclusive), in UTF-16 code units.
+ */
+end: number, 
+/**
+ * The text between `start` and `end`.
+ */
+text: string, };
+
+export type Span = { 
+/**
+ * Start, in UTF-16 code units.
+ */
+start: number, 
+/**
+ * End (exclusive), in UTF-16 code units.
+ */
+end: number, 
+/**
+ * The text between `start` and `end`.
+ */
+text: string, };
+
+export type Entity = { 
+/**
+ * Stable within one report: `e0`, `e1`, …
+ */
+id: string, 
+/**
+ * Canonical name: the fullest form used (`Nikol Pashinyan`, `Collective Security Treaty
+ * Organization`, `United States`).
+ */
+name: string, 
+/**
+ * One of `person organization place group event work other date time quantity money
+ * percent`. `group` covers nationalities, religious and political groups.
+ */
+type: string, 
+/**
+ * Every other surface form seen (`Pashinyan`, `CSTO`, `U.S.`), without duplicates.
+ */
+aliases: Array<string>, 
+/**
+ * Titles and roles found next to the name (`Prime Minister`, `Kremlin spokesman`).
+ */
+roles: Array<string>, 
+/**
+ * Normalised value, else null. Dates and times in a TIMEX3-like form (`XXXX-08-31`,
+ * `XXXX-WXX-2` for a Tuesday, `2020-11`, `198X`, `T09:00`, `PAST_P2Y` for "two years
+ * ago"; see `src/dates`); figures as a number (`49`, `2000`), a duration (`P42D`), money
+ * (`5000000000 USD`) or a percentage (`5%`); see `src/numbers`.
+ */
+value: string | null, 
+/**
+ * For a capital, city or nationality: the id of its country's entity, when that country
+ * is mentioned in the analysis (`Yerevan` → the entity of Armenia), else null.
+ */
+country: string | null, 
+/**
+ * Indexes of the documents that mention it, ascending.
+ */
+docs: Array<number>, 
+/**
+ * Every mention, in document then text order.
+ */
+mentions: Array<Mention>, };
+
+export type Mention = { 
+/**
+ * Document index.
+ */
+doc: number, 
+/**
+ * Start, in UTF-16 code units.
+ */
+start: number, 
+/**
+ * End (exclusive), in UTF-16 code units.
+ */
+end: number, 
+/**
+ * The text between `start` and `end`.
+ */
+text: string, };
+
+export type Claim = { 
+/**
+ * Stable within one report: `c0`, `c1`, …
+ */
+id: string, 
+/**
+ * Document index.
+ */
+doc: number, 
+/**
+ * `quote` (direct or mixed speech: the content holds quotation marks), `statement`
+ * (indirect speech), `numeric` (a figure with no speaker) or `event` (what the article
+ * itself asserts happened).
+ */
+kind: string, 
+/**
+ * The sentence (or sentences) the claim comes from.
+ */
+sentence: Span, 
+/**
+ * What is claimed: the quoted words, the reported clause, or the sentence itself.
+ */
+content: Span, 
+/**
+ * The reporting words (`said`, `told reporters`, `according to`), if any.
+ */
+cue: Span | null, 
+/**
+ * Who the text says is speaking, where it says it (possibly a pronoun), if anyone.
+ */
+source: Span | null, 
+/**
+ * The entity the source resolves to (an [`Entity::id`]), if it could be resolved.
+ */
+speaker: string | null, 
+/**
+ * Outlets or agencies the claim is credited to ("according to Reuters").
+ */
+cited: Array<Span>, 
+/**
+ * Figures in the content.
+ */
+quantities: Array<Quantity>, };
+
+export type Quantity = { 
+/**
+ * The number, or null when there is none: the text says it is unknown ("an undisclosed
+ * number", see `unknown`) or gives only a range ("thousands", see `low`/`high`).
+ */
+value: number | null, 
+/**
+ * Smallest value the text allows ("at least 49" → 49; "thousands" → 2000), or null.
+ */
+low: number | null, 
+/**
+ * Largest value the text allows ("up to 50" → 50; "at least 49" → null: no bound).
+ */
+high: number | null, 
+/**
+ * True when the text says the figure is not known ("did not disclose the number").
+ */
+unknown: boolean, 
+/**
+ * `at least`, `more than`, `around`, `up to`, `exactly`…, or null.
+ */
+qualifier: string | null, 
+/**
+ * What is counted (`Armenian soldiers`, `troops`, `people`), or null.
+ */
+unit: string | null, 
+/**
+ * What happened to them, as a lemma (`kill`, `die`, `deploy`, `wound`), or null.
+ */
+event: string | null, 
+/**
+ * Start, in UTF-16 code units.
+ */
+start: number, 
+/**
+ * End (exclusive), in UTF-16 code units.
+ */
+end: number, 
+/**
+ * The text between `start` and `end`.
+ */
+text: string, };
+
+export type Group = { 
+/**
+ * Stable within one report: `g0`, `g1`, …
+ */
+id: string, 
+/**
+ * Claim ids, in document order.
+ */
+claims: Array<string>, 
+/**
+ * Documents that carry the group, ascending.
+ */
+docs: Array<number>, 
+/**
+ * `agree`, `reworded`, `conflict` or `unique`.
+ */
+relation: string, 
+/**
+ * Why the relation was chosen, in one sentence.
+ */
+reason: string, 
+/**
+ * For `reworded`: the word diff between the first quote and each other version.
+ */
+diffs: Array<QuoteDiff>, 
+/**
+ * For `conflict`: the values that cannot all hold.
+ */
+conflicts: Array<Conflict>, };
+
+export type QuoteDiff = { 
+/**
+ * The claim taken as the reference wording.
+ */
+from: string, 
+/**
+ * The claim compared with it.
+ */
+to: string, 
+/**
+ * The merged word sequence.
+ */
+ops: Array<DiffOp>, };
+
+export type DiffOp = { 
+/**
+ * `same`, `removed` (only in `from`) or `added` (only in `to`).
+ */
+op: string, 
+/**
+ * The words, separated by single spaces.
+ */
+text: string, };
+
+export type Conflict = { 
+/**
+ * `number` (figures that cannot both hold), `unknown` (a figure against "undisclosed"),
+ * `speaker` (the same words put in different mouths) or `negation`.
+ */
+kind: string, 
+/**
+ * What the clash is about (`Azerbaijani troops killed`).
+ */
+about: string, 
+/**
+ * One entry per claim taking part: which claim, and the value or speaker as written.
+ */
+values: Array<ConflictValue>, };
+
+export type ConflictValue = { 
+/**
+ * Claim id.
+ */
+claim: string, 
+/**
+ * Document index.
+ */
+doc: number, 
+/**
+ * The value as written (`50`, `an undisclosed number`, `Reuters`).
+ */
+text: string, };
+
+export type Pair = { 
+/**
+ * The lower document index.
+ */
+a: number, 
+/**
+ * The higher document index.
+ */
+b: number, 
+/**
+ * Claim groups carried by both.
+ */
+shared: number, 
+/**
+ * `shared` divided by the claim groups of the article with fewer of them (0 to 1).
+ */
+overlap: number, };
