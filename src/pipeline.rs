@@ -185,6 +185,7 @@ fn report_claim(i: usize, doc: &Prepared, c: &claims::Claim) -> report::Claim {
         kind: c.kind.as_str().to_string(),
         sentence: span(doc, &c.sentence),
         content: span(doc, &c.content),
+        pieces: c.pieces.iter().map(|r| span(doc, r)).collect(),
         cue: c.cue.as_ref().map(|r| span(doc, r)),
         source: c.source.as_ref().map(|r| span(doc, r)),
         speaker: c.speaker.map(|e| format!("e{e}")),

@@ -150,6 +150,9 @@ pub struct Claim {
     pub sentence: Span,
     /// What is claimed: the quoted words, the reported clause, or the sentence itself.
     pub content: Span,
+    /// The content without the words that interrupt it: `“A,” she said. “B.”` gives the two
+    /// quoted pieces; a continuous content is one piece equal to `content`.
+    pub pieces: Vec<Span>,
     /// The reporting words (`said`, `told reporters`, `according to`), if any.
     pub cue: Option<Span>,
     /// Who the text says is speaking, where it says it (possibly a pronoun), if anyone.

@@ -71,6 +71,9 @@ pub struct Claim {
     pub kind: Kind,
     pub sentence: Range<usize>,
     pub content: Range<usize>,
+    /// The content without interrupting words ("“A,” she said. “B.”" → A and B); one piece
+    /// when the content is continuous.
+    pub pieces: Vec<Range<usize>>,
     pub cue: Option<Range<usize>>,
     pub source: Option<Range<usize>>,
     /// Index into [`Entities::list`].
@@ -93,20 +96,31 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
     let mut claims: Vec<Claim> = Vec::new();
     let mut covered = vec![false; doc.sentences.len()];
     let mut ctx = Context::default();
+    // Claim index of each attribution, for continuations (`Attribution::continues` indexes atts).
+    let mut claim_of: Vec<Option<usize>> = Vec::with_capacity(atts.len());
     for att in &atts {
-        let (Some(first), Some(last)) = (doc.sentences.get(att.sentences.start), att.sentences.end.checked_sub(1).and_then(|i| doc.sentences.get(i))) else {
+        let (Some(first), Some(last)) = (
+            doc.sentences.get(att.sentences.start),
+            att.sentences.end.checked_sub(1).and_then(|i| doc.sentences.get(i)),
+        ) else {
+            claim_of.push(None);
             continue;
         };
         for c in covered.iter_mut().take(att.sentences.end).skip(att.sentences.start) {
             *c = true;
         }
-        let speaker = match att.continues {
-            Some(i) if i < claims.len() => claims[i].speaker,
-            _ => resolve(doc, d, att, entities, &ctx),
+        // A continuation paragraph has the speaker, cue and source of the quote it continues:
+        // the source span stays where the text names the speaker.
+        let head = att.continues.and_then(|i| claim_of.get(i).copied().flatten()).map(|i| &claims[i]);
+        let (speaker, cue, source) = match head {
+            Some(h) if att.cue.is_none() && att.source.is_none() => (h.speaker, h.cue.clone(), h.source.clone()),
+            Some(h) => (h.speaker, att.cue.clone(), att.source.clone()),
+            None => (resolve(doc, d, att, entities, &ctx), att.cue.clone(), att.source.clone()),
         };
         if let Some(e) = speaker {
             ctx.saw(entities, e, first.paragraph);
         }
+        claim_of.push(Some(claims.len()));
         claims.push(Claim {
             doc: d,
             kind: match att.form {
@@ -115,8 +129,9 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
             },
             sentence: first.range.start..last.range.end,
             content: att.content.clone(),
-            cue: att.cue.clone(),
-            source: att.source.clone(),
+            pieces: att.pieces.clone(),
+            cue,
+            source,
             speaker,
             cited: att.cited.clone(),
             figures: Vec::new(),
@@ -131,7 +146,10 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
         let mut loose = Vec::new();
         for f in figures_in(doc, s) {
             let range = f.range.clone();
-            match claims.iter_mut().find(|c| c.content.start <= range.start && range.end <= c.content.end) {
+            match claims
+                .iter_mut()
+                .find(|c| c.content.start <= range.start && range.end <= c.content.end)
+            {
                 Some(c) => c.figures.push(f),
                 None => loose.push(f),
             }
@@ -143,6 +161,7 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
                 kind: Kind::Numeric,
                 sentence: sentence.range.clone(),
                 content: sentence.range.clone(),
+                pieces: vec![sentence.range.clone()],
                 cue: None,
                 source: None,
                 speaker: None,
@@ -156,13 +175,16 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
         if covered[s] || doc.role(sentence) != Role::Body {
             continue;
         }
-        let names = entities.within(d, &sentence.range).any(|(_, e)| entities.list[e].kind.is_name());
+        let names = entities
+            .within(d, &sentence.range)
+            .any(|(_, e)| entities.list[e].kind.is_name());
         if names && sentence.tokens.len() >= 5 {
             claims.push(Claim {
                 doc: d,
                 kind: Kind::Event,
                 sentence: sentence.range.clone(),
                 content: sentence.range.clone(),
+                pieces: vec![sentence.range.clone()],
                 cue: None,
                 source: None,
                 speaker: None,
@@ -200,19 +222,37 @@ impl Context {
 }
 
 /// The entity a source span stands for.
-fn resolve(doc: &Prepared, d: usize, att: &attribution::Attribution, entities: &Entities, ctx: &Context) -> Option<usize> {
+fn resolve(
+    doc: &Prepared,
+    d: usize,
+    att: &attribution::Attribution,
+    entities: &Entities,
+    ctx: &Context,
+) -> Option<usize> {
     let source = att.source.as_ref()?;
     let text = doc.text.get(source.clone())?.trim();
     let lower = text.to_lowercase();
-    let inside: Vec<usize> = entities.within(d, source).map(|(_, e)| e).filter(|&e| entities.list[e].kind.is_name()).collect();
+    let inside: Vec<usize> = entities
+        .within(d, source)
+        .map(|(_, e)| e)
+        .filter(|&e| entities.list[e].kind.is_name())
+        .collect();
     let pick = |t: Type| inside.iter().copied().find(|&e| entities.list[e].kind == t);
     if let Some(e) = pick(Type::Person) {
         return Some(e);
     }
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).collect();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2)
+        .collect();
     // A title without a name ("the US Secretary of State", "the premier's office"): the
     // person last given that role, before the country or body named in the title.
-    if let Some(e) = nearest(entities, d, source.start, |e| e.kind == Type::Person && e.roles.iter().any(|r| role_matches(&r.to_lowercase(), &words))) {
+    if let Some(e) = nearest(entities, d, source.start, |e| {
+        e.kind == Type::Person
+            && e.roles
+                .iter()
+                .any(|r| role_matches(&r.to_lowercase(), &words))
+    }) {
         return Some(e);
     }
     if let Some(e) = pick(Type::Organization) {
@@ -231,20 +271,38 @@ fn resolve(doc: &Prepared, d: usize, att: &attribution::Attribution, entities: &
     }
     // A pronoun right after another attribution (same or next paragraph) is usually its
     // speaker: always so for "he added", and for he/she when that speaker is a person.
-    let paragraph = doc.sentences.get(att.sentences.start).map(|s| s.paragraph).unwrap_or(0);
-    let cue = att.cue.as_ref().and_then(|c| doc.text.get(c.clone())).unwrap_or("").to_lowercase();
+    let paragraph = doc
+        .sentences
+        .get(att.sentences.start)
+        .map(|s| s.paragraph)
+        .unwrap_or(0);
+    let cue = att
+        .cue
+        .as_ref()
+        .and_then(|c| doc.text.get(c.clone()))
+        .unwrap_or("")
+        .to_lowercase();
     if let Some((prev, p)) = ctx.previous {
         let close = paragraph <= p + 2;
         let continuing = CONTINUING_CUES.iter().any(|c| cue.starts_with(c));
-        let fits = if person { entities.list[prev].kind == Type::Person } else { entities.list[prev].kind != Type::Person };
+        let fits = if person {
+            entities.list[prev].kind == Type::Person
+        } else {
+            entities.list[prev].kind != Type::Person
+        };
         if close && (continuing || fits) {
             return Some(prev);
         }
     }
     if person {
-        ctx.last_person.or_else(|| nearest(entities, d, source.start, |e| e.kind == Type::Person))
+        ctx.last_person
+            .or_else(|| nearest(entities, d, source.start, |e| e.kind == Type::Person))
     } else {
-        ctx.last_other.or_else(|| nearest(entities, d, source.start, |e| matches!(e.kind, Type::Organization | Type::Place)))
+        ctx.last_other.or_else(|| {
+            nearest(entities, d, source.start, |e| {
+                matches!(e.kind, Type::Organization | Type::Place)
+            })
+        })
     }
 }
 
@@ -252,7 +310,11 @@ fn resolve(doc: &Prepared, d: usize, att: &attribution::Attribution, entities: &
 /// premier's office", "the US Secretary of State")? The description's title words must all
 /// appear in the role (with "premier" read as "prime minister").
 fn role_matches(role: &str, words: &[&str]) -> bool {
-    let titles: Vec<&str> = words.iter().copied().filter(|w| crate::gazetteer::is_role(w) || *w == "premier").collect();
+    let titles: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| crate::gazetteer::is_role(w) || *w == "premier")
+        .collect();
     !titles.is_empty()
         && titles.iter().all(|w| match *w {
             "premier" => role.contains("prime minister") || role.contains("premier"),
@@ -260,7 +322,12 @@ fn role_matches(role: &str, words: &[&str]) -> bool {
         })
 }
 
-fn nearest(entities: &Entities, d: usize, pos: usize, keep: impl Fn(&Entity) -> bool) -> Option<usize> {
+fn nearest(
+    entities: &Entities,
+    d: usize,
+    pos: usize,
+    keep: impl Fn(&Entity) -> bool,
+) -> Option<usize> {
     entities.last_before(d, pos, keep).map(|(_, e)| e)
 }
 

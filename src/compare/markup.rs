@@ -214,8 +214,13 @@ pub fn build(articles: &[&[&str]]) -> Built {
                 content: Span {
                     start: content.0,
                     end: content.1,
-                    text: content_text,
+                    text: content_text.clone(),
                 },
+                pieces: vec![Span {
+                    start: content.0,
+                    end: content.1,
+                    text: content_text,
+                }],
                 cue: None,
                 source: has_src.then(|| Span {
                     start: src.0,

@@ -204,7 +204,9 @@ fn classify(text: &str, paras: &mut [Paragraph]) {
             p.role = Role::Boilerplate("chrome");
         } else if !closed && words <= 40 && is_credit(s) {
             p.role = Role::Boilerplate("credit");
-        } else if !closed || words <= 3 {
+        } else if (!closed && words < 12) || words <= 3 {
+            // Long lines without closing punctuation are prose (a quote signed "― Name", a
+            // sentence that lost its period), not headings.
             p.role = Role::Heading;
         }
     }
@@ -289,6 +291,12 @@ fn pick_title(text: &str, paras: &mut [Paragraph]) {
         .max_by_key(|&(i, w)| (w, std::cmp::Reverse(i)));
     if let Some((i, _)) = best {
         paras[i].role = Role::Title;
+        // Short lines above the headline are section kickers ("National Security", "World").
+        for p in &mut paras[..i] {
+            if p.role == Role::Heading && word_count(&text[p.range.clone()]) <= 4 {
+                p.role = Role::Boilerplate("chrome");
+            }
+        }
     }
 }
 
@@ -343,6 +351,14 @@ mod tests {
         assert_eq!(got[3].1, Role::Boilerplate("teaser"));
         assert_eq!(got[4].1, Role::Boilerplate("teaser"));
         assert_eq!(got[5].1, Role::Boilerplate("comments"));
+    }
+
+    #[test]
+    fn kicker_above_headline_is_chrome() {
+        let text = "National Security\n\nWar Breaks Out Again Between Two Neighbours On The Border\n\nFighting reignited between the two countries early on Tuesday, officials said.";
+        let got = roles(text);
+        assert_eq!(got[0].1, Role::Boilerplate("chrome"));
+        assert_eq!(got[1].1, Role::Title);
     }
 
     #[test]

@@ -78,7 +78,12 @@ pub fn split(text: &str, tokens: &[Range<usize>]) -> Vec<Range<usize>> {
         let dotted = t.len() > 2 && t.ends_with('.') && t[..t.len() - 1].contains('.');
         if is_terminal(t) || dotted {
             let mut end = i + 1;
-            while end < tokens.len() && is_closer(tok(end)) {
+            // A straight quote or apostrophe closes only when it touches the previous token;
+            // after a space it opens the next sentence (`lawyer. "If …`).
+            while end < tokens.len()
+                && is_closer(tok(end))
+                && (!matches!(tok(end), "\"" | "'") || tokens[end].start == tokens[end - 1].end)
+            {
                 end += 1;
             }
             let boundary = match end < tokens.len() {
@@ -146,6 +151,8 @@ mod tests {
                 ],
             ),
             ("Why? Because.", &["Why?", "Because."]),
+            ("He is a lawyer. \"If we win, we go.\"", &["He is a lawyer.", "\"If we win, we go.\""]),
+            ("\"We go.\" He left.", &["\"We go.\"", "He left."]),
             (
                 "It rose 1.5 percent. Then fell.",
                 &["It rose 1.5 percent.", "Then fell."],

@@ -66,6 +66,7 @@ pub fn check_spans(report: &Report, articles: &[Article]) {
     }
     for c in &report.claims {
         let mut spans = vec![("sentence", &c.sentence), ("content", &c.content)];
+        spans.extend(c.pieces.iter().map(|s| ("piece", s)));
         spans.extend(c.cue.iter().map(|s| ("cue", s)));
         spans.extend(c.source.iter().map(|s| ("source", s)));
         spans.extend(c.cited.iter().map(|s| ("cited", s)));
