@@ -286,8 +286,10 @@ fn pick_title(text: &str, paras: &mut [Paragraph]) {
         .iter()
         .enumerate()
         .filter(|(_, p)| matches!(p.role, Role::Body | Role::Heading))
-        .map(|(i, p)| (i, word_count(&text[p.range.clone()])))
-        .filter(|&(_, w)| (2..=30).contains(&w))
+        .map(|(i, p)| (i, &text[p.range.clone()]))
+        .filter(|(_, s)| (2..=30).contains(&word_count(s)))
+        // Headlines usually lack a final period: an open line counts as eight words more.
+        .map(|(i, s)| (i, word_count(s) + if ends_closed(s) { 0 } else { 8 }))
         .max_by_key(|&(i, w)| (w, std::cmp::Reverse(i)));
     if let Some((i, _)) = best {
         paras[i].role = Role::Title;
