@@ -88,6 +88,7 @@ pub fn analyze(articles: &[Article]) -> Result<Report, Error> {
         claims: claim_list,
         groups: comparison.groups,
         pairs: comparison.pairs,
+        articles: comparison.articles,
         notes,
     })
 }

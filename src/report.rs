@@ -19,6 +19,8 @@
 //! - `claims`: every claim found, in document order ([`Claim`]).
 //! - `groups`: claims aligned across articles ([`Group`]); every claim is in exactly one group.
 //! - `pairs`: for each pair of articles, how many claim groups they share ([`Pair`]).
+//! - `articles`: for each article, the claims most others carry that it leaves out, and the
+//!   outlets and agencies it cites ([`ArticleView`]).
 //! - `notes`: problems met while analysing (an article with no text left after boilerplate
 //!   removal, say) as plain sentences; the analysis never fails on messy text.
 
@@ -45,6 +47,8 @@ pub struct Report {
     pub groups: Vec<Group>,
     /// Article pairs and the claim groups they share.
     pub pairs: Vec<Pair>,
+    /// Per article, in document order: what it omits and whom it cites.
+    pub articles: Vec<ArticleView>,
     /// Problems met while analysing, as plain sentences.
     pub notes: Vec<String>,
 }
@@ -268,4 +272,39 @@ pub struct Pair {
     pub shared: u32,
     /// `shared` divided by the claim groups of the article with fewer of them (0 to 1).
     pub overlap: f64,
+}
+
+/// What one article leaves out and whom it cites.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct ArticleView {
+    /// Document index.
+    pub doc: u32,
+    /// Groups that most other articles carry and this one does not, most widely carried first.
+    pub omits: Vec<Omission>,
+    /// Outlets and agencies the article credits ("according to Reuters", "CNN reported"),
+    /// most credited first.
+    pub cites: Vec<Citation>,
+}
+
+/// A widely carried group that an article leaves out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct Omission {
+    /// Group id.
+    pub group: String,
+    /// How many articles carry the group.
+    pub carried_by: u32,
+}
+
+/// An outlet or agency an article credits.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct Citation {
+    /// The entity's canonical name, or the cited text as first written.
+    pub name: String,
+    /// The entity id, when the cited span holds a mention of one.
+    pub entity: Option<String>,
+    /// Claims credited to it, in document order.
+    pub claims: Vec<String>,
 }

@@ -35,6 +35,9 @@ fn declarations() -> String {
         Conflict::decl(&cfg),
         ConflictValue::decl(&cfg),
         Pair::decl(&cfg),
+        ArticleView::decl(&cfg),
+        Omission::decl(&cfg),
+        Citation::decl(&cfg),
     ];
     for d in decls {
         out.push('\n');
@@ -54,5 +57,8 @@ fn report_declarations_are_current() {
         return;
     }
     let want = std::fs::read_to_string(FILE).unwrap_or_default();
-    assert!(got == want, "{FILE} is out of date: UPDATE_GOLDEN=1 cargo test --test typescript");
+    assert!(
+        got == want,
+        "{FILE} is out of date: UPDATE_GOLDEN=1 cargo test --test typescript"
+    );
 }

@@ -40,6 +40,10 @@ groups: Array<Group>,
  */
 pairs: Array<Pair>, 
 /**
+ * Per article, in document order: what it omits and whom it cites.
+ */
+articles: Array<ArticleView>, 
+/**
  * Problems met while analysing, as plain sentences.
  */
 notes: Array<string>, };
@@ -184,6 +188,11 @@ sentence: Span,
  * What is claimed: the quoted words, the reported clause, or the sentence itself.
  */
 content: Span, 
+/**
+ * The content without the words that interrupt it: `“A,” she said. “B.”` gives the two
+ * quoted pieces; a continuous content is one piece equal to `content`.
+ */
+pieces: Array<Span>, 
 /**
  * The reporting words (`said`, `told reporters`, `according to`), if any.
  */
@@ -348,3 +357,42 @@ shared: number,
  * `shared` divided by the claim groups of the article with fewer of them (0 to 1).
  */
 overlap: number, };
+
+export type ArticleView = { 
+/**
+ * Document index.
+ */
+doc: number, 
+/**
+ * Groups that most other articles carry and this one does not, most widely carried first.
+ */
+omits: Array<Omission>, 
+/**
+ * Outlets and agencies the article credits ("according to Reuters", "CNN reported"),
+ * most credited first.
+ */
+cites: Array<Citation>, };
+
+export type Omission = { 
+/**
+ * Group id.
+ */
+group: string, 
+/**
+ * How many articles carry the group.
+ */
+carried_by: number, };
+
+export type Citation = { 
+/**
+ * The entity's canonical name, or the cited text as first written.
+ */
+name: string, 
+/**
+ * The entity id, when the cited span holds a mention of one.
+ */
+entity: string | null, 
+/**
+ * Claims credited to it, in document order.
+ */
+claims: Array<string>, };

@@ -1,14 +1,16 @@
 //! Speed and tuning figures for `corroborate::compare`.
 //!
 //! ```text
-//! bench-compare speed DIR...          # claims from the sentences of DIR/*.txt (PolNeAR text)
+//! bench-compare speed DIR... [--sentences] [--phases]   # compare() time on DIR/*.txt
 //! bench-compare tune PAIRS.tsv        # precision/recall of the pair score across thresholds
+//! bench-compare explain REPORT.json CLAIM CLAIM...   # pair scores and evidence from a report
 //! ```
 //!
-//! `speed` makes one claim per sentence (kind `event`, content = sentence, no entities, no
-//! figures) from the first 10, 50, 200 and 1,000 articles found in the given folders (files in
-//! name order, folders in the order given; too few files and the list repeats), runs
-//! [`compare`] a few times per size and prints the median wall time.
+//! `speed` takes the first 10, 50, 200 and 1,000 articles found in the given folders (files in
+//! name order, folders in the order given; too few files and the list repeats), makes their
+//! entities and claims with `corroborate::analyze` (or, with `--sentences`, one `event` claim
+//! per sentence and no entities), runs `compare` a few times per size on that report data and
+//! prints the median wall time of `compare` alone. `--phases` adds the time of each stage.
 //!
 //! `tune` reads hand-labelled claim pairs (`src/compare/pairs.tsv`): every claim A in one
 //! article, every claim B in another, so term weights come from the whole set; it prints the
@@ -19,16 +21,22 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use corroborate::compare::{self, cluster, markup, similarity};
-use similarity::Params;
 use corroborate::report::{Claim, Document, Span};
 use corroborate::text::prepare;
+use corroborate::{analyze, Article};
+use similarity::Params;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("speed") => speed(&args[1..]),
+        Some("speed") => speed(
+            &args[1..].iter().filter(|a| !a.starts_with("--")).cloned().collect::<Vec<_>>(),
+            args.iter().any(|a| a == "--sentences"),
+            args.iter().any(|a| a == "--phases"),
+        ),
         Some("tune") => tune(args.get(1).map(String::as_str).unwrap_or("src/compare/pairs.tsv")),
-        _ => Err("usage: bench-compare speed DIR... | bench-compare tune PAIRS.tsv".to_string()),
+        Some("explain") if args.len() >= 4 => explain(&args[1], &args[2..]),
+        _ => Err("usage: bench-compare speed DIR... | tune PAIRS.tsv | explain REPORT.json CLAIM CLAIM...".to_string()),
     };
     if let Err(e) = result {
         eprintln!("bench-compare: {e}");
@@ -50,8 +58,13 @@ fn texts(dirs: &[String]) -> Result<Vec<(String, String)>, String> {
     files
         .iter()
         .map(|p| {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            std::fs::read_to_string(p).map(|t| (name, t)).map_err(|e| format!("{}: {e}", p.display()))
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            std::fs::read_to_string(p)
+                .map(|t| (name, t))
+                .map_err(|e| format!("{}: {e}", p.display()))
         })
         .collect()
 }
@@ -65,13 +78,18 @@ fn sentence_claims(articles: &[(String, String)]) -> (Vec<Document>, Vec<Claim>)
         for s in &p.sentences {
             let start = p.utf16.at(s.range.start);
             let end = p.utf16.at(s.range.end);
-            let span = Span { start, end, text: text[s.range.clone()].to_string() };
+            let span = Span {
+                start,
+                end,
+                text: text[s.range.clone()].to_string(),
+            };
             claims.push(Claim {
                 id: format!("c{}", claims.len()),
                 doc: d as u32,
                 kind: "event".to_string(),
                 sentence: span.clone(),
-                content: span,
+                content: span.clone(),
+                pieces: vec![span],
                 cue: None,
                 source: None,
                 speaker: None,
@@ -90,7 +108,7 @@ fn sentence_claims(articles: &[(String, String)]) -> (Vec<Document>, Vec<Claim>)
     (docs, claims)
 }
 
-fn speed(dirs: &[String]) -> Result<(), String> {
+fn speed(dirs: &[String], sentences: bool, phases: bool) -> Result<(), String> {
     if dirs.is_empty() {
         return Err("speed needs at least one folder of .txt articles".into());
     }
@@ -98,16 +116,37 @@ fn speed(dirs: &[String]) -> Result<(), String> {
     if all.is_empty() {
         return Err("no .txt files".into());
     }
-    println!("{:>8} {:>8} {:>8} {:>10} {:>6} {:>12}", "articles", "claims", "groups", "multi-doc", "runs", "median ms");
+    println!(
+        "claims from {}",
+        if sentences {
+            "sentences (one event claim each, no entities)"
+        } else {
+            "corroborate::analyze"
+        }
+    );
+    println!(
+        "{:>8} {:>8} {:>8} {:>8} {:>10} {:>6} {:>12}",
+        "articles", "entities", "claims", "groups", "multi-doc", "runs", "median ms"
+    );
     for &n in &[10usize, 50, 200, 1000] {
         let picked: Vec<(String, String)> = (0..n).map(|i| all[i % all.len()].clone()).collect();
-        let (docs, claims) = sentence_claims(&picked);
+        let (docs, entities, claims) = if sentences {
+            let (d, c) = sentence_claims(&picked);
+            (d, Vec::new(), c)
+        } else {
+            let articles: Vec<Article> = picked
+                .iter()
+                .map(|(name, text)| Article::new(name.clone(), text.clone()))
+                .collect();
+            let r = analyze(&articles).map_err(|e| e.to_string())?;
+            (r.documents, r.entities, r.claims)
+        };
         let runs = if n >= 1000 { 3 } else { 5 };
         let mut times = Vec::new();
         let mut last = None;
         for _ in 0..runs {
             let t = Instant::now();
-            let c = compare::compare(&docs, &[], &claims);
+            let c = compare::compare(&docs, &entities, &claims);
             times.push(t.elapsed().as_secs_f64() * 1000.0);
             last = Some(c);
         }
@@ -115,16 +154,46 @@ fn speed(dirs: &[String]) -> Result<(), String> {
         let c = last.ok_or("no run")?;
         let multi = c.groups.iter().filter(|g| g.docs.len() > 1).count();
         println!(
-            "{:>8} {:>8} {:>8} {:>10} {:>6} {:>12.1}",
+            "{:>8} {:>8} {:>8} {:>8} {:>10} {:>6} {:>12.1}",
             n,
+            entities.len(),
             claims.len(),
             c.groups.len(),
             multi,
             runs,
             times[times.len() / 2]
         );
+        if phases {
+            let t = Instant::now();
+            let p = compare::prepare(&docs, &entities, &claims);
+            let t_prep = t.elapsed().as_secs_f64() * 1000.0;
+            let input = cluster::Input {
+                feats: &p.feats,
+                values: &p.values,
+                idf: &p.idf,
+                df: &p.df,
+            };
+            let t = Instant::now();
+            let pairs = cluster::candidates(&input);
+            let t_cand = t.elapsed().as_secs_f64() * 1000.0;
+            let t = Instant::now();
+            let links = cluster::links(&input, &pairs);
+            let t_links = t.elapsed().as_secs_f64() * 1000.0;
+            let t = Instant::now();
+            let groups = cluster::cluster(&input);
+            let t_cluster = t.elapsed().as_secs_f64() * 1000.0;
+            println!(
+                "         prepare {t_prep:.1} ms, candidates {t_cand:.1} ms ({} pairs), links {t_links:.1} ms ({} links), cluster (incl. both) {t_cluster:.1} ms ({} groups)",
+                pairs.len(),
+                links.len(),
+                groups.len()
+            );
+        }
         if n > all.len() {
-            println!("         (only {} distinct articles: the list repeats)", all.len());
+            println!(
+                "         (only {} distinct articles: the list repeats)",
+                all.len()
+            );
         }
     }
     Ok(())
@@ -135,7 +204,10 @@ fn tune(path: &str) -> Result<(), String> {
     let mut a_side: Vec<&str> = Vec::new();
     let mut b_side: Vec<&str> = Vec::new();
     let mut labels: Vec<bool> = Vec::new();
-    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let f: Vec<&str> = line.split('\t').collect();
         if f.len() != 3 {
             return Err(format!("bad line: {line}"));
@@ -148,30 +220,71 @@ fn tune(path: &str) -> Result<(), String> {
     let built = markup::build(&[&a_side, &b_side]);
     let p = compare::prepare(&built.documents, &built.entities, &built.claims);
     let scores: Vec<f64> = (0..n)
-        .map(|i| similarity::score(&p.feats[i], &p.feats[n + i], &p.values[i], &p.values[n + i], &p.idf).value)
+        .map(|i| {
+            similarity::score(
+                &p.feats[i],
+                &p.feats[n + i],
+                &p.values[i],
+                &p.values[n + i],
+                &p.idf,
+            )
+            .value
+        })
         .collect();
     // Off-diagonal pairs are easy negatives: report how many pass each threshold.
     let mut off: Vec<f64> = Vec::new();
     for i in 0..n {
         for j in 0..n {
             if i != j {
-                off.push(similarity::score(&p.feats[i], &p.feats[n + j], &p.values[i], &p.values[n + j], &p.idf).value);
+                off.push(
+                    similarity::score(
+                        &p.feats[i],
+                        &p.feats[n + j],
+                        &p.values[i],
+                        &p.values[n + j],
+                        &p.idf,
+                    )
+                    .value,
+                );
             }
         }
     }
     let pos = labels.iter().filter(|&&l| l).count();
-    println!("{n} labelled pairs ({pos} same claim, {} different), {} unlabelled cross pairs", n - pos, off.len());
-    println!("{:>9} {:>6} {:>6} {:>6} {:>4} {:>4} {:>10}", "threshold", "P", "R", "F1", "FP", "FN", "cross>=t");
+    println!(
+        "{n} labelled pairs ({pos} same claim, {} different), {} unlabelled cross pairs",
+        n - pos,
+        off.len()
+    );
+    println!(
+        "{:>9} {:>6} {:>6} {:>6} {:>4} {:>4} {:>10}",
+        "threshold", "P", "R", "F1", "FP", "FN", "cross>=t"
+    );
     for k in 4..=16 {
         let t = k as f64 * 0.05;
         let tp = (0..n).filter(|&i| labels[i] && scores[i] >= t).count();
         let fp = (0..n).filter(|&i| !labels[i] && scores[i] >= t).count();
         let fnn = pos - tp;
-        let prec = if tp + fp == 0 { 1.0 } else { tp as f64 / (tp + fp) as f64 };
-        let rec = if pos == 0 { 1.0 } else { tp as f64 / pos as f64 };
-        let f1 = if prec + rec == 0.0 { 0.0 } else { 2.0 * prec * rec / (prec + rec) };
+        let prec = if tp + fp == 0 {
+            1.0
+        } else {
+            tp as f64 / (tp + fp) as f64
+        };
+        let rec = if pos == 0 {
+            1.0
+        } else {
+            tp as f64 / pos as f64
+        };
+        let f1 = if prec + rec == 0.0 {
+            0.0
+        } else {
+            2.0 * prec * rec / (prec + rec)
+        };
         let cross = off.iter().filter(|&&s| s >= t).count();
-        let mark = if (t - cluster::LINK).abs() < 1e-9 { " <- LINK" } else { "" };
+        let mark = if (t - cluster::LINK).abs() < 1e-9 {
+            " <- LINK"
+        } else {
+            ""
+        };
         println!("{t:>9.2} {prec:>6.3} {rec:>6.3} {f1:>6.3} {fp:>4} {fnn:>4} {cross:>10}{mark}");
     }
     if std::env::args().any(|a| a == "--sweep") {
@@ -179,7 +292,13 @@ fn tune(path: &str) -> Result<(), String> {
     }
     if std::env::args().any(|a| a == "--verbose") {
         for i in 0..n {
-            println!("{} {:.3}  {}  ||  {}", u8::from(labels[i]), scores[i], a_side[i], b_side[i]);
+            println!(
+                "{} {:.3}  {}  ||  {}",
+                u8::from(labels[i]),
+                scores[i],
+                a_side[i],
+                b_side[i]
+            );
         }
     }
     // The grouping itself.
@@ -197,7 +316,10 @@ fn tune(path: &str) -> Result<(), String> {
     let together = |i: usize, j: usize| group_of[i] == group_of[j];
     let tp = (0..n).filter(|&i| labels[i] && together(i, n + i)).count();
     let fp = (0..n).filter(|&i| !labels[i] && together(i, n + i)).count();
-    let cross = (0..n).flat_map(|i| (0..n).map(move |j| (i, j))).filter(|&(i, j)| i != j && together(i, n + j)).count();
+    let cross = (0..n)
+        .flat_map(|i| (0..n).map(move |j| (i, j)))
+        .filter(|&(i, j)| i != j && together(i, n + j))
+        .count();
     println!(
         "compare(): {tp}/{pos} same-claim pairs grouped, {fp}/{} different-claim pairs grouped, {cross} unlabelled cross pairs grouped",
         n - pos
@@ -212,10 +334,24 @@ fn sweep(p: &compare::Prepared, labels: &[bool], n: usize) {
         for &figure_bonus in &[0.1, 0.2, 0.3] {
             for &subject_clash in &[0.3, 0.5, 0.7] {
                 for &speaker_clash in &[0.6, 0.8, 1.0] {
-                    let params = Params { dice_weight, figure_bonus, subject_clash, speaker_clash, ..Params::DEFAULT };
+                    let params = Params {
+                        dice_weight,
+                        figure_bonus,
+                        subject_clash,
+                        speaker_clash,
+                        ..Params::DEFAULT
+                    };
                     let scores: Vec<f64> = (0..n)
                         .map(|i| {
-                            similarity::score_with(&params, &p.feats[i], &p.feats[n + i], &p.values[i], &p.values[n + i], &p.idf).value
+                            similarity::score_with(
+                                &params,
+                                &p.feats[i],
+                                &p.feats[n + i],
+                                &p.values[i],
+                                &p.values[n + i],
+                                &p.idf,
+                            )
+                            .value
                         })
                         .collect();
                     let pos = labels.iter().filter(|&&l| l).count();
@@ -224,9 +360,17 @@ fn sweep(p: &compare::Prepared, labels: &[bool], n: usize) {
                         let t = k as f64 * 0.05;
                         let tp = (0..n).filter(|&i| labels[i] && scores[i] >= t).count();
                         let fp = (0..n).filter(|&i| !labels[i] && scores[i] >= t).count();
-                        let prec = if tp + fp == 0 { 1.0 } else { tp as f64 / (tp + fp) as f64 };
+                        let prec = if tp + fp == 0 {
+                            1.0
+                        } else {
+                            tp as f64 / (tp + fp) as f64
+                        };
                         let rec = tp as f64 / pos.max(1) as f64;
-                        let f1 = if prec + rec == 0.0 { 0.0 } else { 2.0 * prec * rec / (prec + rec) };
+                        let f1 = if prec + rec == 0.0 {
+                            0.0
+                        } else {
+                            2.0 * prec * rec / (prec + rec)
+                        };
                         if f1 > best + 1e-9 {
                             best = f1;
                             at = t;
@@ -240,10 +384,58 @@ fn sweep(p: &compare::Prepared, labels: &[bool], n: usize) {
     rows.sort_by(|a, b| b.0.total_cmp(&a.0));
     println!("sweep: best F1, threshold, dice_weight, figure_bonus, subject_clash, speaker_clash");
     for (f1, t, q) in rows.iter().take(12) {
-        println!("  {f1:.3} {t:.2} {:.1} {:.1} {:.2} {:.1}", q.dice_weight, q.figure_bonus, q.subject_clash, q.speaker_clash);
+        println!(
+            "  {f1:.3} {t:.2} {:.1} {:.1} {:.2} {:.1}",
+            q.dice_weight, q.figure_bonus, q.subject_clash, q.speaker_clash
+        );
     }
     let d = Params::DEFAULT;
     if let Some((f1, t, _)) = rows.iter().find(|r| r.2 == d) {
         println!("  default: {f1:.3} at {t:.2}");
     }
+}
+
+/// Scores every pair of the named claims of a report, with the shared terms.
+fn explain(path: &str, ids: &[String]) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let report: corroborate::Report =
+        serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+    let p = compare::prepare(&report.documents, &report.entities, &report.claims);
+    let idx: Vec<usize> = ids
+        .iter()
+        .map(|id| {
+            report
+                .claims
+                .iter()
+                .position(|c| &c.id == id)
+                .ok_or(format!("no claim {id}"))
+        })
+        .collect::<Result<_, _>>()?;
+    for &i in &idx {
+        let f = &p.feats[i];
+        let terms: Vec<&str> = f
+            .terms
+            .iter()
+            .map(|&t| p.terms[t as usize].as_str())
+            .collect();
+        println!(
+            "{} doc {} quote {} outlet {} subject {:?} speaker {:?} negated {:?}\n  terms {:?}",
+            report.claims[i].id, f.doc, f.quote, f.outlet, f.subject, f.speaker, f.negated, terms
+        );
+    }
+    for (x, &i) in idx.iter().enumerate() {
+        for &j in &idx[x + 1..] {
+            let s = similarity::score(&p.feats[i], &p.feats[j], &p.values[i], &p.values[j], &p.idf);
+            let shared: Vec<&str> = s
+                .shared
+                .iter()
+                .map(|&t| p.terms[t as usize].as_str())
+                .collect();
+            println!(
+                "{} ~ {}: {:.3} {:?}",
+                report.claims[i].id, report.claims[j].id, s.value, shared
+            );
+        }
+    }
+    Ok(())
 }

@@ -9,7 +9,8 @@
 //!   office", "the Kremlin spokesman") to the person last given that role, and a continuation
 //!   paragraph to the speaker of the quote it continues;
 //! - **figures** ([`crate::numbers`]) attach to the claim whose content holds them; the rest
-//!   make one `numeric` claim per sentence;
+//!   make one `numeric` claim per body sentence, or one per figure when a sentence (or a
+//!   reported statement) holds several, so each figure can agree or clash on its own;
 //! - **events**: a body sentence that is neither reported speech nor a figure but names
 //!   something is an `event` claim, what the article itself asserts.
 
@@ -101,21 +102,37 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
     for att in &atts {
         let (Some(first), Some(last)) = (
             doc.sentences.get(att.sentences.start),
-            att.sentences.end.checked_sub(1).and_then(|i| doc.sentences.get(i)),
+            att.sentences
+                .end
+                .checked_sub(1)
+                .and_then(|i| doc.sentences.get(i)),
         ) else {
             claim_of.push(None);
             continue;
         };
-        for c in covered.iter_mut().take(att.sentences.end).skip(att.sentences.start) {
+        for c in covered
+            .iter_mut()
+            .take(att.sentences.end)
+            .skip(att.sentences.start)
+        {
             *c = true;
         }
         // A continuation paragraph has the speaker, cue and source of the quote it continues:
         // the source span stays where the text names the speaker.
-        let head = att.continues.and_then(|i| claim_of.get(i).copied().flatten()).map(|i| &claims[i]);
+        let head = att
+            .continues
+            .and_then(|i| claim_of.get(i).copied().flatten())
+            .map(|i| &claims[i]);
         let (speaker, cue, source) = match head {
-            Some(h) if att.cue.is_none() && att.source.is_none() => (h.speaker, h.cue.clone(), h.source.clone()),
+            Some(h) if att.cue.is_none() && att.source.is_none() => {
+                (h.speaker, h.cue.clone(), h.source.clone())
+            }
             Some(h) => (h.speaker, att.cue.clone(), att.source.clone()),
-            None => (resolve(doc, d, att, entities, &ctx), att.cue.clone(), att.source.clone()),
+            None => (
+                resolve(doc, d, att, entities, &ctx),
+                att.cue.clone(),
+                att.source.clone(),
+            ),
         };
         if let Some(e) = speaker {
             ctx.saw(entities, e, first.paragraph);
@@ -139,8 +156,8 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
     }
     // Figures: into the claim whose content holds them, else a numeric claim per sentence.
     for (s, sentence) in doc.sentences.iter().enumerate() {
-        let role = doc.role(sentence);
-        if !matches!(role, Role::Body | Role::Title) {
+        // Headlines restate the body: their figures are not claims of their own.
+        if doc.role(sentence) != Role::Body {
             continue;
         }
         let mut loose = Vec::new();
@@ -154,22 +171,59 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
                 None => loose.push(f),
             }
         }
-        if !loose.is_empty() {
-            covered[s] = true;
+        if loose.is_empty() {
+            continue;
+        }
+        covered[s] = true;
+        // One figure: the sentence is the claim. Several ("49 Armenian soldiers and 50
+        // Azerbaijani troops were killed"): one claim per figure, so that each can agree or
+        // clash with other articles on its own.
+        let per_figure: Vec<(Range<usize>, Vec<Figure>)> = if loose.len() == 1 {
+            vec![(sentence.range.clone(), loose)]
+        } else {
+            loose
+                .into_iter()
+                .map(|f| (f.range.clone(), vec![f]))
+                .collect()
+        };
+        for (content, figures) in per_figure {
             claims.push(Claim {
                 doc: d,
                 kind: Kind::Numeric,
                 sentence: sentence.range.clone(),
-                content: sentence.range.clone(),
-                pieces: vec![sentence.range.clone()],
+                pieces: vec![content.clone()],
+                content,
                 cue: None,
                 source: None,
                 speaker: None,
                 cited: Vec::new(),
-                figures: loose,
+                figures,
             });
         }
     }
+    // Reported speech holding several figures gives each its own numeric claim too, like a
+    // sentence does; the statement keeps its words for the attribution.
+    let mut split = Vec::new();
+    for c in claims
+        .iter_mut()
+        .filter(|c| c.figures.len() >= 2 && c.kind != Kind::Numeric)
+    {
+        for f in std::mem::take(&mut c.figures) {
+            split.push(Claim {
+                doc: d,
+                kind: Kind::Numeric,
+                sentence: c.sentence.clone(),
+                pieces: vec![f.range.clone()],
+                content: f.range.clone(),
+                cue: None,
+                source: None,
+                speaker: None,
+                cited: c.cited.clone(),
+                figures: vec![f],
+            });
+        }
+    }
+    claims.extend(split);
     // Events: body sentences naming something, not already a claim.
     for (s, sentence) in doc.sentences.iter().enumerate() {
         if covered[s] || doc.role(sentence) != Role::Body {

@@ -2,8 +2,9 @@
 //! best-first merge.
 //!
 //! **Candidates.** Every claim's terms are ranked rarest first (by how many claims carry them);
-//! a claim is compared only with the claims that share one of its [`PREFIX`] rarest terms
-//! (terms carried by more than [`MAX_POSTING`] claims are never used to find candidates). Two
+//! a claim is compared only with the claims that share at least [`MIN_HITS`] of its [`PREFIX`]
+//! rarest terms (terms carried by more than [`MAX_POSTING`] claims, or by one, are never used
+//! to find candidates). Two
 //! claims that are the same claim told twice share a rare name, figure or word, so this finds
 //! them without looking at all pairs; the cost grows with the claims times the length of the
 //! rare terms' posting lists, not with the square of the claims.
@@ -16,7 +17,9 @@
 //! carries two claims ("Russia called for a ceasefire after fighting that killed 49 soldiers")
 //! may bring together two claims of another article, if it matches each of them on different
 //! evidence (the terms it shares with the one and with the other overlap by at most
-//! [`BRIDGE_OVERLAP`] of the smaller weight) and those two do not match each other.
+//! [`BRIDGE_OVERLAP`] of the smaller weight) and those two do not match each other. Claims of
+//! one article whose content spans overlap (the claim stage cut the same words twice) are not
+//! two claims and may share a group.
 
 use std::collections::HashMap;
 
@@ -24,9 +27,11 @@ use super::features::{Features, Term};
 use super::similarity::{score, weight, Score};
 
 /// Rarest terms per claim used to find candidates.
-pub const PREFIX: usize = 10;
+pub const PREFIX: usize = 6;
+/// Prefix terms a candidate must share (fewer when the claim has fewer usable terms).
+pub const MIN_HITS: usize = 2;
 /// Terms in more claims than this never find candidates.
-pub const MAX_POSTING: usize = 400;
+pub const MAX_POSTING: usize = 200;
 /// Pair score that links two claims.
 pub const LINK: f64 = 0.55;
 /// Mean cross-pair score that two groups need to merge.
@@ -61,32 +66,49 @@ impl Input<'_> {
 /// Candidate pairs `(a, b)` with `a < b` from different articles.
 pub fn candidates(input: &Input) -> Vec<(usize, usize)> {
     let feats = input.feats;
+    let df = |t: Term| input.df.get(t as usize).copied().unwrap_or(0) as usize;
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); input.df.len()];
     for (i, f) in feats.iter().enumerate() {
         for &t in &f.terms {
-            if let Some(p) = postings.get_mut(t as usize) {
-                p.push(i as u32);
+            if (2..=MAX_POSTING).contains(&df(t)) {
+                postings[t as usize].push(i as u32);
             }
         }
     }
     let mut stamp = vec![usize::MAX; feats.len()];
+    let mut hits = vec![0u8; feats.len()];
+    let mut touched: Vec<usize> = Vec::new();
     let mut pairs = Vec::new();
     let mut prefix: Vec<Term> = Vec::new();
     for (a, f) in feats.iter().enumerate() {
         prefix.clear();
-        prefix.extend(f.terms.iter().copied().filter(|&t| {
-            let df = input.df.get(t as usize).copied().unwrap_or(0) as usize;
-            df > 1 && df <= MAX_POSTING
-        }));
-        prefix.sort_by_key(|&t| (input.df[t as usize], t));
+        prefix.extend(
+            f.terms
+                .iter()
+                .copied()
+                .filter(|&t| (2..=MAX_POSTING).contains(&df(t))),
+        );
+        prefix.sort_by_key(|&t| (df(t), t));
         prefix.truncate(PREFIX);
+        let need = MIN_HITS.min(prefix.len()).max(1) as u8;
+        touched.clear();
         for &t in &prefix {
             for &b in &postings[t as usize] {
                 let b = b as usize;
-                if b != a && stamp[b] != a && feats[b].doc != f.doc {
-                    stamp[b] = a;
-                    pairs.push((a.min(b), a.max(b)));
+                if feats[b].doc == f.doc {
+                    continue;
                 }
+                if stamp[b] != a {
+                    stamp[b] = a;
+                    hits[b] = 0;
+                    touched.push(b);
+                }
+                hits[b] = hits[b].saturating_add(1);
+            }
+        }
+        for &b in &touched {
+            if hits[b] >= need {
+                pairs.push((a.min(b), a.max(b)));
             }
         }
     }
@@ -159,7 +181,10 @@ fn clashes(input: &Input, x: &[usize], y: &[usize]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for &i in x {
         for &j in y {
-            if input.feats[i].doc == input.feats[j].doc {
+            let (a, b) = (&input.feats[i], &input.feats[j]);
+            // Two claims cut from overlapping text are one claim told once, not two.
+            let overlapping = a.content.0 < b.content.1 && b.content.0 < a.content.1;
+            if a.doc == b.doc && !overlapping {
                 out.push((i, j));
             }
         }
@@ -192,6 +217,16 @@ fn mean_score(
     sum / (x.len() * y.len()) as f64
 }
 
+/// Are `claims` all from one article, with pairwise overlapping content spans?
+fn one_unit(input: &Input, claims: &[usize]) -> bool {
+    claims.iter().enumerate().all(|(k, &i)| {
+        claims[k + 1..].iter().all(|&j| {
+            let (a, b) = (&input.feats[i], &input.feats[j]);
+            a.doc == b.doc && a.content.0 < b.content.1 && b.content.0 < a.content.1
+        })
+    })
+}
+
 /// The two-claims rule for link `a`–`b` whose groups share an article.
 fn two_claims(
     input: &Input,
@@ -200,15 +235,32 @@ fn two_claims(
     b: usize,
     clash: &[(usize, usize)],
 ) -> bool {
-    // Only one article may be doubled, with one claim on each side, and one end of the link
-    // must be the claim that the bridge joins to its first match.
-    let &[(x, y)] = clash else {
+    // Only one article may be doubled, with one claim on each side (claims cut from
+    // overlapping text count as one), and one end of the link must be the claim that the
+    // bridge joins to its first match.
+    let mut xs: Vec<usize> = clash.iter().map(|c| c.0).collect();
+    let mut ys: Vec<usize> = clash.iter().map(|c| c.1).collect();
+    xs.dedup();
+    ys.sort_unstable();
+    ys.dedup();
+    if !one_unit(input, &xs) || !one_unit(input, &ys) {
         return false;
+    }
+    let best = |from: usize, among: &[usize], cache: &mut HashMap<(usize, usize), f64>| {
+        among.iter().copied().max_by(|&p, &q| {
+            cached(input, cache, from, p).total_cmp(&cached(input, cache, from, q))
+        })
     };
-    let (bridge, first, second) = if b == y {
-        (a, x, y)
-    } else if a == x {
-        (b, y, x)
+    let (bridge, first, second) = if ys.contains(&b) {
+        match best(a, &xs, cache) {
+            Some(x) => (a, x, b),
+            None => return false,
+        }
+    } else if xs.contains(&a) {
+        match best(b, &ys, cache) {
+            Some(y) => (b, y, a),
+            None => return false,
+        }
     } else {
         return false;
     };

@@ -18,12 +18,33 @@ use crate::report::{Claim, Entity};
 /// Interned term id.
 pub type Term = u32;
 
-/// String interner for terms.
+/// How a content word is read, cached per distinct lower-case word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// A negation cue.
+    Negation,
+    /// Dropped: a function or reporting word, or too short.
+    Skip,
+    /// A number (`n:` term).
+    Number(Term),
+    /// A country name, demonym or capital (`e:` term).
+    Country(Term),
+    /// A content word (`w:` term); `qualifier` if it opens a figure ("least"), `unknown` if
+    /// a negation before it is one of knowing ("disclose").
+    Word {
+        term: Term,
+        qualifier: bool,
+        unknown: bool,
+    },
+}
+
+/// String interner for terms, with the reading of every word seen.
 #[derive(Debug, Default)]
 pub struct Interner {
     map: HashMap<String, Term>,
     /// Term strings by id.
     pub names: Vec<String>,
+    readings: HashMap<String, Reading>,
 }
 
 impl Interner {
@@ -37,6 +58,32 @@ impl Interner {
         self.map.insert(s, t);
         t
     }
+
+    fn reading(&mut self, lex: &Lexicon, lower: &str) -> Reading {
+        if let Some(&r) = self.readings.get(lower) {
+            return r;
+        }
+        let r = if lex.negations.contains(lower) || lower.ends_with("n't") {
+            Reading::Negation
+        } else if lex.stopwords.contains(lower) {
+            Reading::Skip
+        } else if let Some(n) = parse_number(lower) {
+            Reading::Number(self.id(n))
+        } else if let Some(c) = country_of(lex, lower) {
+            Reading::Country(self.id(format!("e:{c}")))
+        } else if lower.chars().count() < 2 || !lower.chars().any(char::is_alphabetic) {
+            Reading::Skip
+        } else {
+            let key = lex.key(lower);
+            Reading::Word {
+                term: self.id(format!("w:{key}")),
+                qualifier: QUALIFIER_WORDS.contains(&lower),
+                unknown: lex.unknown.contains(&key),
+            }
+        };
+        self.readings.insert(lower.to_string(), r);
+        r
+    }
 }
 
 /// The comparison's view of one claim.
@@ -48,11 +95,10 @@ pub struct Features {
     pub quote: bool,
     /// Distinct terms, ascending.
     pub terms: Vec<Term>,
-    /// Content word keys, in text order (stopwords and entities dropped).
-    pub words: Vec<String>,
     /// Keys of the speaker: its entity and the countries in its name, roles or source text.
     pub speaker: BTreeSet<String>,
-    /// The source as written, when it is not a bare pronoun.
+    /// The source as written, when it is not a bare pronoun (only named sources can clash:
+    /// a pronoun's resolution is a guess).
     pub source: Option<String>,
     /// Keys of the entity that opens the content (the grammatical subject, roughly; function
     /// words, numbers and qualifiers skipped): "Azerbaijan had shelled towns" → `{azerbaijan}`,
@@ -60,21 +106,21 @@ pub struct Features {
     pub subject: BTreeSet<String>,
     /// The subject's terms (`e:`), to see whether the other claim names it anywhere.
     pub subject_terms: Vec<Term>,
-    /// Word keys that a negation cue governs (the first content word after "not", "denied"…),
+    /// Word terms that a negation cue governs (the first content word after "not", "denied"…),
     /// with the word as written.
-    pub negated: Vec<(String, String)>,
+    pub negated: Vec<(Term, String)>,
     /// How many negation cues govern a word (negations of knowing, "did not disclose", aside).
     pub negations: usize,
-    /// Word keys used without a negation.
-    pub asserted: BTreeSet<String>,
+    /// Word terms used without a negation.
+    pub asserted: BTreeSet<Term>,
     /// Figures, normalised.
     pub counted: Vec<Counted>,
     /// Words of the quoted text (quotes only), as written.
     pub quote_words: Vec<String>,
     /// Content-word keys of the quoted text (quotes only).
     pub quote_keys: BTreeSet<String>,
-    /// Is the source a news outlet or agency (an entity that some claim cites, or a source with
-    /// a media word: "Azerbaijani media", "state television")?
+    /// Is the source a news outlet or agency (an entity that some claim cites, a listed outlet,
+    /// or a source with a media word: "Azerbaijani media", "state television")?
     pub outlet: bool,
     /// Content span, UTF-16.
     pub content: (u32, u32),
@@ -95,9 +141,30 @@ pub struct EntityIndex<'a> {
 
 /// Words that open a figure rather than a subject ("at least 49 soldiers").
 const QUALIFIER_WORDS: &[&str] = &[
-    "least", "nearly", "almost", "around", "approximately", "roughly", "about", "some", "more",
-    "fewer", "less", "than", "just", "only", "half", "over", "up", "estimated", "total", "dozens",
-    "hundreds", "thousands", "millions", "scores",
+    "least",
+    "nearly",
+    "almost",
+    "around",
+    "approximately",
+    "roughly",
+    "about",
+    "some",
+    "more",
+    "fewer",
+    "less",
+    "than",
+    "just",
+    "only",
+    "half",
+    "over",
+    "up",
+    "estimated",
+    "total",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "scores",
 ];
 
 const PRONOUNS: &[&str] = &[
@@ -208,7 +275,11 @@ impl<'a> EntityIndex<'a> {
                 continue;
             };
             for span in &c.cited {
-                outlets.extend(ms.iter().filter(|m| m.0 < span.end && span.start < m.1).map(|m| m.2));
+                outlets.extend(
+                    ms.iter()
+                        .filter(|m| m.0 < span.end && span.start < m.1)
+                        .map(|m| m.2),
+                );
             }
         }
         EntityIndex {
@@ -310,9 +381,26 @@ fn quoted(content: &str) -> Vec<String> {
 
 /// Words that make a source a news outlet.
 const MEDIA: &[&str] = &[
-    "media", "news", "agency", "agencies", "newspaper", "newspapers", "television", "tv",
-    "broadcaster", "outlet", "outlets", "press", "radio", "channel", "wire", "website", "daily",
-    "reports", "reporters", "journalists",
+    "media",
+    "news",
+    "agency",
+    "agencies",
+    "newspaper",
+    "newspapers",
+    "television",
+    "tv",
+    "broadcaster",
+    "outlet",
+    "outlets",
+    "press",
+    "radio",
+    "channel",
+    "wire",
+    "website",
+    "daily",
+    "reports",
+    "reporters",
+    "journalists",
 ];
 
 /// Builds the features of `claim`, interning its terms.
@@ -346,7 +434,8 @@ pub fn features(claim: &Claim, index: &EntityIndex, interner: &mut Interner) -> 
             f.speaker.extend(countries_in(lex, &src.text));
             f.outlet |= t
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|w| MEDIA.contains(&w));
+                .any(|w| MEDIA.contains(&w))
+                || lex.names_outlet(&src.text);
         }
     }
     // Content words.
@@ -355,9 +444,26 @@ pub fn features(claim: &Claim, index: &EntityIndex, interner: &mut Interner) -> 
     // A negation cue governs the next content word.
     let mut negation = false;
     let mut first = true;
-    for w in split_words(&content.text, content.start) {
+    // The content without the words that interrupt it, when the claim stage gives pieces.
+    let pieces: Vec<(&str, u32)> = if claim.pieces.is_empty() {
+        vec![(content.text.as_str(), content.start)]
+    } else {
+        claim
+            .pieces
+            .iter()
+            .map(|p| (p.text.as_str(), p.start))
+            .collect()
+    };
+    let words: Vec<Word> = pieces
+        .iter()
+        .flat_map(|&(t, at)| split_words(t, at))
+        .collect();
+    for w in words {
         let lower = w.text.to_lowercase();
-        let entity = cms.iter().find(|m| m.0 <= w.start && w.end <= m.1).map(|m| m.2);
+        let entity = cms
+            .iter()
+            .find(|m| m.0 <= w.start && w.end <= m.1)
+            .map(|m| m.2);
         if let Some(e) = entity {
             if first {
                 f.subject.extend(index.keys[e].iter().cloned());
@@ -369,45 +475,43 @@ pub fn features(claim: &Claim, index: &EntityIndex, interner: &mut Interner) -> 
             negation = false;
             continue;
         }
-        if lex.negations.contains(&lower) || lower.ends_with("n't") {
-            negation = true;
-            continue;
-        }
-        if lex.stopwords.contains(&lower) {
-            continue;
-        }
-        if let Some(n) = parse_number(&lower) {
-            terms.insert(interner.id(n));
-            continue;
-        }
-        if let Some(c) = country_of(lex, &lower) {
-            if first {
-                f.subject.insert(c.clone());
-                f.subject_terms.push(interner.id(format!("e:{c}")));
+        match interner.reading(lex, &lower) {
+            Reading::Negation => negation = true,
+            Reading::Skip => {}
+            Reading::Number(t) => {
+                terms.insert(t);
             }
-            first = false;
-            negation = false;
-            terms.insert(interner.id(format!("e:{c}")));
-            continue;
-        }
-        if lower.chars().count() < 2 || !lower.chars().any(char::is_alphabetic) {
-            continue;
-        }
-        let key = lex.key(&lower);
-        if !QUALIFIER_WORDS.contains(&lower.as_str()) {
-            first = false;
-        }
-        if negation {
-            negation = false;
-            if !lex.unknown.contains(&key) {
-                f.negations += 1;
-                f.negated.push((key.clone(), w.text.to_string()));
+            Reading::Country(t) => {
+                if first {
+                    if let Some(c) = interner.names[t as usize].strip_prefix("e:") {
+                        f.subject.insert(c.to_string());
+                    }
+                    f.subject_terms.push(t);
+                }
+                first = false;
+                negation = false;
+                terms.insert(t);
             }
-        } else {
-            f.asserted.insert(key.clone());
+            Reading::Word {
+                term,
+                qualifier,
+                unknown,
+            } => {
+                if !qualifier {
+                    first = false;
+                }
+                if negation {
+                    negation = false;
+                    if !unknown {
+                        f.negations += 1;
+                        f.negated.push((term, w.text.to_string()));
+                    }
+                } else {
+                    f.asserted.insert(term);
+                }
+                terms.insert(term);
+            }
         }
-        terms.insert(interner.id(format!("w:{key}")));
-        f.words.push(key);
     }
     for q in &claim.quantities {
         f.counted.push(Counted::of(q));
@@ -416,11 +520,15 @@ pub fn features(claim: &Claim, index: &EntityIndex, interner: &mut Interner) -> 
         }
     }
     if f.quote {
-        f.quote_words = quoted(&content.text);
+        let joined: Vec<&str> = pieces.iter().map(|p| p.0).collect();
+        f.quote_words = quoted(&joined.join(" "));
         f.quote_keys = f
             .quote_words
             .iter()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
             .filter(|w| !w.is_empty() && !lex.stopwords.contains(w))
             .map(|w| lex.key(&w))
             .collect();

@@ -7,6 +7,8 @@
 //!   name the same party.
 //! - `compare-irregular.txt`: irregular verb forms → base form, looked up before stemming.
 //! - `compare-events.txt`: classes of events told of figures; different classes, different facts.
+//! - `attribution-outlets.txt` (shared with the claim stage): news outlets and agencies, so
+//!   that "CNN reported" is known for an outlet relaying a claim.
 //! - `compare-negations.txt`, `compare-unknown.txt`: negation cues, and the verbs after which a
 //!   negation says a fact is unknown rather than false.
 
@@ -30,6 +32,10 @@ pub struct Lexicon {
     pub place_words: usize,
     /// Word key → event class index.
     pub events: HashMap<String, usize>,
+    /// Outlet names, lower case, words joined by single spaces.
+    pub outlets: HashSet<String>,
+    /// Longest outlet name, in words.
+    pub outlet_words: usize,
     /// Lower-case negation cues.
     pub negations: HashSet<String>,
     /// Stems of words after which a negation marks an unknown.
@@ -43,6 +49,22 @@ fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 impl Lexicon {
+    /// Does `text` name a listed outlet (whole words, any case)?
+    pub fn names_outlet(&self, text: &str) -> bool {
+        let ws: Vec<String> = text
+            .split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == '(' || c == ')')
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        (0..ws.len()).any(|i| {
+            (1..=self.outlet_words.min(ws.len() - i))
+                .any(|n| self.outlets.contains(&ws[i..i + n].join(" ")))
+        })
+    }
+
     /// The event class of a word key, if it is listed.
     pub fn event_class(&self, key: &str) -> Option<usize> {
         self.events.get(key).copied()
@@ -113,6 +135,20 @@ pub fn lexicon() -> &'static Lexicon {
                 events.entry(key).or_insert(class);
             }
         }
+        let outlets: HashSet<String> =
+            lines(include_str!("../../data/lexicon/attribution-outlets.txt"))
+                .map(|l| {
+                    l.split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .to_lowercase()
+                })
+                .collect();
+        let outlet_words = outlets
+            .iter()
+            .map(|o| o.split(' ').count())
+            .max()
+            .unwrap_or(1);
         let negations = lines(include_str!("../../data/lexicon/compare-negations.txt"))
             .map(str::to_lowercase)
             .collect();
@@ -126,6 +162,8 @@ pub fn lexicon() -> &'static Lexicon {
             places,
             place_words,
             events,
+            outlets,
+            outlet_words,
             negations,
             unknown,
         }
@@ -167,5 +205,16 @@ mod tests {
         }
         assert!(lex.stopwords.contains("said"));
         assert!(lex.negations.contains("not"));
+        // (text, names an outlet?)
+        let outlets: &[(&str, bool)] = &[
+            ("CNN", true),
+            ("the Associated Press", true),
+            ("Reuters news agency", true),
+            ("Armenian Prime Minister Nikol Pashinyan", false),
+            ("", false),
+        ];
+        for (t, want) in outlets {
+            assert_eq!(lex.names_outlet(t), *want, "{t}");
+        }
     }
 }

@@ -65,6 +65,7 @@ pub struct Counted {
 }
 
 const GENERIC: &[&str] = &[
+    "casualty",
     "people",
     "person",
     "persons",
@@ -234,7 +235,10 @@ impl Counted {
         }
         if let Some(e) = &q.event {
             for w in words(e) {
-                if !lex.stopwords.contains(&w) {
+                if GENERIC.contains(&w.as_str()) || HARM.contains(&w.as_str()) {
+                    // "the number of casualties": what is counted, not what happened.
+                    add_unit_words(&mut c, lex, std::slice::from_ref(&w));
+                } else if !lex.stopwords.contains(&w) {
                     c.events.insert(lex.key(&w));
                 }
             }

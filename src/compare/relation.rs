@@ -7,9 +7,10 @@
 //!
 //! - `number` / `unknown`: two figures about the same counted thing (see
 //!   [`super::quantity::fit`]) that cannot both hold, or a figure against a null value.
-//! - `speaker`: both claims name a speaker and the speakers' keys (entity, the countries in its
-//!   name, roles and source text) have nothing in common: "Azerbaijani media reported" against
-//!   "CNN reported". A pronoun source that did not resolve names nobody.
+//! - `speaker`: both claims name a speaker (a source that is not a pronoun), both or neither are
+//!   news outlets (an outlet relays a claim, so "CNN reported" against "the ministry said" is
+//!   not a clash), and the speakers' keys (entity, the countries in its name, roles and source
+//!   text) have nothing in common: "Azerbaijani media reported" against "CNN reported".
 //! - `negation`: one claim negates a content word ("denied it started", "did not start") that
 //!   the other uses without a negation. Negations of knowing ("did not disclose") are not
 //!   denials; they are read as unknown figures.
@@ -21,8 +22,8 @@
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
 use super::features::Features;
-use super::quantity::{fit_counted, is_unknown, same_thing, Fit};
-use crate::report::{Claim, Conflict, ConflictValue, DiffOp, Document, QuoteDiff};
+use super::quantity::{fit_counted, is_unknown, same_thing, Counted, Fit};
+use crate::report::{Claim, Conflict, ConflictValue, DiffOp, Document, Quantity, QuoteDiff};
 
 /// A group's relation with its explanation.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,79 +103,161 @@ pub fn diff_words(a: &[String], b: &[String]) -> Vec<DiffOp> {
     ops
 }
 
-fn unit_about(q: &crate::report::Quantity) -> String {
-    let mut parts = Vec::new();
-    if let Some(u) = &q.unit {
-        parts.push(u.clone());
-    }
-    if let Some(e) = &q.event {
-        parts.push(e.clone());
-    }
-    if parts.is_empty() {
-        q.span.text.clone()
-    } else {
-        parts.join(" ")
+/// What a figure is about: "Azerbaijani troops (kill)", or its text.
+fn unit_about(q: &Quantity) -> String {
+    match (&q.unit, &q.event) {
+        (Some(u), Some(e)) => format!("{u} ({e})"),
+        (Some(u), None) => u.clone(),
+        (None, Some(e)) => format!("{} ({e})", q.span.text),
+        (None, None) => q.span.text.clone(),
     }
 }
 
-/// Figure clashes between claims of different articles.
-fn figure_conflicts(members: &[usize], claims: &[Claim], feats: &[Features]) -> Vec<Conflict> {
+/// A figure as written, with a sentence-initial capital dropped ("At least 49" → "at least 49").
+fn figure_text(t: &str) -> String {
+    let mut cs = t.chars();
+    match (cs.next(), cs.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
+            let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
+            let lowerable = [
+                "at",
+                "about",
+                "around",
+                "more",
+                "nearly",
+                "almost",
+                "over",
+                "up",
+                "some",
+                "an",
+                "a",
+                "the",
+                "fewer",
+                "less",
+                "roughly",
+                "approximately",
+                "thousands",
+                "hundreds",
+                "dozens",
+                "millions",
+            ];
+            if lowerable.contains(&first.as_str())
+                || super::quantity::NUMBER_WORDS
+                    .iter()
+                    .any(|(w, _)| *w == first)
+            {
+                a.to_lowercase().chain(t[a.len_utf8()..].chars()).collect()
+            } else {
+                t.to_string()
+            }
+        }
+        _ => t.to_string(),
+    }
+}
+
+/// How specific a match between two figures is: same value, shared country, shared head.
+fn specificity(a: &Quantity, ca: &Counted, b: &Quantity, cb: &Counted) -> u32 {
+    u32::from(a.value.is_some() && a.value == b.value) * 4
+        + u32::from(!ca.countries.is_disjoint(&cb.countries)) * 2
+        + u32::from(!ca.heads.is_disjoint(&cb.heads))
+}
+
+/// Aligns the figures of claims `i` and `j` one to one: figures that fit are paired first
+/// (most specific first), and only figures left over can clash. Returns `(qi, qj, fit)`.
+fn align(i: usize, j: usize, claims: &[Claim], feats: &[Features]) -> Vec<(usize, usize, Fit)> {
+    let mut cands: Vec<(u32, usize, usize, Fit)> = Vec::new();
+    for (qi, qa) in claims[i].quantities.iter().enumerate() {
+        for (qj, qb) in claims[j].quantities.iter().enumerate() {
+            let (Some(ca), Some(cb)) = (feats[i].counted.get(qi), feats[j].counted.get(qj)) else {
+                continue;
+            };
+            if same_thing(ca, cb) {
+                cands.push((
+                    specificity(qa, ca, qb, cb),
+                    qi,
+                    qj,
+                    fit_counted(qa, ca, qb, cb),
+                ));
+            }
+        }
+    }
+    // Fitting pairs first, then by specificity.
+    cands.sort_by_key(|c| (c.3 != Fit::Compatible, std::cmp::Reverse(c.0), c.1, c.2));
+    let mut used_i = Vec::new();
+    let mut used_j = Vec::new();
+    let mut out = Vec::new();
+    for (_, qi, qj, fit) in cands {
+        if used_i.contains(&qi) || used_j.contains(&qj) {
+            continue;
+        }
+        used_i.push(qi);
+        used_j.push(qj);
+        out.push((qi, qj, fit));
+    }
+    out
+}
+
+/// Figure clashes between claims of different articles, and the figures that fit.
+fn figure_conflicts(
+    members: &[usize],
+    claims: &[Claim],
+    feats: &[Features],
+) -> (Vec<Conflict>, Vec<(usize, usize)>) {
     // Each clash joins two (claim, figure) nodes; connected nodes form one conflict.
     let mut out: Vec<(Conflict, Vec<(usize, usize)>)> = Vec::new();
+    let mut fitting: Vec<(usize, usize)> = Vec::new();
     for (x, &i) in members.iter().enumerate() {
         for &j in &members[x + 1..] {
             if claims[i].doc == claims[j].doc {
                 continue;
             }
-            for (qi, qa) in claims[i].quantities.iter().enumerate() {
-                for (qj, qb) in claims[j].quantities.iter().enumerate() {
-                    let (Some(ca), Some(cb)) = (feats[i].counted.get(qi), feats[j].counted.get(qj))
-                    else {
-                        continue;
-                    };
-                    if !same_thing(ca, cb) {
+            for (qi, qj, fit) in align(i, j, claims, feats) {
+                let kind = match fit {
+                    Fit::Conflict => "number",
+                    Fit::Unknown => "unknown",
+                    _ => {
+                        for node in [(i, qi), (j, qj)] {
+                            if !fitting.contains(&node) {
+                                fitting.push(node);
+                            }
+                        }
                         continue;
                     }
-                    let kind = match fit_counted(qa, ca, qb, cb) {
-                        Fit::Conflict => "number",
-                        Fit::Unknown => "unknown",
-                        _ => continue,
-                    };
-                    let nodes = [(i, qi), (j, qj)];
-                    let pos = out
-                        .iter()
-                        .position(|(c, n)| c.kind == kind && nodes.iter().any(|x| n.contains(x)));
-                    let idx = match pos {
-                        Some(p) => p,
-                        None => {
-                            let known = if is_unknown(qa) { qb } else { qa };
-                            out.push((
-                                Conflict {
-                                    kind: kind.to_string(),
-                                    about: unit_about(known),
-                                    values: Vec::new(),
-                                },
-                                Vec::new(),
-                            ));
-                            out.len() - 1
-                        }
-                    };
-                    for (c, q) in nodes {
-                        if !out[idx].1.contains(&(c, q)) {
-                            out[idx].1.push((c, q));
-                            let text = claims[c].quantities[q].span.text.clone();
-                            out[idx].0.values.push(ConflictValue {
-                                claim: claims[c].id.clone(),
-                                doc: claims[c].doc,
-                                text,
-                            });
-                        }
+                };
+                let nodes = [(i, qi), (j, qj)];
+                let pos = out
+                    .iter()
+                    .position(|(c, n)| c.kind == kind && nodes.iter().any(|x| n.contains(x)));
+                let idx = match pos {
+                    Some(p) => p,
+                    None => {
+                        let (qa, qb) = (&claims[i].quantities[qi], &claims[j].quantities[qj]);
+                        let known = if is_unknown(qa) { qb } else { qa };
+                        out.push((
+                            Conflict {
+                                kind: kind.to_string(),
+                                about: unit_about(known),
+                                values: Vec::new(),
+                            },
+                            Vec::new(),
+                        ));
+                        out.len() - 1
+                    }
+                };
+                for (c, q) in nodes {
+                    if !out[idx].1.contains(&(c, q)) {
+                        out[idx].1.push((c, q));
+                        out[idx].0.values.push(ConflictValue {
+                            claim: claims[c].id.clone(),
+                            doc: claims[c].doc,
+                            text: claims[c].quantities[q].span.text.clone(),
+                        });
                     }
                 }
             }
         }
     }
-    out.into_iter().map(|(c, _)| c).collect()
+    (out.into_iter().map(|(c, _)| c).collect(), fitting)
 }
 
 fn speaker_text(claim: &Claim, f: &Features) -> String {
@@ -184,26 +267,35 @@ fn speaker_text(claim: &Claim, f: &Features) -> String {
         .unwrap_or_default()
 }
 
+/// Different speakers of one claim. An outlet that reports a claim relays it, so an outlet
+/// against a person or government is not a clash; two outlets, or two other speakers, are.
 fn speaker_conflicts(members: &[usize], claims: &[Claim], feats: &[Features]) -> Vec<Conflict> {
-    let mut clash = false;
+    let mut taking_part: Vec<usize> = Vec::new();
     for (x, &i) in members.iter().enumerate() {
         for &j in &members[x + 1..] {
             let (a, b) = (&feats[i], &feats[j]);
             if a.doc != b.doc
+                && a.source.is_some()
+                && b.source.is_some()
                 && !a.speaker.is_empty()
                 && !b.speaker.is_empty()
+                && a.outlet == b.outlet
                 && a.speaker.is_disjoint(&b.speaker)
             {
-                clash = true;
+                for k in [i, j] {
+                    if !taking_part.contains(&k) {
+                        taking_part.push(k);
+                    }
+                }
             }
         }
     }
-    if !clash {
+    if taking_part.is_empty() {
         return Vec::new();
     }
-    let values = members
+    taking_part.sort_unstable();
+    let values = taking_part
         .iter()
-        .filter(|&&i| !feats[i].speaker.is_empty())
         .map(|&i| ConflictValue {
             claim: claims[i].id.clone(),
             doc: claims[i].doc,
@@ -218,18 +310,21 @@ fn speaker_conflicts(members: &[usize], claims: &[Claim], feats: &[Features]) ->
     }]
 }
 
+/// One claim negates a word that another, with no negation at all, asserts.
 fn negation_conflicts(members: &[usize], claims: &[Claim], feats: &[Features]) -> Vec<Conflict> {
-    let mut out = Vec::new();
     for &i in members {
         for &j in members {
-            if claims[i].doc == claims[j].doc {
+            if claims[i].doc == claims[j].doc || feats[j].negations > 0 {
                 continue;
             }
-            let denied: Vec<&String> = feats[i].negated.intersection(&feats[j].asserted).collect();
-            if let Some(word) = denied.first() {
-                out.push(Conflict {
+            if let Some((_, word)) = feats[i]
+                .negated
+                .iter()
+                .find(|(k, _)| feats[j].asserted.contains(k))
+            {
+                return vec![Conflict {
                     kind: "negation".to_string(),
-                    about: (*word).clone(),
+                    about: word.clone(),
                     values: vec![
                         ConflictValue {
                             claim: claims[j].id.clone(),
@@ -242,15 +337,104 @@ fn negation_conflicts(members: &[usize], claims: &[Claim], feats: &[Features]) -
                             text: short(&claims[i].content.text, 12),
                         },
                     ],
-                });
-                return out;
+                }];
             }
+        }
+    }
+    Vec::new()
+}
+
+fn keys_of(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .map(|w| word_key(w))
+        .filter(|k| !k.is_empty())
+        .collect()
+}
+
+/// Word diffs of the group's quotes. Each article's version is the words of its quote claims in
+/// text order (an article may split the quoted words over several claims, or the claim stage
+/// may cut the same quote twice: overlapping claims count once, the longer kept); the first
+/// quoting article's version is diffed against each other article's. `from`/`to` name the first
+/// claim of each version.
+fn quote_diffs(
+    members: &[usize],
+    claims: &[Claim],
+    feats: &[Features],
+) -> (Vec<QuoteDiff>, Option<u32>) {
+    let mut versions: Vec<(u32, Vec<usize>)> = Vec::new();
+    for &i in members
+        .iter()
+        .filter(|&&i| feats[i].quote && !feats[i].quote_words.is_empty())
+    {
+        let d = claims[i].doc;
+        let pos = match versions.iter().position(|v| v.0 == d) {
+            Some(p) => p,
+            None => {
+                versions.push((d, Vec::new()));
+                versions.len() - 1
+            }
+        };
+        let parts = &mut versions[pos].1;
+        let (s, e) = feats[i].content;
+        match parts
+            .iter()
+            .position(|&k| feats[k].content.0 < e && s < feats[k].content.1)
+        {
+            Some(k) if feats[parts[k]].quote_words.len() < feats[i].quote_words.len() => {
+                parts[k] = i
+            }
+            Some(_) => {}
+            None => parts.push(i),
+        }
+    }
+    for v in &mut versions {
+        v.1.sort_by_key(|&k| feats[k].content.0);
+    }
+    let words = |parts: &[usize]| -> Vec<String> {
+        parts
+            .iter()
+            .flat_map(|&k| feats[k].quote_words.iter().cloned())
+            .collect()
+    };
+    let Some((first_doc, refs)) = versions.first().cloned() else {
+        return (Vec::new(), None);
+    };
+    let base = words(&refs);
+    let mut diffs = Vec::new();
+    for (_, parts) in versions.iter().skip(1) {
+        let other = words(parts);
+        if keys_of(&other) != keys_of(&base) {
+            diffs.push(QuoteDiff {
+                from: claims[refs[0]].id.clone(),
+                to: claims[parts[0]].id.clone(),
+                ops: diff_words(&base, &other),
+            });
+        }
+    }
+    (diffs, Some(first_doc))
+}
+
+/// The figures that fit across articles, as written in the first claim that has them.
+fn agreed(fitting: &[(usize, usize)], claims: &[Claim]) -> Vec<String> {
+    let mut nodes = fitting.to_vec();
+    nodes.sort_unstable();
+    let mut out: Vec<String> = Vec::new();
+    let mut docs_seen: Vec<u32> = Vec::new();
+    for (c, q) in nodes {
+        if docs_seen.first().is_some_and(|&d| d != claims[c].doc) {
+            break;
+        }
+        docs_seen.push(claims[c].doc);
+        let t = figure_text(&claims[c].quantities[q].span.text);
+        if !out.contains(&t) {
+            out.push(t);
         }
     }
     out
 }
 
-/// Decides the relation of the group `members` (claim indexes, ascending).
+/// Decides the relation of the group `members` (claim indexes, in document order).
 pub fn relate(
     members: &[usize],
     claims: &[Claim],
@@ -260,16 +444,13 @@ pub fn relate(
     let mut ds: Vec<u32> = members.iter().map(|&i| claims[i].doc).collect();
     ds.sort_unstable();
     ds.dedup();
-    let first = match members.first() {
-        Some(&i) => i,
-        None => {
-            return Relation {
-                relation: "unique".into(),
-                reason: "Empty group.".into(),
-                diffs: vec![],
-                conflicts: vec![],
-            }
-        }
+    let Some(&first) = members.first() else {
+        return Relation {
+            relation: "unique".into(),
+            reason: "Empty group.".into(),
+            diffs: vec![],
+            conflicts: vec![],
+        };
     };
     if ds.len() < 2 {
         return Relation {
@@ -282,11 +463,20 @@ pub fn relate(
             conflicts: Vec::new(),
         };
     }
-    let mut conflicts = figure_conflicts(members, claims, feats);
+    let (mut conflicts, fitting) = figure_conflicts(members, claims, feats);
+    let agreed = agreed(&fitting, claims);
     conflicts.extend(speaker_conflicts(members, claims, feats));
     conflicts.extend(negation_conflicts(members, claims, feats));
     if let Some(c) = conflicts.first() {
-        let reason = conflict_reason(c, docs);
+        let mut reason = conflict_reason(c, docs);
+        if !agreed.is_empty() && (c.kind == "number" || c.kind == "unknown") {
+            reason = format!(
+                "The articles agree on {}, but {}{}",
+                agreed.join(" and "),
+                reason.get(..1).unwrap_or("").to_lowercase(),
+                reason.get(1..).unwrap_or("")
+            );
+        }
         return Relation {
             relation: "conflict".to_string(),
             reason,
@@ -294,40 +484,20 @@ pub fn relate(
             conflicts,
         };
     }
-    // Quotes.
-    let quotes: Vec<usize> = members
-        .iter()
-        .copied()
-        .filter(|&i| feats[i].quote && !feats[i].quote_words.is_empty())
-        .collect();
-    let mut diffs = Vec::new();
-    if let Some(&q0) = quotes.first() {
-        let k0: Vec<String> = feats[q0]
-            .quote_words
-            .iter()
-            .map(|w| word_key(w))
-            .filter(|k| !k.is_empty())
-            .collect();
-        for &q in &quotes[1..] {
-            if claims[q].doc == claims[q0].doc {
-                continue;
-            }
-            let k: Vec<String> = feats[q]
-                .quote_words
-                .iter()
-                .map(|w| word_key(w))
-                .filter(|k| !k.is_empty())
-                .collect();
-            if k != k0 {
-                diffs.push(QuoteDiff {
-                    from: claims[q0].id.clone(),
-                    to: claims[q].id.clone(),
-                    ops: diff_words(&feats[q0].quote_words, &feats[q].quote_words),
-                });
-            }
-        }
-    }
+    let (diffs, quoting) = quote_diffs(members, claims, feats);
     if !diffs.is_empty() {
+        let mut quoting_docs: Vec<u32> = members
+            .iter()
+            .filter(|&&i| feats[i].quote && !feats[i].quote_words.is_empty())
+            .map(|&i| claims[i].doc)
+            .collect();
+        quoting_docs.sort_unstable();
+        quoting_docs.dedup();
+        let who = if quoting_docs.len() == ds.len() {
+            format!("{} articles quote", ds.len())
+        } else {
+            format!("{} of the {} articles quote", quoting_docs.len(), ds.len())
+        };
         let changed: usize = diffs
             .iter()
             .flat_map(|d| &d.ops)
@@ -335,11 +505,10 @@ pub fn relate(
             .map(|o| o.text.split(' ').count())
             .sum();
         let reason = format!(
-            "{} articles quote these words with different wording: {} word{} differ from the version in {}.",
-            ds.len(),
+            "{who} these words with different wording: {} word{} added or removed against the version in {}.",
             changed,
             if changed == 1 { "" } else { "s" },
-            doc_name(docs, claims[quotes[0]].doc)
+            doc_name(docs, quoting.unwrap_or(claims[first].doc))
         );
         return Relation {
             relation: "reworded".to_string(),
@@ -348,16 +517,23 @@ pub fn relate(
             conflicts: Vec::new(),
         };
     }
-    let figures: Vec<&str> = members
-        .iter()
-        .flat_map(|&i| claims[i].quantities.iter())
-        .map(|q| q.span.text.as_str())
-        .take(1)
-        .collect();
-    let what = if quotes.len() >= 2 {
+    let quotes = members.iter().filter(|&&i| feats[i].quote).count();
+    let all_unknown = !fitting.is_empty()
+        && fitting
+            .iter()
+            .all(|&(c, q)| is_unknown(&claims[c].quantities[q]));
+    let what = if quotes >= 2 && quotes == members.len() {
         "quote these words word for word".to_string()
-    } else if let Some(f) = figures.first() {
-        format!("say the same thing with figures that fit ({f})")
+    } else if all_unknown {
+        format!(
+            "say the same thing, and that the figure is not known ({})",
+            agreed.join(", ")
+        )
+    } else if !agreed.is_empty() {
+        format!(
+            "say the same thing with figures that fit ({})",
+            agreed.join(", ")
+        )
     } else {
         "say the same thing".to_string()
     };
@@ -392,7 +568,7 @@ fn conflict_reason(c: &Conflict, docs: &[Document]) -> String {
             list(&c.values)
         ),
         _ => format!(
-            "One article negates what another asserts about \"{}\": {}.",
+            "One article denies what another asserts (\"{}\"): {}.",
             c.about,
             list(&c.values)
         ),

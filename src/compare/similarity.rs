@@ -8,6 +8,11 @@
 //!   its inverse claim frequency, `ln(1 + N / df)`, so "Jermuk" or `n:49` counts far more than
 //!   "war". Containment lets a short claim match the longer sentence that carries it; dice keeps
 //!   two short claims that share a subject but not a verb apart. `d` is `dice_weight`.
+//!   Containment's divisor is at least `containment_floor` of the larger weight: a fragment
+//!   such as "an end to hostilities" does not match every sentence about hostilities ending.
+//! - **Quotes**: two quotes whose quoted content words overlap (dice) less than `quote_min` are
+//!   multiplied by `quote_miss`: one speaker's different sentences, told with the same names
+//!   around them, are different quotes.
 //! - **Figures**: a pair of figures about the same counted thing (see [`super::quantity`]) adds
 //!   `figure_bonus`, whether the values fit or clash (a clash is something to report, and it can
 //!   only be reported inside one group). The same value told of events of different classes
@@ -19,7 +24,8 @@
 //!   (two sides blaming each other: "Armenia said Azerbaijan shelled…" / "Azerbaijan said
 //!   Armenia shelled…") by `subject_clash · swapped`. A claim that carries two claims names
 //!   both subjects, so it is not held apart from either. Two
-//!   named speakers with nothing in common multiply it by `speaker_clash`: the same words from
+//!   named speakers (sources that are not pronouns) with nothing in common multiply it by
+//!   `speaker_clash`: the same words from
 //!   two mouths must match closely to be one claim.
 //! - **Evidence floor**: fewer than `min_shared` shared terms (a figure that lines up counts as
 //!   one) gives 0.
@@ -42,6 +48,13 @@ pub struct Params {
     pub swapped: f64,
     /// Factor when both name speakers with nothing in common.
     pub speaker_clash: f64,
+    /// Containment divides by at least this share of the larger claim's weight, so that a
+    /// two-word fragment cannot fully "contain" itself in a long sentence.
+    pub containment_floor: f64,
+    /// Two quotes whose quoted words overlap (dice of content-word keys) less than this…
+    pub quote_min: f64,
+    /// …are multiplied by this: different words of one speaker are different quotes.
+    pub quote_miss: f64,
     /// Shared terms needed at least.
     pub min_shared: usize,
 }
@@ -56,6 +69,9 @@ impl Params {
         subject_clash: 0.5,
         swapped: 0.4,
         speaker_clash: 0.8,
+        containment_floor: 0.25,
+        quote_min: 0.3,
+        quote_miss: 0.4,
         min_shared: 2,
     };
 }
@@ -146,7 +162,7 @@ pub fn score_with(
         return Score { value: 0.0, shared };
     }
     let dice = 2.0 * s / (wa + wb);
-    let cont = s / wa.min(wb);
+    let cont = s / wa.min(wb).max(p.containment_floor * wa.max(wb));
     let mut v = p.dice_weight * dice + (1.0 - p.dice_weight) * cont;
     if same_fig {
         v += p.figure_bonus;
@@ -155,15 +171,31 @@ pub fn score_with(
     }
     if !a.subject.is_empty() && !b.subject.is_empty() && a.subject.is_disjoint(&b.subject) {
         let swapped = !a.speaker.is_disjoint(&b.subject) && !b.speaker.is_disjoint(&a.subject);
-        let named = |x: &Features, y: &Features| x.subject_terms.iter().any(|t| y.terms.binary_search(t).is_ok());
+        let named = |x: &Features, y: &Features| {
+            x.subject_terms
+                .iter()
+                .any(|t| y.terms.binary_search(t).is_ok())
+        };
         if swapped {
             v *= p.subject_clash * p.swapped;
         } else if !named(a, b) && !named(b, a) {
             v *= p.subject_clash;
         }
     }
-    if !a.speaker.is_empty() && !b.speaker.is_empty() && a.speaker.is_disjoint(&b.speaker) {
+    if a.source.is_some()
+        && b.source.is_some()
+        && !a.speaker.is_empty()
+        && !b.speaker.is_empty()
+        && a.speaker.is_disjoint(&b.speaker)
+    {
         v *= p.speaker_clash;
+    }
+    if a.quote && b.quote && a.quote_keys.len() >= 3 && b.quote_keys.len() >= 3 {
+        let common = a.quote_keys.intersection(&b.quote_keys).count();
+        let qd = 2.0 * common as f64 / (a.quote_keys.len() + b.quote_keys.len()) as f64;
+        if qd < p.quote_min {
+            v *= p.quote_miss;
+        }
     }
     Score {
         value: v.clamp(0.0, 1.0),

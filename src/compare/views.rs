@@ -14,38 +14,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::report::{ArticleView, Citation, Omission};
 use crate::report::{Claim, Document, Entity, Group, Pair};
-
-/// What one article leaves out and whom it cites.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ArticleView {
-    /// Document index.
-    pub doc: u32,
-    /// Groups that most other articles carry and this one does not, most widely carried first.
-    pub omits: Vec<Omission>,
-    /// Outlets and agencies the article credits, most credited first.
-    pub cites: Vec<Citation>,
-}
-
-/// A widely carried group that an article leaves out.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Omission {
-    /// Group id.
-    pub group: String,
-    /// How many articles carry the group.
-    pub carried_by: u32,
-}
-
-/// An outlet or agency an article credits.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Citation {
-    /// The entity's canonical name, or the cited text as first written.
-    pub name: String,
-    /// The entity id, when the cited span holds a mention of one.
-    pub entity: Option<String>,
-    /// Claims credited to it, in document order.
-    pub claims: Vec<String>,
-}
 
 /// Every pair of articles with the groups they share.
 pub fn pairs(documents: &[Document], groups: &[Group]) -> Vec<Pair> {
@@ -110,6 +80,20 @@ pub fn articles(
     groups: &[Group],
 ) -> Vec<ArticleView> {
     let n = documents.len();
+    let others = n.saturating_sub(1) as u32;
+    // Groups carried widely enough to be missed, most widely carried first.
+    let mut wide: Vec<&Group> = groups
+        .iter()
+        .filter(|g| {
+            let k = g.docs.len() as u32;
+            k >= 2 && 2 * k > others
+        })
+        .collect();
+    wide.sort_by_key(|g| std::cmp::Reverse(g.docs.len()));
+    let mut by_doc: HashMap<u32, Vec<&Claim>> = HashMap::new();
+    for c in claims {
+        by_doc.entry(c.doc).or_default().push(c);
+    }
     // Mentions by document: (start, end, entity index).
     let mut mentions: HashMap<u32, Vec<(u32, u32, usize)>> = HashMap::new();
     for (i, e) in entities.iter().enumerate() {
@@ -120,24 +104,19 @@ pub fn articles(
     documents
         .iter()
         .map(|d| {
-            let others = n.saturating_sub(1) as u32;
-            let mut omits: Vec<Omission> = groups
+            let omits: Vec<Omission> = wide
                 .iter()
-                .filter(|g| {
-                    let k = g.docs.len() as u32;
-                    !g.docs.contains(&d.index) && k >= 2 && 2 * k > others
-                })
+                .filter(|g| !g.docs.contains(&d.index))
                 .map(|g| Omission {
                     group: g.id.clone(),
                     carried_by: g.docs.len() as u32,
                 })
                 .collect();
-            omits.sort_by_key(|o| std::cmp::Reverse(o.carried_by));
             let mut cites: Vec<Citation> = Vec::new();
             let mut by_key: HashMap<String, usize> = HashMap::new();
             let empty = Vec::new();
             let ms = mentions.get(&d.index).unwrap_or(&empty);
-            for c in claims.iter().filter(|c| c.doc == d.index) {
+            for c in by_doc.get(&d.index).map(Vec::as_slice).unwrap_or(&[]) {
                 for span in &c.cited {
                     let entity = ms
                         .iter()
