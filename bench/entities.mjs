@@ -114,12 +114,13 @@ const rows = [
   [`compromise ${nlp.version}`, score(theirs), theirSpeed],
 ];
 console.log(`${conll}: ${docs.length} documents, ${nTokens} CoNLL tokens; norm scoring (score.py rules)`);
-console.log('system              PER F1  LOC F1  ORG F1  MISC F1  PER+LOC+ORG P / R / F1     tokens/s');
+const head = ['system', 'PER F1', 'LOC F1', 'ORG F1', 'MISC F1', 'PLO P', 'PLO R', 'PLO F1', 'tokens/s'];
+const widths = [20, 7, 7, 7, 8, 7, 7, 7, 10];
+const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join(' ');
+console.log(line(head));
 for (const [name, s, speed] of rows) {
-  const f = (k) => (s[k].f * 100).toFixed(1).padStart(6);
+  const pct = (v) => (v * 100).toFixed(1);
   const plo = s['PER+LOC+ORG'];
-  console.log(
-    `${name.padEnd(18)} ${f('PER')}  ${f('LOC')}  ${f('ORG')}  ${f('MISC')}   ${(plo.p * 100).toFixed(1)} / ${(plo.r * 100).toFixed(1)} / ${(plo.f * 100).toFixed(1)}`.padEnd(88) +
-      `${Math.round(speed)}`,
-  );
+  console.log(line([name, pct(s.PER.f), pct(s.LOC.f), pct(s.ORG.f), pct(s.MISC.f), pct(plo.p), pct(plo.r), pct(plo.f), Math.round(speed)]));
 }
+console.log('(PLO = PER+LOC+ORG; compromise has no MISC type)');

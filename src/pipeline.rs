@@ -125,11 +125,13 @@ fn document(i: usize, a: &Article, doc: &Prepared) -> report::Document {
             .paragraphs
             .iter()
             .filter_map(|p| match p.role {
-                Role::Boilerplate(kind) => Some(report::Boilerplate {
-                    span: span(doc, &p.range),
-                    kind: kind.to_string(),
-                }),
+                Role::Boilerplate(kind) => Some((p.range.clone(), kind)),
                 _ => None,
+            })
+            .chain(doc.inline_boilerplate.iter().map(|r| (r.clone(), "teaser")))
+            .map(|(r, kind)| report::Boilerplate {
+                span: span(doc, &r),
+                kind: kind.to_string(),
             })
             .collect(),
     }

@@ -23,7 +23,10 @@ fn main() {
 
 /// The words of tokens `a..=b` of a detokenised document, space-joined.
 fn span_words(d: &conll::Detok, a: usize, b: usize) -> String {
-    (a..=b).map(|i| &d.text[d.tokens[i].clone()]).collect::<Vec<_>>().join(" ")
+    (a..=b)
+        .map(|i| &d.text[d.tokens[i].clone()])
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn run() -> Result<(), String> {
@@ -33,7 +36,9 @@ fn run() -> Result<(), String> {
     let mut opts = train::Options::default();
     let mut i = 0;
     let num = |i: usize| -> Result<u64, String> {
-        args.get(i + 1).and_then(|v| v.parse().ok()).ok_or(format!("{} needs a number", args[i]))
+        args.get(i + 1)
+            .and_then(|v| v.parse().ok())
+            .ok_or(format!("{} needs a number", args[i]))
     };
     while i < args.len() {
         match args[i].as_str() {
@@ -59,6 +64,17 @@ fn run() -> Result<(), String> {
             }
             "--fmask" => {
                 opts.fmask = num(i)? as u32;
+                i += 1;
+            }
+            "--models" => {
+                opts.models = num(i)? as usize;
+                i += 1;
+            }
+            "--dropout" => {
+                opts.dropout = args
+                    .get(i + 1)
+                    .and_then(|v| v.parse().ok())
+                    .ok_or("--dropout needs a number")?;
                 i += 1;
             }
             "--seed" => {
@@ -91,7 +107,13 @@ fn run() -> Result<(), String> {
         for s in d {
             let tags: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
             for (a, b, _) in conll::iob_spans(&tags) {
-                seen.insert(s[a..=b].iter().map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" "));
+                seen.insert(
+                    s[a..=b]
+                        .iter()
+                        .map(|(w, _)| w.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
             }
         }
     }
@@ -99,7 +121,8 @@ fn run() -> Result<(), String> {
         .iter()
         .map(|d| {
             let mut out = d.clone();
-            out.gold.retain(|&(a, b, _)| !seen.contains(&span_words(d, a, b)));
+            out.gold
+                .retain(|&(a, b, _)| !seen.contains(&span_words(d, a, b)));
             out
         })
         .collect();

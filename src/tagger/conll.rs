@@ -115,8 +115,8 @@ pub struct Detok {
 }
 
 const NO_SPACE_BEFORE: &[&str] = &[
-    ",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "'s", "'S", "n't", "N'T", "'re", "'ve", "'ll",
-    "'d", "'m", "'RE", "'VE", "'LL", "'D", "'M", "...",
+    ",", ".", ";", ":", "!", "?", "%", ")", "]", "}", "'s", "'S", "n't", "N'T", "'re", "'ve",
+    "'ll", "'d", "'m", "'RE", "'VE", "'LL", "'D", "'M", "...",
 ];
 const NO_SPACE_AFTER: &[&str] = &["(", "[", "{", "$"];
 
@@ -177,7 +177,12 @@ fn detok_doc(doc: &Doc) -> Detok {
             gold.push((tok0 + a, tok0 + b, t));
         }
     }
-    Detok { text, tokens, sent_starts, gold }
+    Detok {
+        text,
+        tokens,
+        sent_starts,
+        gold,
+    }
 }
 
 fn is_trim(c: char) -> bool {
@@ -240,7 +245,11 @@ pub fn norm_span(text: &str, mut s: usize, mut e: usize, strip_the: bool) -> (us
     } else if span.ends_with("\u{2019}s") {
         (s, e) = trim(s, e - 4);
     }
-    if strip_the && text[s..e].len() >= 4 && text[s..e].is_char_boundary(4) && text[s..s + 4].eq_ignore_ascii_case("the ") {
+    if strip_the
+        && text[s..e].len() >= 4
+        && text[s..e].is_char_boundary(4)
+        && text[s..s + 4].eq_ignore_ascii_case("the ")
+    {
         (s, e) = trim(s + 4, e);
     }
     (s, e)
@@ -273,9 +282,21 @@ pub struct Counts {
 impl Counts {
     /// Precision, recall, F1 (0 when undefined).
     pub fn prf(&self) -> (f64, f64, f64) {
-        let p = if self.npred > 0 { self.tp as f64 / self.npred as f64 } else { 0.0 };
-        let r = if self.ngold > 0 { self.tp as f64 / self.ngold as f64 } else { 0.0 };
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let p = if self.npred > 0 {
+            self.tp as f64 / self.npred as f64
+        } else {
+            0.0
+        };
+        let r = if self.ngold > 0 {
+            self.tp as f64 / self.ngold as f64
+        } else {
+            0.0
+        };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (p, r, f)
     }
 }
@@ -293,7 +314,13 @@ impl Score {
     /// A printable table.
     pub fn table(&self) -> String {
         let mut s = String::new();
-        for (i, name) in [(1, "PER"), (2, "LOC"), (3, "ORG"), (4, "MISC"), (0, "PER+LOC+ORG")] {
+        for (i, name) in [
+            (1, "PER"),
+            (2, "LOC"),
+            (3, "ORG"),
+            (4, "MISC"),
+            (0, "PER+LOC+ORG"),
+        ] {
             let c = self.by_type[i];
             let (p, r, f) = c.prf();
             s.push_str(&format!(
@@ -332,13 +359,27 @@ pub fn score(docs: &[Detok], preds: &[Vec<(usize, usize, u8)>], strip_the: bool)
     }
     let mut out = Score::default();
     for k in 0..5 {
-        let want = |t: u8| if k == 0 { (1..=3).contains(&t) } else { t == k as u8 };
+        let want = |t: u8| {
+            if k == 0 {
+                (1..=3).contains(&t)
+            } else {
+                t == k as u8
+            }
+        };
         let g = gold.iter().filter(|x| want(x.3)).count();
         let p = pred.iter().filter(|x| want(x.3)).count();
-        let tp = pred.iter().filter(|x| want(x.3) && gold.contains(*x)).count();
-        out.by_type[k] = Counts { tp, npred: p, ngold: g };
+        let tp = pred
+            .iter()
+            .filter(|x| want(x.3) && gold.contains(*x))
+            .count();
+        out.by_type[k] = Counts {
+            tp,
+            npred: p,
+            ngold: g,
+        };
     }
-    let gb: std::collections::HashMap<(usize, usize, usize), u8> = gold.iter().map(|x| ((x.0, x.1, x.2), x.3)).collect();
+    let gb: std::collections::HashMap<(usize, usize, usize), u8> =
+        gold.iter().map(|x| ((x.0, x.1, x.2), x.3)).collect();
     out.wrong_type = pred
         .iter()
         .filter(|x| (1..=3).contains(&x.3) && gb.get(&(x.0, x.1, x.2)).is_some_and(|&g| g != x.3))
@@ -353,7 +394,10 @@ pub fn to_train(docs: &[Doc]) -> Vec<super::train::Doc> {
             d.iter()
                 .map(|s| {
                     let tags: Vec<&str> = s.iter().map(|(_, t)| t.as_str()).collect();
-                    super::train::Sentence { words: s.iter().map(|(w, _)| w.clone()).collect(), labels: bio_labels(&tags) }
+                    super::train::Sentence {
+                        words: s.iter().map(|(w, _)| w.clone()).collect(),
+                        labels: bio_labels(&tags),
+                    }
                 })
                 .collect()
         })
@@ -362,9 +406,19 @@ pub fn to_train(docs: &[Doc]) -> Vec<super::train::Doc> {
 
 /// Tags the gold CoNLL tokens (all documents as one analysis) and returns byte spans
 /// `(start, end, type)` per document of the detokenised texts.
-pub fn predict_on_tokens(tagger: &super::Tagger, docs: &[Doc], detok: &[Detok]) -> Vec<Vec<(usize, usize, u8)>> {
-    let words: Vec<Vec<Vec<&str>>> =
-        docs.iter().map(|d| d.iter().map(|s| s.iter().map(|(w, _)| w.as_str()).collect()).collect()).collect();
+pub fn predict_on_tokens(
+    tagger: &super::Tagger,
+    docs: &[Doc],
+    detok: &[Detok],
+) -> Vec<Vec<(usize, usize, u8)>> {
+    let words: Vec<Vec<Vec<&str>>> = docs
+        .iter()
+        .map(|d| {
+            d.iter()
+                .map(|s| s.iter().map(|(w, _)| w.as_str()).collect())
+                .collect()
+        })
+        .collect();
     let tagged = tagger.tag(&words);
     tagged
         .iter()
@@ -380,7 +434,11 @@ pub fn predict_on_tokens(tagger: &super::Tagger, docs: &[Doc], detok: &[Detok]) 
                         super::Kind::Org => 3,
                         super::Kind::Misc => 4,
                     };
-                    out.push((dt.tokens[t0 + x.start].start, dt.tokens[t0 + x.end - 1].end, ty));
+                    out.push((
+                        dt.tokens[t0 + x.start].start,
+                        dt.tokens[t0 + x.end - 1].end,
+                        ty,
+                    ));
                 }
             }
             out
@@ -401,9 +459,15 @@ mod tests {
         let docs = parse(SAMPLE);
         assert_eq!(docs.len(), 2);
         let d = detokenise(&docs);
-        assert_eq!(d[0].text, "EU rejects German call.\n\"Peter Blackburn's (AFP)\"");
+        assert_eq!(
+            d[0].text,
+            "EU rejects German call.\n\"Peter Blackburn's (AFP)\""
+        );
         assert_eq!(d[1].text, "BRUSSELS $5 New York Paris");
-        assert_eq!(d[0].gold, vec![(0, 0, 3), (2, 2, 4), (6, 7, 1), (10, 10, 3)]);
+        assert_eq!(
+            d[0].gold,
+            vec![(0, 0, 3), (2, 2, 4), (6, 7, 1), (10, 10, 3)]
+        );
         assert_eq!(d[1].gold, vec![(0, 0, 2), (3, 4, 2), (5, 5, 2)]);
         assert_eq!(&d[0].text[d[0].tokens[6].clone()], "Peter");
     }
@@ -425,9 +489,24 @@ mod tests {
     fn norm_span_table() {
         // (text, span, strip_the, expected text)
         let cases: &[(&str, &str, bool, &str)] = &[
-            ("He met \"Peter Blackburn's\" men", "\"Peter Blackburn's\"", true, "Peter Blackburn"),
-            ("the United States.", "the United States.", true, "United States"),
-            ("the United States.", "the United States.", false, "the United States"),
+            (
+                "He met \"Peter Blackburn's\" men",
+                "\"Peter Blackburn's\"",
+                true,
+                "Peter Blackburn",
+            ),
+            (
+                "the United States.",
+                "the United States.",
+                true,
+                "United States",
+            ),
+            (
+                "the United States.",
+                "the United States.",
+                false,
+                "the United States",
+            ),
             ("(AFP)", "(AFP)", true, "AFP"),
             ("Russia\u{2019}s", "Russia\u{2019}s", true, "Russia"),
             ("Theodore", "Theodore", true, "Theodore"),
@@ -453,8 +532,22 @@ mod tests {
         // Right LOC, and right span with the wrong type.
         let preds = vec![vec![], vec![(a, b, 2), (c, d, 3)]];
         let sc = score(&docs, &preds, true);
-        assert_eq!(sc.by_type[2], Counts { tp: 1, npred: 1, ngold: 3 });
-        assert_eq!(sc.by_type[3], Counts { tp: 0, npred: 1, ngold: 2 });
+        assert_eq!(
+            sc.by_type[2],
+            Counts {
+                tp: 1,
+                npred: 1,
+                ngold: 3
+            }
+        );
+        assert_eq!(
+            sc.by_type[3],
+            Counts {
+                tp: 0,
+                npred: 1,
+                ngold: 2
+            }
+        );
         assert_eq!(sc.by_type[0].tp, 1);
         assert_eq!(sc.wrong_type, 1);
         // A span covering part of a token maps to that token; one running into the next

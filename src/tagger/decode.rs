@@ -81,16 +81,12 @@ pub fn viterbi(emis: &[Scores], tr: &Transitions, back: &mut Vec<[u8; LABELS]>, 
     }
 }
 
-fn log_sum_exp(xs: &[f32; LABELS]) -> f32 {
-    let m = xs.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    if m == f32::NEG_INFINITY {
-        return m;
-    }
-    m + xs.iter().map(|&x| (x - m).exp()).sum::<f32>().ln()
-}
-
 /// Per-token label marginals of the distribution `p(y) ∝ exp(temp · score(y))` over valid
 /// sequences. `alpha`/`beta` are scratch space; `out` receives one row per token.
+///
+/// Forward-backward in probability space with per-token rescaling (each token's scores are
+/// shifted by their maximum before `exp`, and each forward row is normalised), so it needs
+/// one `exp` per label and token rather than one per label pair.
 pub fn marginals(
     emis: &[Scores],
     tr: &Transitions,
@@ -106,49 +102,91 @@ pub fn marginals(
     if n == 0 {
         return;
     }
-    let mut a0 = [f32::NEG_INFINITY; LABELS];
+    // Transition and start factors, zero where BIO forbids the pair.
+    let mut tf = [[0f32; LABELS]; LABELS];
+    let mut sf = [0f32; LABELS];
+    let smax = tr.start.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let tmax = tr
+        .trans
+        .iter()
+        .flatten()
+        .copied()
+        .fold(f32::NEG_INFINITY, f32::max);
     for b in 0..LABELS {
         if allowed(None, b as u8) {
-            a0[b] = temp * (tr.start[b] + emis[0][b]);
+            sf[b] = (temp * (tr.start[b] - smax)).exp();
+        }
+        for a in 0..LABELS {
+            if allowed(Some(a as u8), b as u8) {
+                tf[a][b] = (temp * (tr.trans[a][b] - tmax)).exp();
+            }
         }
     }
-    alpha.push(a0);
-    let mut terms = [0f32; LABELS];
-    for t in 1..n {
-        let mut at = [f32::NEG_INFINITY; LABELS];
-        for b in 0..LABELS {
-            for a in 0..LABELS {
-                terms[a] = if allowed(Some(a as u8), b as u8) {
-                    alpha[t - 1][a] + temp * tr.trans[a][b]
-                } else {
-                    f32::NEG_INFINITY
-                };
+    // Emission factors, each row shifted by its maximum (stored in `out` for now).
+    for e in emis {
+        let m = e.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        out.push(e.map(|v| (temp * (v - m)).exp()));
+    }
+    // Rows are rescaled to sum to 1; a row that underflowed to all zeros (scores hundreds of
+    // units apart) becomes uniform rather than poisoning the rest of the sentence.
+    let normalise = |row: &mut Scores| {
+        let z: f32 = row.iter().sum();
+        if z > 0.0 && z.is_finite() {
+            for v in row.iter_mut() {
+                *v /= z;
             }
-            at[b] = log_sum_exp(&terms) + temp * emis[t][b];
+        } else {
+            *row = [1.0 / LABELS as f32; LABELS];
         }
+    };
+    let mut a0 = [0f32; LABELS];
+    for b in 0..LABELS {
+        a0[b] = sf[b] * out[0][b];
+    }
+    normalise(&mut a0);
+    alpha.push(a0);
+    for t in 1..n {
+        let mut at = [0f32; LABELS];
+        let prev = alpha[t - 1];
+        for a in 0..LABELS {
+            let pa = prev[a];
+            if pa == 0.0 {
+                continue;
+            }
+            for b in 0..LABELS {
+                at[b] += pa * tf[a][b];
+            }
+        }
+        for b in 0..LABELS {
+            at[b] *= out[t][b];
+        }
+        normalise(&mut at);
         alpha.push(at);
     }
-    beta.resize(n, [0.0; LABELS]);
+    beta.resize(n, [1.0; LABELS]);
     for t in (0..n - 1).rev() {
-        for a in 0..LABELS {
-            for b in 0..LABELS {
-                terms[b] = if allowed(Some(a as u8), b as u8) {
-                    temp * (tr.trans[a][b] + emis[t + 1][b]) + beta[t + 1][b]
-                } else {
-                    f32::NEG_INFINITY
-                };
-            }
-            beta[t][a] = log_sum_exp(&terms);
+        let mut next = [0f32; LABELS];
+        for b in 0..LABELS {
+            next[b] = out[t + 1][b] * beta[t + 1][b];
         }
+        let mut bt = [0f32; LABELS];
+        for a in 0..LABELS {
+            let mut s = 0f32;
+            for b in 0..LABELS {
+                s += tf[a][b] * next[b];
+            }
+            bt[a] = s;
+        }
+        normalise(&mut bt);
+        beta[t] = bt;
     }
-    let z = log_sum_exp(&alpha[n - 1]);
     for t in 0..n {
         let mut row = [0f32; LABELS];
         for b in 0..LABELS {
-            let v = alpha[t][b] + beta[t][b] - z;
-            row[b] = if v.is_finite() { v.exp() } else { 0.0 };
+            row[b] = alpha[t][b] * beta[t][b];
         }
-        out.push(row);
+        normalise(&mut row);
+        out[t] = row;
     }
 }
 
@@ -180,13 +218,17 @@ mod tests {
     use super::*;
 
     fn flat() -> Transitions {
-        Transitions { start: [0.0; LABELS], trans: [[0.0; LABELS]; LABELS] }
+        Transitions {
+            start: [0.0; LABELS],
+            trans: [[0.0; LABELS]; LABELS],
+        }
     }
 
     #[test]
     fn spans_table() {
         // (labels, spans)
-        let cases: &[(&[u8], &[(usize, usize, u8)])] = &[
+        type Span = (usize, usize, u8);
+        let cases: &[(&[u8], &[Span])] = &[
             (&[0, 1, 5, 0], &[(1, 3, 1)]),
             (&[1, 1, 5], &[(0, 1, 1), (1, 3, 1)]),
             (&[6, 6, 0, 3], &[(0, 2, 2), (3, 4, 3)]),
@@ -227,6 +269,51 @@ mod tests {
         let mut out = Vec::new();
         viterbi(&e, &tr, &mut Vec::new(), &mut out);
         assert_eq!(out, vec![1, 5]);
+    }
+
+    /// Brute force: enumerate every valid sequence of a short sentence.
+    fn brute_marginals(e: &[Scores], tr: &Transitions, temp: f32) -> Vec<Scores> {
+        let n = e.len();
+        let mut out = vec![[0f64; LABELS]; n];
+        let mut z = 0f64;
+        let total = LABELS.pow(n as u32);
+        for code in 0..total {
+            let ys: Vec<u8> = (0..n)
+                .map(|i| ((code / LABELS.pow(i as u32)) % LABELS) as u8)
+                .collect();
+            if !allowed(None, ys[0]) || ys.windows(2).any(|w| !allowed(Some(w[0]), w[1])) {
+                continue;
+            }
+            let mut s = tr.start[ys[0] as usize] + e[0][ys[0] as usize];
+            for i in 1..n {
+                s += tr.trans[ys[i - 1] as usize][ys[i] as usize] + e[i][ys[i] as usize];
+            }
+            let p = ((temp * s) as f64).exp();
+            z += p;
+            for i in 0..n {
+                out[i][ys[i] as usize] += p;
+            }
+        }
+        out.iter().map(|r| r.map(|v| (v / z) as f32)).collect()
+    }
+
+    #[test]
+    fn marginals_match_brute_force() {
+        let mut tr = flat();
+        tr.trans[1][5] = 1.5;
+        tr.trans[0][2] = -0.5;
+        tr.start[0] = 0.3;
+        let e: Vec<Scores> = (0..3)
+            .map(|t| std::array::from_fn(|l| ((t * 7 + l * 3) % 5) as f32 * 0.7 - 1.0))
+            .collect();
+        let mut out = Vec::new();
+        marginals(&e, &tr, 0.8, &mut Vec::new(), &mut Vec::new(), &mut out);
+        let want = brute_marginals(&e, &tr, 0.8);
+        for (got, want) in out.iter().zip(&want) {
+            for l in 0..LABELS {
+                assert!((got[l] - want[l]).abs() < 1e-4, "{got:?} {want:?}");
+            }
+        }
     }
 
     #[test]

@@ -73,7 +73,10 @@ fn key2(template: u64, a: u64, b: u64) -> u32 {
 
 #[inline]
 fn key3(template: u64, a: u64, b: u64, c: u64) -> u32 {
-    finish(step(step(step(step(template.wrapping_mul(K), 0x53), a), b), c))
+    finish(step(
+        step(step(step(template.wrapping_mul(K), 0x53), a), b),
+        c,
+    ))
 }
 
 /// Per-token values computed once and shared by the features of the token and its neighbours.
@@ -265,8 +268,16 @@ pub fn doc_ctx(doc: &[Vec<&str>], infos: &[TokInfo], caps: &[bool], fmask: u32) 
             for i in 0..n {
                 let info = &infos[t + i];
                 if info.flags & (CAP | ALLCAP) != 0 && info.flags & ALPHA != 0 {
-                    let prev = if i > 0 { infos[t + i - 1].lower } else { BOS.lower };
-                    let next = if i + 1 < n { infos[t + i + 1].lower } else { EOS.lower };
+                    let prev = if i > 0 {
+                        infos[t + i - 1].lower
+                    } else {
+                        BOS.lower
+                    };
+                    let next = if i + 1 < n {
+                        infos[t + i + 1].lower
+                    } else {
+                        EOS.lower
+                    };
                     let v = agg.entry(info.lower).or_default();
                     if v.len() < AGG_MAX {
                         v.push(((t + i) as u32, prev, next));
@@ -293,8 +304,16 @@ pub fn cross_agg(docs: &[Vec<Vec<&str>>], infos: &[TokInfo]) -> CrossAgg {
             for i in 0..n {
                 let info = &infos[t + i];
                 if info.flags & (CAP | ALLCAP) != 0 && info.flags & ALPHA != 0 {
-                    let prev = if i > 0 { infos[t + i - 1].lower } else { BOS.lower };
-                    let next = if i + 1 < n { infos[t + i + 1].lower } else { EOS.lower };
+                    let prev = if i > 0 {
+                        infos[t + i - 1].lower
+                    } else {
+                        BOS.lower
+                    };
+                    let next = if i + 1 < n {
+                        infos[t + i + 1].lower
+                    } else {
+                        EOS.lower
+                    };
                     let v = out.entry(info.lower).or_default();
                     if v.len() < 2 * AGG_MAX {
                         v.push((d as u32, prev, next));
@@ -413,6 +432,8 @@ pub fn local_keys(cx: &SentCtx, i: usize, out: &mut Vec<u32>) {
     let ii = i as isize;
     let t = toks[i];
     let (m1, p1, m2, p2) = (at(ii - 1), at(ii + 1), at(ii - 2), at(ii + 2));
+    // Positions 1 and 2 (word, lower-case form) are the word-identity keys that training may
+    // hide (word dropout, see `train`): keep them there.
     out.push(key(T_BIAS, 0));
     out.push(key(T_WORD, t.word));
     out.push(key(T_LOWER, t.lower));
@@ -457,7 +478,12 @@ pub fn local_keys(cx: &SentCtx, i: usize, out: &mut Vec<u32>) {
         } else {
             2
         };
-        out.push(key3(T_DCASE, seen, ctx, (t.flags & (CAP | ALLCAP | LOWER)) as u64));
+        out.push(key3(
+            T_DCASE,
+            seen,
+            ctx,
+            (t.flags & (CAP | ALLCAP | LOWER)) as u64,
+        ));
     }
     if cx.fmask & fset::BIGRAM2 != 0 {
         out.push(key2(T_BI_MM, m2.lower, m1.lower));
@@ -482,7 +508,12 @@ pub fn local_keys(cx: &SentCtx, i: usize, out: &mut Vec<u32>) {
         let len = (b - a).min(4) as u64;
         out.push(key2(T_RUN_B, before, len));
         out.push(key2(T_RUN_A, after, len));
-        out.push(key3(T_RUN_POS, (i - a).min(3) as u64, (b - i - 1).min(3) as u64, t.shape));
+        out.push(key3(
+            T_RUN_POS,
+            (i - a).min(3) as u64,
+            (b - i - 1).min(3) as u64,
+            t.shape,
+        ));
         if b - a > 1 {
             out.push(key(T_RUN_BW, before));
             out.push(key(T_RUN_AW, after));
@@ -516,7 +547,11 @@ pub fn local_keys(cx: &SentCtx, i: usize, out: &mut Vec<u32>) {
     if cx.fmask & fset::CHAR3 != 0 && is_cap(&t) && t.len >= 4 {
         if let Some(w) = cx.words.get(i) {
             let mut h = [0x5Eu64, 0x5E, 0x5E];
-            for c in w.chars().flat_map(char::to_lowercase).chain(std::iter::once('$')) {
+            for c in w
+                .chars()
+                .flat_map(char::to_lowercase)
+                .chain(std::iter::once('$'))
+            {
                 h = [h[1], h[2], c as u64];
                 if h[0] != 0x5E || h[1] != 0x5E {
                     out.push(key3(T_CHAR3, h[0], h[1], h[2]));
@@ -571,7 +606,9 @@ pub fn pos_code(labels: &[u8], i: usize) -> Option<usize> {
         return None;
     }
     let begins = is_begin(l) || i == 0 || label_type(labels[i - 1]) != ty;
-    let goes_on = labels.get(i + 1).is_some_and(|&n| n >= 5 && label_type(n) == ty);
+    let goes_on = labels
+        .get(i + 1)
+        .is_some_and(|&n| n >= 5 && label_type(n) == ty);
     let pos = match (begins, goes_on) {
         (true, false) => 0,
         (true, true) => 1,
@@ -586,7 +623,13 @@ pub type PosCounts = HashMap<u64, [u16; 16]>;
 
 /// Appends the [`fset::P2POS`] keys of one token: the span positions of the other occurrences
 /// of its word in the document (`doc`) and in the other documents (`all` minus `doc`).
-pub fn pass2_pos_keys(info: &TokInfo, own: Option<usize>, doc: &PosCounts, all: &PosCounts, out: &mut Vec<u32>) {
+pub fn pass2_pos_keys(
+    info: &TokInfo,
+    own: Option<usize>,
+    doc: &PosCounts,
+    all: &PosCounts,
+    out: &mut Vec<u32>,
+) {
     if info.flags & (CAP | ALLCAP) == 0 || info.flags & ALPHA == 0 {
         return;
     }
@@ -695,8 +738,11 @@ mod tests {
         for &(a, b, want) in same_shape {
             assert_eq!(tok_info(a).shape == tok_info(b).shape, want, "{a} {b}");
         }
-        let same_lower: &[(&str, &str, bool)] =
-            &[("Moscow", "MOSCOW", true), ("Moscow", "moscow", true), ("Moscow", "Moscou", false)];
+        let same_lower: &[(&str, &str, bool)] = &[
+            ("Moscow", "MOSCOW", true),
+            ("Moscow", "moscow", true),
+            ("Moscow", "Moscou", false),
+        ];
         for &(a, b, want) in same_lower {
             assert_eq!(tok_info(a).lower == tok_info(b).lower, want, "{a} {b}");
             assert_ne!(tok_info(a).word == tok_info(b).word, a != b, "{a} {b}");
@@ -722,7 +768,10 @@ mod tests {
 
     #[test]
     fn keys_are_stable_and_distinct() {
-        let toks: Vec<TokInfo> = ["Nikol", "Pashinyan", "met", "Putin"].iter().map(|w| tok_info(w)).collect();
+        let toks: Vec<TokInfo> = ["Nikol", "Pashinyan", "met", "Putin"]
+            .iter()
+            .map(|w| tok_info(w))
+            .collect();
         let none = DocCtx::default();
         let words = ["Nikol", "Pashinyan", "met", "Putin"];
         let cx = SentCtx {
@@ -760,16 +809,28 @@ mod tests {
     fn case_stats_table() {
         let doc: Vec<Vec<&str>> = vec![
             vec!["WHITE", "HOUSE", "SAYS"],
-            vec!["The", "White", "House", "said", "white", "smoke", "rose", "."],
+            vec![
+                "The", "White", "House", "said", "white", "smoke", "rose", ".",
+            ],
             vec!["White", "said", "."],
         ];
         let caps: Vec<bool> = doc.iter().map(|s| caps_sentence(s)).collect();
         let infos: Vec<TokInfo> = doc.iter().flatten().map(|w| tok_info(w)).collect();
         let st = case_stats(&doc, &infos, &caps);
         // (word, bits)
-        let cases: &[(&str, u8)] = &[("white", 3), ("house", 2), ("said", 1), ("the", 0), ("says", 0)];
+        let cases: &[(&str, u8)] = &[
+            ("white", 3),
+            ("house", 2),
+            ("said", 1),
+            ("the", 0),
+            ("says", 0),
+        ];
         for &(w, bits) in cases {
-            assert_eq!(st.get(&tok_info(w).lower).copied().unwrap_or(0), bits, "{w}");
+            assert_eq!(
+                st.get(&tok_info(w).lower).copied().unwrap_or(0),
+                bits,
+                "{w}"
+            );
         }
     }
 

@@ -36,6 +36,8 @@ pub struct Prepared<'t> {
     pub sentences: Vec<Sentence>,
     /// Byte ranges of all tokens of those sentences, in text order.
     pub tokens: Vec<Range<usize>>,
+    /// Teasers cut out of analysed paragraphs ("(RELATED: …)"): no token lies inside them.
+    pub inline_boilerplate: Vec<Range<usize>>,
     /// Byte offsets to UTF-16 offsets.
     pub utf16: utf16::Utf16Map,
 }
@@ -66,12 +68,21 @@ pub fn prepare(text: &str) -> Prepared<'_> {
     let mut tokens = Vec::new();
     let mut sentences = Vec::new();
     let mut para_tokens = Vec::new();
+    let mut inline_boilerplate = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         if matches!(p.role, Role::Boilerplate(_)) {
             continue;
         }
         para_tokens.clear();
         tokens::tokenize(text, p.range.clone(), &mut para_tokens);
+        let teasers = paragraphs::inline_teasers(text, p.range.clone());
+        if !teasers.is_empty() {
+            para_tokens.retain(|t| !teasers.iter().any(|r| r.start <= t.start && t.end <= r.end));
+            inline_boilerplate.extend(teasers);
+        }
+        if para_tokens.is_empty() {
+            continue;
+        }
         let base = tokens.len();
         for s in sentences::split(text, &para_tokens) {
             sentences.push(Sentence {
@@ -87,6 +98,7 @@ pub fn prepare(text: &str) -> Prepared<'_> {
         paragraphs,
         sentences,
         tokens,
+        inline_boilerplate,
         utf16: utf16::Utf16Map::new(text),
     }
 }

@@ -128,6 +128,41 @@ const CREDIT_WORDS: &[&str] = &[
     "bloomberg",
 ];
 
+/// Labels that open a teaser inside a paragraph: "(RELATED: Europe Begs …)".
+const INLINE_TEASERS: &[&str] = &[
+    "related",
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "more",
+    "watch",
+    "listen",
+    "recommended",
+];
+
+/// Teasers inside a paragraph, as byte ranges: a parenthesis or bracket that opens with a teaser
+/// label and a colon ("(RELATED: …)", "[Read more: …]"), up to its closing mark.
+pub fn inline_teasers(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let p = &text[range.clone()];
+    for (i, open) in p.char_indices().filter(|(_, c)| matches!(c, '(' | '[')) {
+        let close = if open == '(' { ')' } else { ']' };
+        let after = &p[i + 1..];
+        let Some(colon) = after.find(':') else {
+            continue;
+        };
+        let label = after[..colon].trim().to_lowercase();
+        if !INLINE_TEASERS.contains(&label.as_str()) {
+            continue;
+        }
+        if let Some(end) = after.find(close) {
+            out.push(range.start + i..range.start + i + 1 + end + 1);
+        }
+    }
+    out
+}
+
 /// Splits `text` into paragraphs and gives each a role.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
@@ -288,14 +323,19 @@ fn pick_title(text: &str, paras: &mut [Paragraph]) {
         .filter(|(_, p)| matches!(p.role, Role::Body | Role::Heading))
         .map(|(i, p)| (i, &text[p.range.clone()]))
         .filter(|(_, s)| (2..=30).contains(&word_count(s)))
-        // Headlines usually lack a final period: an open line counts as eight words more.
-        .map(|(i, s)| (i, word_count(s) + if ends_closed(s) { 0 } else { 8 }))
+        // Headlines usually lack a final period: an open line counts as two words more.
+        .map(|(i, s)| (i, word_count(s) + if ends_closed(s) { 0 } else { 2 }))
         .max_by_key(|&(i, w)| (w, std::cmp::Reverse(i)));
     if let Some((i, _)) = best {
         paras[i].role = Role::Title;
-        // Short lines above the headline are section kickers ("National Security", "World").
+        // Short lines above the headline are section kickers ("National Security", "World");
+        // a line with a digit is a dateline ("LONDON 1996-08-30") and stays.
         for p in &mut paras[..i] {
-            if p.role == Role::Heading && word_count(&text[p.range.clone()]) <= 4 {
+            let line = &text[p.range.clone()];
+            if p.role == Role::Heading
+                && word_count(line) <= 4
+                && !line.contains(|c: char| c.is_ascii_digit())
+            {
                 p.role = Role::Boilerplate("chrome");
             }
         }
@@ -353,6 +393,32 @@ mod tests {
         assert_eq!(got[3].1, Role::Boilerplate("teaser"));
         assert_eq!(got[4].1, Role::Boilerplate("teaser"));
         assert_eq!(got[5].1, Role::Boilerplate("comments"));
+    }
+
+    #[test]
+    fn inline_teaser_table() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "He said so. (RELATED: Europe Begs Countries For Gas)",
+                Some("(RELATED: Europe Begs Countries For Gas)"),
+            ),
+            (
+                "Text [Read more: Why it matters] more text.",
+                Some("[Read more: Why it matters]"),
+            ),
+            (
+                "The treaty (signed in 1997: a mutual-defense pact) holds.",
+                None,
+            ),
+            ("An unclosed (RELATED: teaser", None),
+        ];
+        for &(para, want) in cases {
+            let got: Vec<&str> = inline_teasers(para, 0..para.len())
+                .into_iter()
+                .map(|r| &para[r])
+                .collect();
+            assert_eq!(got.first().copied(), want, "{para:?}");
+        }
     }
 
     #[test]

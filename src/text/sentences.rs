@@ -151,7 +151,10 @@ mod tests {
                 ],
             ),
             ("Why? Because.", &["Why?", "Because."]),
-            ("He is a lawyer. \"If we win, we go.\"", &["He is a lawyer.", "\"If we win, we go.\""]),
+            (
+                "He is a lawyer. \"If we win, we go.\"",
+                &["He is a lawyer.", "\"If we win, we go.\""],
+            ),
             ("\"We go.\" He left.", &["\"We go.\"", "He left."]),
             (
                 "It rose 1.5 percent. Then fell.",

@@ -30,6 +30,17 @@ pub fn is_abbreviation(word: &str) -> bool {
     if abbreviations().contains(word) {
         return true;
     }
+    // Headlines in capitals: "ST." is "St.", "GEN." is "Gen.".
+    if word.len() >= 2 && word.chars().all(|c| c.is_ascii_uppercase()) {
+        let title: String = word
+            .chars()
+            .enumerate()
+            .map(|(i, c)| if i == 0 { c } else { c.to_ascii_lowercase() })
+            .collect();
+        if abbreviations().contains(title.as_str()) {
+            return true;
+        }
+    }
     let mut chars = word.chars();
     match (chars.next(), chars.next()) {
         (Some(c), None) => c.is_alphabetic(),
@@ -55,6 +66,7 @@ const DASHES: &[char] = &['\u{2013}', '\u{2014}', '\u{2012}', '\u{2015}'];
 pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[range.clone()];
     let mut pos = 0;
+    let mut first = true;
     for chunk in s.split(|c: char| c.is_whitespace()) {
         let start = range.start + pos;
         pos += chunk.len();
@@ -62,9 +74,21 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
         if let Some(c) = s[pos..].chars().next() {
             pos += c.len_utf8();
         }
-        if !chunk.is_empty() {
+        if chunk.is_empty() {
+            continue;
+        }
+        // A list number opening the range ("1. Ingeborg Marken") is one token, not a sentence end.
+        let list_number = first
+            && chunk.len() <= 4
+            && chunk.ends_with('.')
+            && chunk[..chunk.len() - 1].chars().all(|c| c.is_ascii_digit())
+            && chunk.len() > 1;
+        if list_number {
+            out.push(start..start + chunk.len());
+        } else {
             split_chunk(text, start..start + chunk.len(), out);
         }
+        first = false;
     }
 }
 
@@ -204,6 +228,12 @@ mod tests {
             ("1.5 percent", &["1.5", "percent"]),
             ("the '90s", &["the", "'90s"]),
             ("\u{1f600}ok", &["\u{1f600}ok"]),
+            (
+                "1. Ingeborg Helen Marken",
+                &["1.", "Ingeborg", "Helen", "Marken"],
+            ),
+            ("ST. LOUIS 1996-08-30", &["ST.", "LOUIS", "1996-08-30"]),
+            ("in 2020. Then", &["in", "2020", ".", "Then"]),
         ];
         for &(input, want) in cases {
             assert_eq!(toks(input), want, "{input:?}");
