@@ -4,10 +4,11 @@
 //! cargo run --profile tools --bin eval-conll -- /work/shared/data/conll2003/dev.txt
 //! ```
 //! End to end (default): every document is detokenised exactly as
-//! `/work/shared/eval/prep_conll.py` does, run through `corroborate::text::prepare`, and all
-//! documents are tagged together by `Tagger::builtin()`; spans go back to character offsets
-//! and are scored like `conll_score.py` (trim punctuation, a trailing possessive and a leading
-//! "the"; exact first token, last token and type).
+//! `/work/shared/eval/prep_conll.py` does and all documents are analysed together by
+//! `corroborate::analyze`, exactly as the CLI does; the report's entity mentions (person →
+//! PER, place → LOC, organization → ORG, group/event/work/other → MISC) are scored like
+//! `conll_score.py` (trim punctuation, a trailing possessive and a leading "the"; exact first
+//! token, last token and type).
 //!
 //! Options:
 //! - `--tokens`: tag the gold CoNLL tokens and sentences instead (no detokenisation, no
@@ -16,33 +17,77 @@
 //!   `/work/shared/eval/conll_score.py` reads.
 //! - `--json`: print predictions and timing as JSON on stdout (for `bench/entities.mjs`).
 //! - `--runs N`: timing runs (median reported), default 5.
-//! - `--model FILE`: a model file instead of the built-in one.
+//! - `--tagger-only`: `text::prepare` + the tagger, without the rest of the pipeline.
+//! - `--model FILE`: a model file instead of the built-in one (implies `--tagger-only`).
 //! - `--errors`: list the missed and spurious entities.
 //!
 //! Prints P/R/F1 per type and over PER+LOC+ORG (also the `strict` setting, without the
 //! leading-"the" trim), and tokens per second of tagging alone.
 //!
 //! Measured with the committed model (PER+LOC+ORG F1, `norm` scoring; identical counts from
-//! `conll_score.py` on the `--report` JSON):
+//! `conll_score.py` on the CLI's report):
 //!
-//! | set  | gold tokens (`--tokens`) | end to end (`text::prepare`) |
-//! |------|--------------------------|------------------------------|
-//! | dev  | 94.1                     | 93.2                         |
-//! | test | 88.6                     | 87.3                         |
-//!
-//! The end-to-end gap comes from paragraphs that `text::paragraphs` classifies as boilerplate
-//! (datelines such as `LONDON 1996-08-30` as `chrome`: 104 gold PER/LOC/ORG entities of the
-//! test set sit in such lines), not from the tokeniser.
+//! | set  | gold tokens (`--tokens`) | end to end (`analyze`, as the CLI) |
+//! |------|--------------------------|------------------------------------|
+//! | dev  | 94.1                     | 92.4                               |
+//! | test | 88.6                     | 88.3                               |
 
 use std::time::Instant;
 
 use corroborate::tagger::{conll, Kind, Tagger};
 use corroborate::text;
 
-/// Byte spans `(start, end, type 1..=4)` per text. The lead switches this one function to the
-/// full `corroborate::analyze` pipeline.
-fn predict_texts(tagger: &Tagger, texts: &[&str]) -> Vec<Vec<(usize, usize, u8)>> {
-    tag_prepared(tagger, texts)
+/// Byte spans `(start, end, type 1..=4)` per text, from the report of the full
+/// `corroborate::analyze` pipeline (what the CLI prints), or from the tagger alone when a
+/// `--model` is given or `--tagger-only` is set.
+fn predict_texts(
+    tagger: &Tagger,
+    texts: &[&str],
+    tagger_only: bool,
+) -> Vec<Vec<(usize, usize, u8)>> {
+    if tagger_only {
+        return tag_prepared(tagger, texts);
+    }
+    let articles: Vec<corroborate::Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| corroborate::Article::new(format!("doc{i:03}.txt"), *t))
+        .collect();
+    let report = match corroborate::analyze(&articles) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("eval-conll: {e}");
+            return vec![Vec::new(); texts.len()];
+        }
+    };
+    // UTF-16 offsets of the report back to byte offsets of each text.
+    let to_byte: Vec<Vec<usize>> = texts
+        .iter()
+        .map(|t| {
+            let mut v = Vec::with_capacity(t.len() + 1);
+            for (b, c) in t.char_indices() {
+                v.extend(std::iter::repeat_n(b, c.len_utf16()));
+            }
+            v.push(t.len());
+            v
+        })
+        .collect();
+    let mut out = vec![Vec::new(); texts.len()];
+    for e in &report.entities {
+        let kind = match e.kind.as_str() {
+            "person" => 1,
+            "place" => 2,
+            "organization" => 3,
+            "group" | "event" | "work" | "other" => 4,
+            _ => continue,
+        };
+        for m in &e.mentions {
+            let map = &to_byte[m.doc as usize];
+            let (a, b) = (map[m.start as usize], map[m.end as usize]);
+            out[m.doc as usize].push((a, b, kind));
+        }
+    }
+    out
 }
 
 fn type_num(k: Kind) -> u8 {
@@ -106,11 +151,13 @@ fn run() -> Result<(), String> {
     let (mut tokens_mode, mut json, mut errors) = (false, false, false);
     let mut report = None;
     let mut model = None;
+    let mut tagger_only = false;
     let mut runs = 5usize;
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
             "--tokens" => tokens_mode = true,
+            "--tagger-only" => tagger_only = true,
             "--json" => json = true,
             "--errors" => errors = true,
             "--report" => {
@@ -150,7 +197,7 @@ fn run() -> Result<(), String> {
     let preds = if tokens_mode {
         conll::predict_on_tokens(tagger, &docs, &detok)
     } else {
-        predict_texts(tagger, &texts)
+        predict_texts(tagger, &texts, tagger_only || model.is_some())
     };
 
     // Timing: tagging alone, on the same token views the predictions used.

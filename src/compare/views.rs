@@ -12,8 +12,6 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
 pub use crate::report::{ArticleView, Citation, Omission};
 use crate::report::{Claim, Document, Entity, Group, Pair};
 
