@@ -27,10 +27,18 @@ fn describe(r: &Report) -> String {
         .join("\n")
 }
 
+/// (articles, canonical name, type, aliases that must be merged into it, docs it must list)
+type MergeCase = (
+    &'static [&'static str],
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [u32],
+);
+
 #[test]
 fn merging_table() {
-    // (articles, canonical name, type, aliases that must be merged into it, docs it must list)
-    let cases: &[(&[&str], &str, &str, &[&str], &[u32])] = &[
+    let cases: &[MergeCase] = &[
         (
             &[
                 "Armenian Prime Minister Nikol Pashinyan spoke to lawmakers on Tuesday.",

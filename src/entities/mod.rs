@@ -162,6 +162,8 @@ impl Entities {
 /// Finds and merges the entities of all documents.
 pub fn extract(docs: &[Prepared]) -> Entities {
     let mut mentions = names::find(docs);
+    let recovered = names::recover_surnames(docs, &mentions);
+    mentions.extend(recovered);
     for (d, doc) in docs.iter().enumerate() {
         for inst in institutions::find(d, doc) {
             add_institution(&mut mentions, inst);

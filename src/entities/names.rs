@@ -147,3 +147,53 @@ fn role_of(
     }
     None
 }
+
+/// Surnames the tagger missed: once "Vladimir Putin" is a person anywhere in the analysis, a
+/// capitalised "Putin" it left untagged elsewhere ("Putin deployed thousands…") is that person
+/// too. Words the gazetteer knows as anything else ("Jordan", "Washington") are left alone.
+pub fn recover_surnames(docs: &[Prepared], mentions: &[Mention]) -> Vec<Mention> {
+    use std::collections::HashSet;
+    let mut surnames: HashSet<&str> = HashSet::new();
+    for m in mentions
+        .iter()
+        .filter(|m| m.kind == Type::Person && m.tokens.len() >= 2)
+    {
+        let last = docs[m.doc].token(m.tokens.end - 1);
+        let capitalised = last.chars().next().is_some_and(char::is_uppercase)
+            && last.chars().skip(1).any(char::is_lowercase);
+        if capitalised && last.chars().count() > 2 && gazetteer::lookup(last).is_empty() {
+            surnames.insert(last);
+        }
+    }
+    if surnames.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let mut covered = vec![false; doc.tokens.len()];
+        for m in mentions.iter().filter(|m| m.doc == d) {
+            for c in covered.iter_mut().take(m.tokens.end).skip(m.tokens.start) {
+                *c = true;
+            }
+        }
+        let capitalised_at =
+            |i: usize| i < doc.tokens.len() && doc.token(i).starts_with(char::is_uppercase);
+        for (t, c) in covered.iter().enumerate() {
+            // Only a lone word: "Putin", not part of a longer capitalised run ("Putin Street").
+            let lone = !(t > 0 && capitalised_at(t - 1)) && !capitalised_at(t + 1);
+            if !*c && lone && surnames.contains(doc.token(t)) {
+                out.push(Mention {
+                    doc: d,
+                    range: doc.tokens[t].clone(),
+                    tokens: t..t + 1,
+                    kind: Type::Person,
+                    role: None,
+                    value: None,
+                    score: 0.5,
+                    canonical: None,
+                });
+            }
+        }
+    }
+    out
+}
