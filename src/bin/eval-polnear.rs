@@ -1,9 +1,10 @@
 //! `eval-polnear DIR [--json OUT] [--examples N]`: attribution extraction scored against
 //! PolNeAR gold.
 //!
-//! DIR is one PolNeAR compartment (`text/*.txt`, `attributions/*.ann`). Every text is run
-//! through [`predict`] (texts → claims with spans; the one place to switch to the full
-//! pipeline), and the claims are scored with the rules of `shared/eval/polnear_score.py`:
+//! DIR is one PolNeAR compartment (`text/*.txt`, `attributions/*.ann`). The texts are run
+//! through the full pipeline, `corroborate::analyze`, as the CLI does ([`predict_pipeline`];
+//! `--extractor` scores the attribution extractor alone, with split quotes as pieces), and the
+//! claims are scored with the rules of `shared/eval/polnear_score.py`:
 //! alphanumeric character sets; content matches when the overlap covers at least half of the
 //! longer span; source and cue when they share a character with gold (or both are absent);
 //! greedy one-to-one alignment per article in order of decreasing overlap (ties: gold order,
@@ -11,6 +12,9 @@
 //! `.ann` file per article, one attribution per `E` line with a content. `--json OUT` writes a
 //! `corroborate/report@1` report that `polnear_score.py` reads, so the two can be compared.
 //! `--examples N` prints N misses and N false alarms of the end-to-end metric.
+//! `--unfiltered` scores every candidate (the learned filter off); `--train-filter OUT` trains
+//! the filter on DIR's candidates and writes its weights to OUT
+//! (`data/lexicon/attribution-filter.tsv`; train on PolNeAR train only).
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -23,15 +27,38 @@ use corroborate::text::prepare;
 /// splits it (empty otherwise), and the learned filter's features (empty unless training).
 type Predicted = (Claim, Vec<Span>, Vec<String>);
 
-/// Texts → claims (with `doc` set to the text's index). Switching the evaluation to the full
-/// pipeline means replacing the body with `corroborate::analyze(...)`'s claims (no pieces, no
-/// features).
+/// Texts → claims through the full pipeline, `corroborate::analyze`, exactly as the CLI
+/// reports them (content as one span; continuations with the cue and source of the quote they
+/// continue). All articles are analysed together, as the CLI does when given the folder's files.
+fn predict_pipeline(docs: &[(String, String)]) -> Vec<Predicted> {
+    let articles: Vec<corroborate::Article> = docs
+        .iter()
+        .map(|(name, text)| corroborate::Article::new(name.clone(), text.clone()))
+        .collect();
+    match corroborate::analyze(&articles) {
+        Ok(report) => report
+            .claims
+            .into_iter()
+            .filter(|c| c.cue.is_some() || c.source.is_some())
+            .map(|c| (c, vec![], vec![]))
+            .collect(),
+        Err(e) => {
+            eprintln!("eval-polnear: {e}");
+            Vec::new()
+        }
+    }
+}
+
+/// Texts → claims from the attribution extractor alone, scoring split quotes by their pieces
+/// (`--extractor`): an upper bound for what a multi-span content would give.
 fn predict(docs: &[(String, String)]) -> Vec<Predicted> {
     let mut out = Vec::new();
     for (di, (_, text)) in docs.iter().enumerate() {
         let p = prepare(text);
-        let found: Vec<(attribution::Attribution, Vec<String>)> =
-            attribution::find(&p).into_iter().map(|a| (a, vec![])).collect();
+        let found: Vec<(attribution::Attribution, Vec<String>)> = attribution::find(&p)
+            .into_iter()
+            .map(|a| (a, vec![]))
+            .collect();
         to_claims(&p, text, di, &found, &mut out);
     }
     out
@@ -78,9 +105,15 @@ fn to_claims(
         let claim = Claim {
             id: format!("c{}", out.len()),
             doc: di as u32,
-            kind: if a.form == Form::Indirect { "statement" } else { "quote" }.to_string(),
+            kind: if a.form == Form::Indirect {
+                "statement"
+            } else {
+                "quote"
+            }
+            .to_string(),
             sentence: span(&sent),
             content: span(&a.content),
+            pieces: a.pieces.iter().map(span).collect(),
             cue,
             source,
             speaker: None,
@@ -123,7 +156,8 @@ fn train_filter(data: &[(Vec<String>, bool)]) -> BTreeMap<String, f64> {
             }
         }
     }
-    w.retain(|_, v| v.abs() > 1e-3);
+    // small weights change almost no decision; dropping them keeps the data file small
+    w.retain(|_, v| v.abs() >= 0.05);
     w
 }
 
@@ -352,11 +386,15 @@ fn main() {
     let mut json_out = None;
     let mut examples = 0usize;
     let mut train_out: Option<String> = None;
+    let mut unfiltered = false;
+    let mut extractor = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => json_out = it.next().cloned(),
             "--train-filter" => train_out = it.next().cloned(),
+            "--unfiltered" => unfiltered = true,
+            "--extractor" => extractor = true,
             "--examples" => examples = it.next().and_then(|n| n.parse().ok()).unwrap_or(0),
             _ => dir = Some(a.clone()),
         }
@@ -398,10 +436,12 @@ fn main() {
         .collect();
 
     let t0 = std::time::Instant::now();
-    let claims = if train_out.is_some() {
+    let claims = if train_out.is_some() || unfiltered {
         candidates(&docs)
-    } else {
+    } else if extractor {
         predict(&docs)
+    } else {
+        predict_pipeline(&docs)
     };
     let mut training: Vec<(Vec<String>, bool)> = Vec::new();
     let elapsed = t0.elapsed();

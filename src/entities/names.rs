@@ -180,7 +180,7 @@ pub fn recover_surnames(docs: &[Prepared], mentions: &[Mention]) -> Vec<Mention>
             |i: usize| i < doc.tokens.len() && doc.token(i).starts_with(char::is_uppercase);
         for (t, c) in covered.iter().enumerate() {
             // Only a lone word: "Putin", not part of a longer capitalised run ("Putin Street").
-            let lone = !(t > 0 && capitalised_at(t - 1)) && !capitalised_at(t + 1);
+            let lone = (t == 0 || !capitalised_at(t - 1)) && !capitalised_at(t + 1);
             if !*c && lone && surnames.contains(doc.token(t)) {
                 out.push(Mention {
                     doc: d,

@@ -81,11 +81,6 @@ impl<'a, 't> Ctx<'a, 't> {
                 Role::Boilerplate(_) => false,
             })
             .collect();
-        let usable: Vec<bool> = p
-            .sentences
-            .iter()
-            .map(|s| prose.get(s.paragraph).copied().unwrap_or(false))
-            .collect();
         let mut qs = Vec::new();
         for (pi, para) in p.paragraphs.iter().enumerate() {
             if prose[pi] {
@@ -140,6 +135,11 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
             }
         }
+        let sents = split_at_openers(p, &qs, &tok_quote, sents);
+        let usable: Vec<bool> = sents
+            .iter()
+            .map(|s| prose.get(s.paragraph).copied().unwrap_or(false))
+            .collect();
         let mut sent_of = vec![0; p.tokens.len()];
         for (si, s) in sents.iter().enumerate() {
             for t in s.tokens.clone() {
@@ -274,7 +274,17 @@ impl<'a, 't> Ctx<'a, 't> {
             k -= 1;
         }
         let source = if k > s0 && matches!(self.low(k - 1), "'s" | "\u{2019}s") {
-            self.np_inner(k - 1, s0).map(|a| a..k - 1)
+            // the possessor: a name ("Hillary Clinton's"), or a short noun phrase ("the
+            // campaign's")
+            let e = k - 1;
+            let mut a = e;
+            while a > s0 && self.is_cap(a - 1) {
+                a -= 1;
+            }
+            if a == e {
+                a = self.np_inner(e, s0).filter(|&b| e - b <= 3).unwrap_or(e);
+            }
+            (a < e).then_some(a..e)
         } else if k > s0
             && lexicon::is_in(
                 self.low(k - 1),
@@ -477,6 +487,7 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let mut a = last;
         let mut depth = 0usize;
+        let mut coordinated = false;
         while a > floor && end - a < MAX_SOURCE {
             let k = a - 1;
             let t = self.tok(k);
@@ -497,6 +508,14 @@ impl<'a, 't> Ctx<'a, 't> {
             }
             if lexicon::is_in(l, lexicon::DETERMINERS) {
                 a = k;
+                // "Russia and the United States", "Russia, the U.S. and France"
+                if l == "the"
+                    && k > floor + 1
+                    && self.is_cap(k - 2)
+                    && (self.low(k - 1) == "and" || self.tok(k - 1) == "," && coordinated)
+                {
+                    continue;
+                }
                 // "spokesman for the campaign": the determiner may follow a preposition inside
                 // the phrase.
                 if k > floor + 1
@@ -524,13 +543,28 @@ impl<'a, 't> Ctx<'a, 't> {
                 break;
             }
             if l == "and" || l == "&" {
-                // "Smith and Jones": only between capitalised words
-                if k > floor && self.is_cap(k - 1) && self.is_cap(k + 1) {
+                // "Smith and Jones", "Russia and the United States": between capitalised
+                // words (a determiner may open the second conjunct)
+                let second = self.is_cap(k + 1)
+                    || self.low(k + 1) == "the" && k + 2 < end && self.is_cap(k + 2);
+                if k > floor && self.is_cap(k - 1) && second {
                     a = k;
+                    coordinated = true;
                     continue;
                 }
                 break;
             }
+            if t == ","
+                && coordinated
+                && k > floor
+                && self.is_cap(k - 1)
+                && (self.is_cap(k + 1) || self.low(k + 1) == "the")
+            {
+                // "Russia, the U.S. and France": a list of names before its last "and"
+                a = k;
+                continue;
+            }
+
             if self.np_word(k) && !lexicon::is_in(l, lexicon::PRONOUNS) {
                 a = k;
                 continue;
@@ -625,7 +659,12 @@ impl<'a, 't> Ctx<'a, 't> {
                 if qr.start <= self.start(first_word) {
                     return Some(qr);
                 }
-                break;
+                // 'Turkey is “always on the side of Azerbaijan,” X said': keep the mark
+                let mut a = s0;
+                while a < k && (self.is_dash(a) || !self.is_word(a) && self.opens(a).is_none()) {
+                    a += 1;
+                }
+                return (a < k).then(|| self.start(a)..qr.end);
             }
         }
         // k is one past the last content token
@@ -679,7 +718,8 @@ impl<'a, 't> Ctx<'a, 't> {
             if self.closes(k).is_some()
                 && k > from
                 && (lexicon::is_in(self.low(k + 1), lexicon::CLAUSE_ENDS)
-                    || frame == Frame::Complement && lexicon::is_in(self.low(k + 1), lexicon::COMPLEMENT_ENDS))
+                    || frame == Frame::Complement
+                        && lexicon::is_in(self.low(k + 1), lexicon::COMPLEMENT_ENDS))
             {
                 return k + 1;
             }
@@ -699,6 +739,22 @@ impl<'a, 't> Ctx<'a, 't> {
                     return k;
                 }
                 if lexicon::is_in(self.low(k), lexicon::COMPLEMENT_ENDS) {
+                    return k;
+                }
+                // "attacked Machado in early-morning tweets", "called for more investment in
+                // a statement": after a short object, a place/time/medium adjunct ends it
+                if k - from <= 4
+                    && matches!(self.low(k), "in" | "on" | "at" | "since" | "during" | "via")
+                    && (lexicon::is_in(self.low(k + 1), lexicon::DETERMINERS)
+                        || self.is_time(k + 1)
+                        || self.low(k + 1).ends_with("-morning")
+                        || self.low(k + 1).ends_with("-night"))
+                    && (from..k).all(|i| {
+                        !matches!(self.low(i), "to" | "of" | "that" | "for" | "as" | "about")
+                            && self.tok_quote[i].is_none()
+                    })
+                    && self.adjunct_closes(k, s1)
+                {
                     return k;
                 }
             }
@@ -760,6 +816,23 @@ impl<'a, 't> Ctx<'a, 't> {
         e
     }
 
+    /// The phrase from `k` runs to the sentence end (or a comma) within 8 tokens, with no
+    /// quote, infinitive or clause on the way: a closing adjunct ("in early-morning tweets").
+    fn adjunct_closes(&self, k: usize, s1: usize) -> bool {
+        let mut j = k;
+        while j < s1 && j - k <= 8 {
+            let t = self.tok(j);
+            if t == "," || self.is_final_punct(j) {
+                return true;
+            }
+            if self.tok_quote[j].is_some() || matches!(self.low(j), "to" | "that" | "for") {
+                return false;
+            }
+            j += 1;
+        }
+        j >= s1
+    }
+
     /// Does "NAME/PRONOUN cue" start at `k` ("… and he noted that …")?
     fn np_cue_follows(&self, k: usize, s1: usize) -> bool {
         (k + 1..(k + 7).min(s1)).any(|j| {
@@ -789,6 +862,7 @@ impl<'a, 't> Ctx<'a, 't> {
                             s1,
                             c.frame,
                             k > 0 && self.closing_before(k - 1),
+                            k > 0 && self.opening_quote_before(k - 1),
                         );
                 }
             }
@@ -886,6 +960,21 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         skip_punct(&mut k);
         if k >= s1 {
+            // 'He said:' closing its paragraph, the quote in the next one
+            if s1 > 0 && self.tok(s1 - 1) == ":" {
+                let pi = self
+                    .sents
+                    .get(self.sent_of.get(s1 - 1).copied().unwrap_or(0))?
+                    .paragraph;
+                let next = self.p.paragraphs.get(pi + 1)?;
+                if self.prose.get(pi + 1).copied().unwrap_or(false) {
+                    let q = self
+                        .quotes
+                        .iter()
+                        .find(|q| q.range.start == next.range.start)?;
+                    return Some(self.extend_quote(q.range.clone()));
+                }
+            }
             return None;
         }
         // A quote that runs past the sentence: the content is the quote.
@@ -916,6 +1005,20 @@ impl<'a, 't> Ctx<'a, 't> {
         false
     }
 
+    /// Like [`Self::closing_before`], and the quote opens its sentence (or began earlier).
+    fn opening_quote_before(&self, b: usize) -> bool {
+        let mut k = b + 1;
+        while k > 0 && (self.is_boundary(k - 1) || self.tok(k - 1) == ",") {
+            k -= 1;
+            if let Some(q) = self.closes(k) {
+                let s0 = self.sentence(k).start;
+                let first = (s0..k).find(|&i| self.is_word(i)).unwrap_or(k);
+                return self.quotes[q].range.start <= self.start(first);
+            }
+        }
+        false
+    }
+
     /// '… said during a rally in Kenansville, N.C., “B …”': an adjunct of a few tokens from `r`,
     /// then a comma and an opening quote; that quote's index.
     fn quote_after_adjunct(&self, r: usize, s1: usize) -> Option<usize> {
@@ -924,7 +1027,10 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let mut j = r;
         while j + 1 < s1 && j - r < 14 {
-            if self.low(j) == "that" || self.opens(j).is_some() || self.cue_at(j, s1).is_some() && j > r {
+            if self.low(j) == "that"
+                || self.opens(j).is_some()
+                || self.cue_at(j, s1).is_some() && j > r
+            {
                 return None;
             }
             if self.tok(j) == "," {
@@ -939,13 +1045,33 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// Is the rest of the sentence from `r` only adjuncts ("on Tuesday", "in a statement",
     /// "to reporters"), so that a cue before it closes its sentence?
-    fn rest_is_adjunct(&self, r: usize, s1: usize, frame: Frame, after_quote: bool) -> bool {
+    /// `after_quote`: a closing quote mark stands before the source; `whole_quote`: that quote
+    /// opens the sentence (`"We are …," Merkel told reporters …`).
+    fn rest_is_adjunct(
+        &self,
+        r: usize,
+        s1: usize,
+        frame: Frame,
+        after_quote: bool,
+        whole_quote: bool,
+    ) -> bool {
         let mut e = s1;
         while e > r && (self.is_final_punct(e - 1) || self.closes(e - 1).is_some()) {
             e -= 1;
         }
         if e <= r {
             return true;
+        }
+        // "…,” Chaffetz said in a statement, adding that …": a participle clause or "according
+        // to" after a comma is the same speaker's next statement, not this cue's content.
+        if let Some(k) = (r + 1..e).find(|&k| {
+            self.tok_quote[k].is_none()
+                && (self.tok(k) == "," || self.is_dash(k))
+                && self
+                    .cue_at(k + 1, s1)
+                    .is_some_and(|c| c.participle || c.frame == Frame::According)
+        }) {
+            e = k;
         }
         let first = self.low(r);
         if first == "," || first == "\u{2013}" || first == "\u{2014}" {
@@ -957,8 +1083,32 @@ impl<'a, 't> Ctx<'a, 't> {
             if self.opens(r + 1).is_some() {
                 return after_quote;
             }
-            // "…, he said, citing …", "… he said, before …"
-            return (r + 1..e).all(|i| self.opens(i).is_none() && self.low(i) != "that");
+            // '"You know, I love Larry," he said, but "when it comes to …"': the quote goes on
+            // (see `extend_after`)
+            if after_quote
+                && matches!(self.low(r + 1), "and" | "but")
+                && (r + 2..(r + 5).min(e)).any(|i| self.opens(i).is_some())
+            {
+                return true;
+            }
+            // '“You winning?” she said, but Kevin was drifting off …': another clause
+            if whole_quote
+                && lexicon::is_in(self.low(r + 1), lexicon::CLAUSE_LINKS)
+                && (r + 1..(r + 6).min(e)).all(|i| self.opens(i).is_none())
+            {
+                return true;
+            }
+            // "…, he said, citing …", "… he said, before …", "…, said X, summing up …"
+            return (r + 1..e).all(|i| self.opens(i).is_none());
+        }
+        // '"We are …," Merkel told reporters after the meeting that was held …': after a
+        // quote, only a clause, quote or colon right after the cue is a content of its own.
+        if whole_quote {
+            let mut j = r;
+            while j < e && self.tok(j) == "," {
+                j += 1;
+            }
+            return !(self.low(j) == "that" || self.opens(j).is_some() || self.tok(j) == ":");
         }
         // '"A," Trump said during a rally in Kenansville, N.C., "B."'
         if after_quote && self.quote_after_adjunct(r, s1).is_some() {
@@ -991,6 +1141,9 @@ impl<'a, 't> Ctx<'a, 't> {
             );
         to_ok && lexicon::is_in(first, lexicon::ADJUNCT_OPENERS)
             || self.is_time(r)
+            || self.adverb(r)
+                && (r + 1 >= e || lexicon::is_in(self.low(r + 1), lexicon::ADJUNCT_OPENERS))
+            || first == "("
             || frame == Frame::Object
             || e - r <= 2 && self.is_cap(r)
     }
@@ -1037,7 +1190,8 @@ impl<'a, 't> Ctx<'a, 't> {
         // a noun after an adjective-like word ("international calls", "more claims")
         let p = self.low(l - 1);
         let adjective = [
-            "al", "ic", "ous", "ive", "ful", "less", "ant", "ent", "ian", "ese", "ish",
+            "al", "ic", "ous", "ive", "ful", "less", "ant", "ent", "ian", "ese", "ish", "ory",
+            "ary", "ible", "able", "ed",
         ]
         .iter()
         .any(|e| p.ends_with(e))
@@ -1049,7 +1203,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     "bold",
                 ],
             );
-        !adjective && self.is_word(l - 1) || self.tok(l - 1) == ")"
+        !adjective
     }
 
     /// Walks left from a cue over auxiliaries, adverbs and time adjuncts ("has also said",
@@ -1171,13 +1325,18 @@ impl<'a, 't> Ctx<'a, 't> {
             // "The nominee has been endorsed by dozens of papers": the agent speaks about the
             // subject.
             let e = self.np_right(c1 + 1, s1)?;
-            let aux = (s0..c0).rev().take_while(|&i| i >= l).last().unwrap_or(c0);
-            let a = self.np_left(aux, s0)?;
-            let content = self.start(a)..self.end(aux - 1);
+            let a = self.np_left(l, s0)?;
+            let content = self.start(a)..self.end(l - 1);
             return Some(self.found(c0..c1, Some(c1 + 1..e), content));
         }
         if passive && frame == Frame::Complement {
-            return None;
+            // "Mariano's diagnosis was confirmed": no source; the subject is the content.
+            let a = self.np_left(l, s0)?;
+            if lexicon::is_in(self.low(a), lexicon::PRONOUNS) {
+                return None;
+            }
+            let content = self.start(a)..self.end(l - 1);
+            return Some(self.found(c0..c1, None, content));
         }
         if matches!(frame, Frame::To | Frame::Seem) && !(c1 < s1 && self.low(c1) == "to") {
             return None;
@@ -1220,7 +1379,13 @@ impl<'a, 't> Ctx<'a, 't> {
                 if (self.is_cap(c1) || lexicon::is_in(self.low(c1), lexicon::DETERMINERS))
                     && e - c1 <= 8
                     && ends
-                    && self.rest_is_adjunct(e, s1, frame, self.closing_before(c0 - 1))
+                    && self.rest_is_adjunct(
+                        e,
+                        s1,
+                        frame,
+                        self.closing_before(c0 - 1),
+                        self.opening_quote_before(c0 - 1),
+                    )
                 {
                     let content = self.content_left(c0 - 1, s0)?;
                     let (content, pieces) = self.extend_after(content, e, s1, false);
@@ -1255,19 +1420,31 @@ impl<'a, 't> Ctx<'a, 't> {
                         s1,
                         frame,
                         self.closing_before(a - 1),
+                        self.opening_quote_before(a - 1),
                     );
                 // '“Why …?” Vitter demanded.' may come out as a sentence of its own.
                 let after_quote = a == s0
                     && s0 > 0
                     && frame != Frame::Belief
-                    && self.closes(s0 - 1).is_some()
+                    && self.closes(s0 - 1).is_some_and(|q| {
+                        // the quote is the whole previous sentence
+                        let ps = self.sentence(s0 - 1).start;
+                        let first = (ps..s0).find(|&i| self.is_word(i)).unwrap_or(ps);
+                        self.quotes[q].range.start <= self.start(first)
+                    })
                     && self
                         .sent_of
                         .get(s0 - 1)
                         .and_then(|&x| self.sents.get(x))
                         .map(|x| x.paragraph)
                         == self.sents.get(self.sent_of[s0]).map(|x| x.paragraph)
-                    && self.rest_is_adjunct(self.after_object(c1, s1, frame), s1, frame, true);
+                    && self.rest_is_adjunct(
+                        self.after_object(c1, s1, frame),
+                        s1,
+                        frame,
+                        true,
+                        true,
+                    );
                 let post = if post_ok {
                     self.content_left(a - 1, s0)
                 } else if after_quote {
@@ -1293,7 +1470,10 @@ impl<'a, 't> Ctx<'a, 't> {
             }
             None => {
                 let before = if l > s0 { self.low(l - 1) } else { "" };
-                if !passive && (cue.participle || matches!(before, "and" | "but")) {
+                if !passive
+                    && (cue.participle || matches!(before, "and" | "but"))
+                    && (frame != Frame::Belief || self.belief_clause(c1, s1))
+                {
                     // ", saying …" / ", adding that …" / "… and said …": the speaker of the
                     // attribution before it in the sentence, else the sentence's subject.
                     let content = self.content_right(c1, s1, frame)?;
@@ -1348,6 +1528,15 @@ impl<'a, 't> Ctx<'a, 't> {
         j.min(s1)
     }
 
+    /// A headline-style sentence: most of its words capitalised.
+    fn title_case(&self, s: Range<usize>) -> bool {
+        let words: Vec<usize> = s
+            .filter(|&i| self.is_word(i) && self.tok(i).chars().count() > 3)
+            .collect();
+        words.len() >= 3
+            && words.iter().filter(|&&i| self.is_cap(i)).count() * 10 >= words.len() * 8
+    }
+
     /// A belief verb has a clause after it ("believes (that) …", not "believes in").
     fn belief_clause(&self, c1: usize, s1: usize) -> bool {
         if c1 >= s1 {
@@ -1355,6 +1544,7 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let n = self.low(c1);
         n == "that"
+            || n == "to"
             || self.is_cap(c1)
             || lexicon::is_in(n, lexicon::CLAUSE_STARTS) && n != "a" && n != "an"
     }
@@ -1367,6 +1557,38 @@ impl<'a, 't> Ctx<'a, 't> {
             && (!self.is_word(k) || matches!(self.low(k), "but" | "and" | "so" | "yet" | "still"))
         {
             k += 1;
+        }
+        // skip a fronted adverbial: "Recently, …", "In late September, …", "Chastened, …"
+        let first_comma = (k..c0).find(|&i| self.tok(i) == ",");
+        if let Some(cm) = first_comma {
+            let w = self.low(k);
+            let fronted = lexicon::is_in(w, lexicon::NP_STOPS)
+                || self.adverb(k)
+                || w.ends_with("ed") && cm == k + 1
+                || lexicon::is_in(
+                    w,
+                    &[
+                        "after",
+                        "before",
+                        "during",
+                        "since",
+                        "with",
+                        "for",
+                        "in",
+                        "on",
+                        "at",
+                        "last",
+                        "earlier",
+                        "later",
+                        "recently",
+                        "meanwhile",
+                        "still",
+                        "instead",
+                    ],
+                );
+            if fronted && cm + 1 < c0 {
+                k = cm + 1;
+            }
         }
         if k < c0 && lexicon::is_in(self.low(k), lexicon::PRONOUNS) {
             return Some(k..k + 1);
@@ -1387,6 +1609,16 @@ impl<'a, 't> Ctx<'a, 't> {
                 break;
             }
             if e > k && lexicon::is_in(l, lexicon::NP_PREPS) && !self.is_cap(e + 1) {
+                break;
+            }
+            // "Turkish Foreign Minister Mevlut Cavusoglu held talks": the name has ended
+            let name_seen = (k..e).any(|i| {
+                self.is_cap(i) && !(i == k && lexicon::is_in(self.low(i), lexicon::DETERMINERS))
+            });
+            if name_seen
+                && !self.is_cap(e)
+                && !matches!(l, "'s" | "\u{2019}s" | "of" | "for" | "and" | "(" | ")")
+            {
                 break;
             }
             e += 1;
@@ -1423,8 +1655,20 @@ impl<'a, 't> Ctx<'a, 't> {
                 let second = self.extend_quote(self.quotes[q].range.clone());
                 return (content.start..second.end, vec![content, second]);
             }
-            // "All of which, he said, would help …": the sentence goes on after the cue.
+            // '"You know, I love Larry," he said, but "when it comes to …"': the same speaker
+            // goes on in quotes after a conjunction.
             let w = self.low(k);
+            if matches!(w, "and" | "but")
+                && (k + 1..(k + 4).min(s1)).any(|i| self.opens(i).is_some())
+                && !(k + 1..s1).any(|i| self.tok_quote[i].is_none() && self.cue_at(i, s1).is_some())
+            {
+                let e = self.content_end(k, s1);
+                if e > k {
+                    let second = self.extend_quote(self.start(k)..self.end(e - 1));
+                    return (content.start..second.end, vec![content, second]);
+                }
+            }
+            // "All of which, he said, would help …": the sentence goes on after the cue.
             let stop = lexicon::is_in(w, lexicon::ADJUNCT_OPENERS)
                 || lexicon::is_in(w, lexicon::PARENTHETICAL_STOPS)
                 || w.ends_with("ing")
@@ -1547,8 +1791,11 @@ impl<'a, 't> Ctx<'a, 't> {
                     .paragraphs
                     .get(s.paragraph)
                     .is_some_and(|p| p.role == Role::Title);
-                let capital_inside =
-                    i > s.tokens.start && self.is_cap(i) && !title && self.opens(i - 1).is_none();
+                let capital_inside = i > s.tokens.start
+                    && self.is_cap(i)
+                    && !title
+                    && !self.title_case(s.tokens.clone())
+                    && self.opens(i - 1).is_none();
                 if capital_inside || cue.words.len() == 1 && self.nominal(i, s.tokens.start) {
                     i += 1;
                     continue;
@@ -1556,11 +1803,13 @@ impl<'a, 't> Ctx<'a, 't> {
                 let prev = found
                     .last()
                     .filter(|f| f.cue.as_ref().is_some_and(|c| c.start >= s.tokens.start));
+                let mut next = i + cue.words.len();
                 if let Some(mut f) = self.analyse(i, cue, prev) {
                     f.frame = cue.frame;
+                    next = next.max(f.cue.as_ref().map_or(next, |c| c.end));
                     found.push(f);
                 }
-                i += cue.words.len();
+                i = next;
             }
             if let Some(f) = self.colon_attribution(s.tokens.clone(), si) {
                 found.push(f);
@@ -1588,7 +1837,10 @@ impl<'a, 't> Ctx<'a, 't> {
         for f in found.iter_mut() {
             self.mark_cited(f);
         }
-        let keys: Vec<Key> = found.iter().map(|f| (f.content.clone(), f.cue.clone())).collect();
+        let keys: Vec<Key> = found
+            .iter()
+            .map(|f| (f.content.clone(), f.cue.clone()))
+            .collect();
         self.finish(found)
             .into_iter()
             .zip(keys)
@@ -1612,7 +1864,12 @@ impl<'a, 't> Ctx<'a, 't> {
         let cue_text: String = f
             .cue
             .as_ref()
-            .map(|c| (c.start..c.end).map(|i| self.low(i)).collect::<Vec<_>>().join(" "))
+            .map(|c| {
+                (c.start..c.end)
+                    .map(|i| self.low(i))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .unwrap_or_default();
         let frame = format!("{:?}", f.frame);
         let mode = match (&f.source, f.content.end <= cue_start) {
@@ -1629,7 +1886,9 @@ impl<'a, 't> Ctx<'a, 't> {
                 let w = self.low(r.start);
                 if r.len() == 1 && lexicon::is_in(w, lexicon::PRONOUNS) {
                     "pronoun"
-                } else if (r.start..r.end).any(|i| self.is_cap(i) && i > r.start) || self.is_cap(r.start) && !lexicon::is_in(w, lexicon::DETERMINERS) {
+                } else if (r.start..r.end).any(|i| self.is_cap(i) && i > r.start)
+                    || self.is_cap(r.start) && !lexicon::is_in(w, lexicon::DETERMINERS)
+                {
                     "name"
                 } else if lexicon::is_in(w, lexicon::DETERMINERS) {
                     "det"
@@ -1654,10 +1913,22 @@ impl<'a, 't> Ctx<'a, 't> {
         };
         let first = ctext.split_whitespace().next().unwrap_or("").to_lowercase();
         let nested = all.iter().any(|g| {
-            !std::ptr::eq(g, f) && g.cue.is_some() && g.content.start <= cue_start && cue_start < g.content.end
+            !std::ptr::eq(g, f)
+                && g.cue.is_some()
+                && g.content.start <= cue_start
+                && cue_start < g.content.end
         });
-        let prev = f.cue.as_ref().and_then(|c| c.start.checked_sub(1)).map(|i| self.low(i).to_string()).unwrap_or_default();
-        let next = f.cue.as_ref().map(|c| self.low(c.end).to_string()).unwrap_or_default();
+        let prev = f
+            .cue
+            .as_ref()
+            .and_then(|c| c.start.checked_sub(1))
+            .map(|i| self.low(i).to_string())
+            .unwrap_or_default();
+        let next = f
+            .cue
+            .as_ref()
+            .map(|c| self.low(c.end).to_string())
+            .unwrap_or_default();
         x.push("bias".to_string());
         x.push(format!("cue={cue_text}"));
         x.push(format!("frame={frame}"));
@@ -1669,14 +1940,28 @@ impl<'a, 't> Ctx<'a, 't> {
         x.push(format!("frame+mode={frame}+{mode}"));
         x.push(format!("cue+mode={cue_text}+{mode}"));
         x.push(format!("quote+mode={quote}+{mode}"));
-        x.push(format!("first={}", if first == "that" { "that" } else if first.starts_with(['"', '\u{201c}', '\'']) { "quote" } else { "other" }));
+        x.push(format!(
+            "first={}",
+            if first == "that" {
+                "that"
+            } else if first.starts_with(['"', '\u{201c}', '\'']) {
+                "quote"
+            } else {
+                "other"
+            }
+        ));
         x.push(format!("nested={nested}"));
         x.push(format!("prev={prev}"));
         x.push(format!("next={next}"));
         if f.source.as_ref().is_some_and(|r| r.len() > 6) {
             x.push("longsource".to_string());
         }
-        let title = self.sent_of.get(f.cue.as_ref().map_or(0, |c| c.start)).and_then(|&si| self.sents.get(si)).and_then(|s| self.p.paragraphs.get(s.paragraph)).is_some_and(|p| p.role == Role::Title);
+        let title = self
+            .sent_of
+            .get(f.cue.as_ref().map_or(0, |c| c.start))
+            .and_then(|&si| self.sents.get(si))
+            .and_then(|s| self.p.paragraphs.get(s.paragraph))
+            .is_some_and(|p| p.role == Role::Title);
         if title {
             x.push("title".to_string());
         }
@@ -1691,8 +1976,7 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         let title = self
-            .p
-            .sentences
+            .sents
             .get(si)
             .and_then(|x| self.p.paragraphs.get(x.paragraph))
             .is_some_and(|p| p.role == Role::Title);
@@ -1792,7 +2076,7 @@ impl<'a, 't> Ctx<'a, 't> {
                         !g.according
                             && g.cue
                                 .as_ref()
-                                .is_some_and(|c| g.content.end <= self.start(c.start))
+                                .is_some_and(|c| g.content.start < self.start(c.start))
                             && {
                                 let last = [
                                     g.cue.as_ref().map(|c| c.end),
@@ -1803,7 +2087,13 @@ impl<'a, 't> Ctx<'a, 't> {
                                 .max()
                                 .unwrap_or(0);
                                 last <= cue.start
-                                    && cue.start <= last + 3
+                                    && cue.start <= last + 8
+                                    && (last..cue.start).all(|i| {
+                                        self.tok(i) == ","
+                                            || !lexicon::is_in(self.low(i), &["that", "and", "but"])
+                                                && self.tok_quote[i].is_none()
+                                                && self.cue_at(i, self.n()).is_none()
+                                    })
                                     && self.sent_of.get(last.saturating_sub(1))
                                         == self.sent_of.get(cue.start)
                             }
@@ -1947,9 +2237,13 @@ impl<'a, 't> Ctx<'a, 't> {
             spots.push(s.clone());
         }
         if let Some(c) = &f.cue {
-            // "told AFP", "quoted by Reuters"
-            let e = (c.end + 4).min(self.n());
-            spots.push(c.end..e);
+            // "told AFP", "quoted by Reuters", "reported by CNN"
+            let told =
+                c.len() == 1 && matches!(self.low(c.start), "told" | "tells" | "telling" | "tell");
+            if told || self.low(c.end) == "by" {
+                let e = (c.end + 4).min(self.n());
+                spots.push(c.end..e);
+            }
         }
         for r in spots {
             let mut i = r.start;
@@ -2033,6 +2327,56 @@ impl<'a, 't> Ctx<'a, 't> {
             })
             .collect()
     }
+}
+
+/// Splits a sentence where final punctuation is followed by a quote's opening mark and a
+/// capitalised word (`… tax lawyers. ''There's a lot …'' said Mr. Burman.`): the sentence
+/// splitter does not always see a two-apostrophe or straight mark as an opener, and a
+/// post-posed cue must not take the previous sentence into its content.
+fn split_at_openers(
+    p: &Prepared,
+    qs: &[Quote],
+    tok_quote: &[Option<usize>],
+    sents: Vec<Sent>,
+) -> Vec<Sent> {
+    let tok = |i: usize| p.tokens.get(i).map_or("", |r| &p.text[r.clone()]);
+    // token `i` lies in the opening mark of its quote
+    let in_open = |i: usize| {
+        tok_quote.get(i).copied().flatten().is_some_and(|q| {
+            qs.get(q).is_some_and(|q| {
+                p.tokens
+                    .get(i)
+                    .is_some_and(|t| q.open_mark.start <= t.start && t.end <= q.open_mark.end)
+            })
+        })
+    };
+    let mut out = Vec::with_capacity(sents.len());
+    for s in sents {
+        let mut start = s.tokens.start;
+        for k in s.tokens.start + 1..s.tokens.end.saturating_sub(2) {
+            if !matches!(tok(k), "." | "?" | "!") || !in_open(k + 1) {
+                continue;
+            }
+            // the mark may be two tokens (`''`)
+            let mut w = k + 1;
+            while w < s.tokens.end && in_open(w) {
+                w += 1;
+            }
+            let capital = tok(w).chars().next().is_some_and(char::is_uppercase);
+            if w < s.tokens.end && capital && k + 1 > start + 1 {
+                out.push(Sent {
+                    tokens: start..k + 1,
+                    paragraph: s.paragraph,
+                });
+                start = k + 1;
+            }
+        }
+        out.push(Sent {
+            tokens: start..s.tokens.end,
+            paragraph: s.paragraph,
+        });
+    }
+    out
 }
 
 /// No token of `r` is inside a quote.

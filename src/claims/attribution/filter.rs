@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Keep candidates whose probability of being right is at least this (tuned on dev).
-pub const THRESHOLD: f64 = 0.2;
+pub const THRESHOLD: f64 = 0.15;
 
 fn weights() -> &'static HashMap<&'static str, f64> {
     static W: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();

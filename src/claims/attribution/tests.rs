@@ -94,7 +94,10 @@ fn table() {
         ),
         (
             "The talks went on for hours.\n\n\u{2013} As we made it clear long ago, there can be no military solution \u{2013} he said.",
-            &[("As we made it clear long ago, there can be no military solution", "said", "he", Indirect)],
+            &[
+                ("As we made it clear long ago, there can be no military solution", "said", "he", Indirect),
+                ("long ago, there can be no military solution", "made it clear", "we", Indirect),
+            ],
         ),
         (
             "Sanders: \u{2018}We will win in Iowa\u{2019}\n\nThe talks went on for hours in the capital on Monday, officials said.",
@@ -109,6 +112,90 @@ fn table() {
                 ("the plan", "rejected", "The president", Indirect),
                 ("it was \u{201c}dead on arrival.\u{201d}", "saying", "The president", Mixed),
             ],
+        ),
+        (
+            "The talks went on for hours.\n\n\"God forbid we ask the FBI anything,\" Gowdy said sarcastically.",
+            &[("\"God forbid we ask the FBI anything,\"", "said", "Gowdy", Direct)],
+        ),
+        (
+            "The talks went on for hours.\n\nHowever laudable the goal, the tax ''is a misguided approach,'' said Mr. Burman (a view echoed by others).",
+            &[("However laudable the goal, the tax ''is a misguided approach,''", "said", "Mr. Burman", Mixed)],
+        ),
+        (
+            "The talks went on for hours.\n\nThe Democratic nominee has been endorsed by dozens of papers.",
+            &[("The Democratic nominee", "endorsed", "dozens of papers", Indirect)],
+        ),
+        (
+            "The talks went on for hours.\n\nPolitifact seized on Trump\u{2019}s claim that there have been thousands of shootings in Chicago.",
+            &[("that there have been thousands of shootings in Chicago", "claim", "Trump", Indirect)],
+        ),
+        (
+            "The talks went on for hours.\n\nDefence Minister Hulusi Akar was quoted by his ministry as saying that Turkey \u{201c}will continue to stand by it.\u{201d}",
+            &[(
+                "that Turkey \u{201c}will continue to stand by it.\u{201d}",
+                "quoted by his ministry as saying",
+                "Defence Minister Hulusi Akar",
+                Mixed,
+            )],
+        ),
+        (
+            "The talks went on for hours.\n\nAll of which, he said, would help ensure confidence in the process.",
+            &[("All of which, he said, would help ensure confidence in the process", "said", "he", Indirect)],
+        ),
+        // a two-apostrophe quote opening a sentence the splitter left glued to the previous one
+        (
+            "The talks went on for hours.\n\nAll agreed it would be a boon for tax lawyers. ''There's a lot of new complexity,'' said Mr. Burman.",
+            &[("''There's a lot of new complexity,''", "said", "Mr. Burman", Direct)],
+        ),
+        (
+            "The talks went on for hours.\n\n''We're not a burden on America,'' the president added. ''We're America.''",
+            &[("''We're not a burden on America,'' the president added. ''We're America.''", "added", "the president", Direct)],
+        ),
+        // after a sentence-opening quote, a participle clause or a relative clause after the
+        // cue does not make it pre-posed
+        (
+            "The talks went on for hours.\n\n\u{201c}Immunity deals should not be a requirement,\" Chairman Jason Chaffetz said in a statement, adding that the deals were handed out \"like candy.\"",
+            &[
+                ("\u{201c}Immunity deals should not be a requirement,\"", "said", "Chairman Jason Chaffetz", Direct),
+                ("that the deals were handed out \"like candy.\"", "adding", "Chairman Jason Chaffetz", Mixed),
+            ],
+        ),
+        (
+            "The talks went on for hours.\n\n\"We are in a critical situation,\" Chancellor Angela Merkel told reporters after the meeting that was held on a boat.",
+            &[("\"We are in a critical situation,\"", "told", "Chancellor Angela Merkel", Direct)],
+        ),
+        (
+            "The talks went on for hours.\n\n\u{201c}You winning?\u{201d} she said, but Kevin was drifting off again.",
+            &[("\u{201c}You winning?\u{201d}", "said", "she", Direct)],
+        ),
+        // ... but a quote inside the sentence does not license that
+        (
+            "The talks went on for hours.\n\nOn the broadcast of \u{201c}Fox News Sunday,\u{201d} Gov. Mike Pence said the tweet was only \u{201c}to mock\u{201d} Clinton.",
+            &[("the tweet was only \u{201c}to mock\u{201d} Clinton", "said", "Gov. Mike Pence", Mixed)],
+        ),
+        // the same speaker goes on in quotes after "but"/"and"
+        (
+            "The talks went on for hours.\n\n\"You know, I love Larry,\" he said, but \"Larry has a history of representing the industry.\"",
+            &[("\"You know, I love Larry,\" he said, but \"Larry has a history of representing the industry.\"", "said", "he", Direct)],
+        ),
+        // coordinated subjects
+        (
+            "The talks went on for hours.\n\nBoth Russia and the United States, at loggerheads over the war, called on Baku to observe restraint.",
+            &[("Baku to observe restraint", "called on", "Both Russia and the United States, at loggerheads over the war", Indirect)],
+        ),
+        (
+            "The talks went on for hours.\n\nRussia, the U.S. and France have called on Armenia to cease the hostilities.",
+            &[("Armenia to cease the hostilities", "called on", "Russia, the U.S. and France", Indirect)],
+        ),
+        // a closing adjunct after a short complement object
+        (
+            "The talks went on for hours.\n\nAnother host, Abby Martin, had previously denounced the annexation in an on-air diatribe.",
+            &[("the annexation", "denounced", "Another host, Abby Martin", Indirect)],
+        ),
+        // a form unseen in train takes its lemma's cue ratio
+        (
+            "The talks went on for hours.\n\n\"Did you shoot him?\" she yells while moving along the street.",
+            &[("\"Did you shoot him?\"", "yells", "she", Direct)],
         ),
     ];
     let mut failed = Vec::new();
@@ -193,6 +280,89 @@ fn messy_text_never_panics() {
         for a in find(&p) {
             assert!(a.content.start <= a.content.end && a.content.end <= t.len());
             assert!(t.is_char_boundary(a.content.start) && t.is_char_boundary(a.content.end));
+        }
+    }
+}
+
+/// Texts glued together from fragments that stress the quote and cue rules (stray and mixed
+/// marks, apostrophes, dashes, byte-order marks, emoji, lone cues): every span must be inside
+/// the text, on character boundaries, and `continues` must point at an earlier attribution.
+#[test]
+fn fragments_never_panic() {
+    const PIECES: &[&str] = &[
+        "\u{feff}",
+        "\u{201c}",
+        "\u{201d}",
+        "\u{2018}",
+        "\u{2019}",
+        "\"",
+        "'",
+        "''",
+        "\u{ab}",
+        "\u{bb}",
+        " said",
+        " says",
+        " told reporters",
+        " according to",
+        " accused",
+        " urged",
+        ", he added",
+        " Kremlin spokesman Dmitry Peskov",
+        " he",
+        " it was reported that",
+        " the ministry",
+        " \u{2013} ",
+        " \u{2014}",
+        ": ",
+        ", ",
+        ". ",
+        "\n\n",
+        "\n",
+        "\u{1f600}",
+        " e\u{301}",
+        " Russia\u{2019}s",
+        " don't",
+        " (R-Utah)",
+        " quoted by his ministry as saying",
+        " that",
+        " We will win",
+        " claim that",
+        " was endorsed by",
+        " seemed to",
+        " Said Ellis:",
+        "\u{2015} Ann",
+    ];
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    for _ in 0..400 {
+        let mut text = String::new();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let n = (seed % 40) as usize + 1;
+        for _ in 0..n {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+        }
+        let p = prepare(&text);
+        let found = find(&p);
+        for (i, a) in found.iter().enumerate() {
+            let spans = [Some(a.content.clone()), a.cue.clone(), a.source.clone()];
+            for r in spans
+                .iter()
+                .flatten()
+                .chain(a.pieces.iter())
+                .chain(a.cited.iter())
+            {
+                assert!(r.start <= r.end && r.end <= text.len(), "{text:?} {r:?}");
+                assert!(
+                    text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
+                    "{text:?}"
+                );
+            }
+            assert!(a.continues.is_none_or(|c| c < i), "{text:?}");
+            assert!(a.sentences.end <= p.sentences.len());
         }
     }
 }
