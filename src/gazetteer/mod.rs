@@ -26,7 +26,7 @@
 //!   nothing. Other acronyms are case-insensitive (`NATO` = `Nato`).
 //!
 //! The tokens' forms are joined with single spaces; a leading `the` and a trailing possessive
-//! (`'s`, `’s`, a lone `'`) are dropped. [`matches`] therefore never starts a match on `the`
+//! (`'s`, `’s`, a lone `'`) are dropped. [`matches()`] therefore never starts a match on `the`
 //! (`the United States` matches as `United States`; `The Hague` as `Hague`).
 //!
 //! ## Choices
@@ -38,7 +38,7 @@
 //!   capital city and the state; `Congo`: both Congos); all are returned.
 //! - A title's `kind` is `"title"` when it is capitalised as part of a name's title
 //!   (`President`, `Gen.`) and `"role"` when it stays a common noun (`spokesman`, `envoy`).
-//! - [`lookup`] and [`key`] ignore case (bar the acronyms above); [`matches`] and
+//! - [`lookup`] and [`key`] ignore case (bar the acronyms above); [`matches()`] and
 //!   [`token_features`], which read running text, do not: a place, organisation, demonym or group
 //!   needs a capital letter in the matched tokens, and titles that are also ordinary words
 //!   (`Major`, `General`, `Private`, flagged `cap` in `titles.tsv`) need a capitalised first
@@ -363,7 +363,7 @@ pub const HYPHEN_PLACE: u32 = 1 << 20;
 /// Feature bit: the token ends its covering match.
 pub const ENDS: u32 = 1 << 21;
 
-/// One bitmask per token for a tagger's features, from the longest matches of [`matches`].
+/// One bitmask per token for a tagger's features, from the longest matches of [`matches()`].
 ///
 /// Bit layout (stable; `Class` indexes: Country 0, Region 1, City 2, Demonym 3, Organization 4,
 /// Title 5, Group 6):

@@ -38,7 +38,7 @@ use super::{encode, visit_local, visit_pass2, ModelParts, Tagger, FLAG_GAZ, FLAG
 pub struct Sentence {
     /// Token texts.
     pub words: Vec<String>,
-    /// BIO labels (see [`features::LABEL_NAMES`]).
+    /// BIO labels (see `features::LABEL_NAMES`).
     pub labels: Vec<u8>,
 }
 

@@ -10,7 +10,7 @@
 //! Rule-based candidates, cue-driven, on the tokens and sentences of
 //! [`crate::text::Prepared`], then a learned filter:
 //!
-//! 1. **Quotes** are paired per paragraph on characters ([`quotes`]): curly, straight,
+//! 1. **Quotes** are paired per paragraph on characters (`quotes`): curly, straight,
 //!    guillemets, the `''` digraph, single quotes outside double ones; a quote left open at a
 //!    paragraph end runs to that end and continues into the next paragraph when it opens with a
 //!    quote mark. An opening mark that the sentence splitter left at the end of the previous
@@ -71,7 +71,7 @@
 //!    auxiliaries, verbs of the lexicon, punctuation or 14 tokens; a pronoun is a source on its
 //!    own; a parenthetical between name and cue ("Aparna Mathur, who studies tax policy …,
 //!    said"; "Kall -- co-editor of … -- said") is joined to the name that opens its clause.
-//! 5. **Learned filter** ([`filter`]): a logistic regression over the candidate's shape (cue
+//! 5. **Learned filter** (`filter`): a logistic regression over the candidate's shape (cue
 //!    form, frame, configuration, source and content shape, nesting, neighbouring words),
 //!    trained on PolNeAR train by `eval-polnear --train-filter`, drops candidates with a
 //!    probability of being right below `filter::THRESHOLD` (tuned on dev). Quotes are always
