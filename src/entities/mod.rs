@@ -164,6 +164,7 @@ pub fn extract(docs: &[Prepared]) -> Entities {
     let mut mentions = names::find(docs);
     let recovered = names::recover_surnames(docs, &mentions);
     mentions.extend(recovered);
+    names::drop_headline_only(docs, &mut mentions);
     for (d, doc) in docs.iter().enumerate() {
         for inst in institutions::find(d, doc) {
             add_institution(&mut mentions, inst);
@@ -173,18 +174,22 @@ pub fn extract(docs: &[Prepared]) -> Entities {
     merge::merge(docs, mentions)
 }
 
-/// A tagged organisation covering the institution's head takes its canonical name; where the
-/// tagger found nothing there (lower-case "foreign ministry"), the institution is a new mention.
+/// A tagged name covering the institution's head becomes that organisation; where the tagger
+/// found nothing there (lower-case "foreign ministry"), the institution is a new mention.
 fn add_institution(mentions: &mut Vec<Mention>, inst: institutions::Institution) {
     let r = &inst.mention.range;
     let overlapping =
         |m: &Mention| m.doc == inst.mention.doc && m.range.start < r.end && r.start < m.range.end;
+    // A tagged span covering the head ("Azerbaijan Armed Forces", even when tagged as a place)
+    // is the institution.
     if let Some(m) = mentions.iter_mut().find(|m| {
         overlapping(m)
-            && m.kind == Type::Organization
+            && m.kind != Type::Person
+            && m.kind.is_name()
             && m.range.start <= r.start
             && r.end <= m.range.end
     }) {
+        m.kind = Type::Organization;
         m.canonical = Some(inst.canonical);
     } else if !mentions
         .iter()

@@ -98,6 +98,12 @@ fn mention(
         kind = Type::Group;
     } else if kind == Type::Person && classes.contains(&Class::Country) {
         kind = Type::Place;
+    } else if kind == Type::Place
+        && !classes.is_empty()
+        && classes.iter().all(|c| *c == Class::Organization)
+    {
+        // Names the gazetteer knows only as organisations ("Kremlin", "Pentagon") are not places.
+        kind = Type::Organization;
     }
     let role = (kind == Type::Person)
         .then(|| role_of(doc, base, words, start, end))
@@ -196,4 +202,58 @@ pub fn recover_surnames(docs: &[Prepared], mentions: &[Mention]) -> Vec<Mention>
         }
     }
     out
+}
+
+/// Is the paragraph holding `at` a headline in title case ("War Breaks Out Again Between
+/// Azerbaijan And Armenia"), where capitals say nothing about names? All-capital headlines are
+/// not title case: there the tagger has learnt what to do.
+fn in_title_case_headline(doc: &Prepared, at: usize) -> bool {
+    let Some(p) = doc
+        .paragraphs
+        .iter()
+        .find(|p| p.range.start <= at && at < p.range.end)
+    else {
+        return false;
+    };
+    if p.role != crate::text::Role::Title {
+        return false;
+    }
+    let words: Vec<&str> = doc.text[p.range.clone()]
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let title_case = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
+        .count();
+    words.len() >= 4 && title_case * 10 >= words.len() * 7
+}
+
+/// Names found only in a title-case headline ("Putin Fails", "Fire") are dropped unless the
+/// gazetteer knows them or the analysis names them elsewhere: such a headline capitalises every
+/// word, so the tagger cannot tell names from verbs there.
+pub fn drop_headline_only(docs: &[Prepared], mentions: &mut Vec<Mention>) {
+    use std::collections::HashSet;
+    let headline: Vec<bool> = mentions
+        .iter()
+        .map(|m| in_title_case_headline(&docs[m.doc], m.range.start))
+        .collect();
+    if !headline.contains(&true) {
+        return;
+    }
+    let key = |m: &Mention| gazetteer::key(&docs[m.doc].text[m.range.clone()]);
+    let elsewhere: HashSet<String> = mentions
+        .iter()
+        .zip(&headline)
+        .filter(|(_, h)| !**h)
+        .map(|(m, _)| key(m))
+        .collect();
+    let mut i = 0;
+    mentions.retain(|m| {
+        let keep = !headline[i]
+            || elsewhere.contains(&key(m))
+            || !gazetteer::lookup(&docs[m.doc].text[m.range.clone()]).is_empty();
+        i += 1;
+        keep
+    });
 }
