@@ -3,6 +3,8 @@
 // must sit under www/:
 //
 // - www/pkg/demo.json: the sample articles, `[{name, text}]`, from seeds/*.txt (sorted by name);
+// - www/pkg/samples/sample-N.txt: the same articles as files (N from 1, in that order), for
+//   www/embed-example.html, whose widget loads articles by URL;
 // - www/pkg/vendor/readability.js: Mozilla Readability (npm @mozilla/readability, installed by
 //   `npm ci`) as an ES module, with its licence beside it.
 //
@@ -31,6 +33,9 @@ if (names.length === 0) throw new Error(`no .txt files in ${seeds}`);
 const demo = [];
 for (const name of names) demo.push({ name, text: await readFile(path.join(seeds, name), 'utf8') });
 await write(path.join(pkg, 'demo.json'), `${JSON.stringify(demo, null, 1)}\n`);
+const samples = path.join(pkg, 'samples');
+await mkdir(samples, { recursive: true });
+for (const [i, d] of demo.entries()) await write(path.join(samples, `sample-${i + 1}.txt`), d.text);
 
 // Mozilla Readability as an ES module. The file is a plain script that assigns
 // `module.exports` only when `module` exists; an `export` line is all it needs.

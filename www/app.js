@@ -2,48 +2,94 @@
 // analyse them, and hands the report to the render modules. It never builds HTML from strings:
 // article text only ever reaches the page through the render modules (textContent + <mark>).
 //
-// Flow: input (paste, files, demo) -> state.articles -> analyse() -> worker -> report ->
-// makeView(report, the exact texts analysed) -> render*(). Analyses never overlap: a change
-// made while one runs marks the state dirty and one more analysis follows.
+// Flow: input (paste, files, demo, preloaded URLs, an imported report) -> state.articles ->
+// analyse() -> worker -> report -> makeView(report, the exact texts analysed) -> render. Analyses
+// never overlap: a change made while one runs marks the state dirty and one more analysis
+// follows. Rendering runs in slices (schedule.js): chips, filters and pairs, then the first
+// page of the claim table, then the article texts (all of them for a few articles, those on
+// screen for many; the others when opened); the state turns `ready` when that is on the page.
+// More claim rows are added as the table scrolls into view.
 //
-// `createApp(root)` works on any root that has the page's element ids (the document, or later
-// a custom element's shadow root); main.js mounts it on the document.
+// Highlighting never re-renders: every mention and claim sentence carries its ids
+// (render/articles.js), and selecting, previewing or pointing at something adds classes.
+//
+// `createApp(root)` works on any root that holds layout.js's tree (the document, or the
+// <corroborate-widget> element's shadow root).
 
 import { AnalyzerClient } from './client.js';
 import { el, plural, replace } from './dom.js';
+import { briefMarkdown, claimsCsv, download, reportJson } from './export.js';
 import { ACCEPT, checkPastedText, MAX_FILE_LABEL, readArticleFile } from './input/files.js';
-import { renderArticleList, renderTexts } from './render/articles.js';
+import { readReportFile } from './input/report.js';
+import { fillText, markEntity, markSentences, renderArticleList, renderTextShells, summaryCounts } from './render/articles.js';
 import { renderChips, renderSelection } from './render/chips.js';
-import { applyClaimFilter, RELATIONS, renderClaimFilters, renderClaims } from './render/claims.js';
+import { COLUMN_LIMIT, orderGroups, RELATIONS, renderClaimFilters, startClaimTable } from './render/claims.js';
 import { renderPairs } from './render/pairs.js';
+import { Job, yieldToBrowser } from './schedule.js';
+
+/** Claims added to the table per page (a page ends after the group that passes this). */
+const PAGE_CLAIMS = 250;
+/** Claims added to the table between two painted frames. */
+const FRAME_CLAIMS = 16;
+/** Articles up to which every text is rendered at once; past it, texts render when shown. */
+const EAGER_TEXTS = 12;
+/** Article texts on screen added between two painted frames. */
+const TEXTS_PER_FRAME = 3;
 
 /**
- * Wires the controls under `root` (a Document or ShadowRoot holding index.html's ids).
- * Options: `dropTarget` (where dropped files are accepted; default: the window), `client`
- * (an AnalyzerClient; default: a new worker), `demoUrl`.
- * Returns `{start, loadDemo, addArticles, state}`.
+ * Wires the controls under `root` (a Document or ShadowRoot holding layout.js's tree).
+ * Options:
+ * - `dropTarget`: where dropped files are accepted (default: the window);
+ * - `client`: an AnalyzerClient (default: a new worker);
+ * - `demo`: `async () => [{name, text}]`, the sample articles (default: fetch pkg/demo.json);
+ * - `store`: a promise of store.js's `{load, save}`, or null for no persistence;
+ * - `preload`: article URLs to load at start instead of the saved session or the samples;
+ * - `stateElements`: elements that get `data-state` (default: the app root, and the body when
+ *   `root` is the document);
+ * - `themeTargets`, `theme`, `onTheme(theme)`: where `data-theme` goes, its first value, and
+ *   who remembers a change.
+ * Returns `{start, loadDemo, loadUrls, addArticles, setTheme, state}`.
  */
 export function createApp(root = document, options = {}) {
   const $ = (id) => root.getElementById(id);
+  const appRoot = $('app');
   const dropTarget = options.dropTarget ?? window;
-  const demoUrl = options.demoUrl ?? new URL('./pkg/demo.json', import.meta.url);
+  const stateElements = options.stateElements ?? (root === document ? [document.body, appRoot] : [appRoot]);
+  const themeTargets = options.themeTargets ?? [appRoot];
+  const loadDemoData =
+    options.demo ??
+    (async () => {
+      const response = await fetch(new URL('./pkg/demo.json', import.meta.url));
+      if (!response.ok) throw new Error(`pkg/demo.json: HTTP ${response.status}`);
+      return response.json();
+    });
 
   const state = {
-    /** `[{id, name, text, origin}]`, in the order they are analysed. */
+    /** `[{id, name, text, origin, missing?}]`, in the order they are analysed. */
     articles: [],
     nextId: 1,
     pasteCount: 0,
     /** The latest analysis (makeView), or null. */
     view: null,
+    /** A report read from a file, shown until the articles change. */
+    imported: null,
     /** Id of the entity whose mentions are highlighted, or null. */
     selected: null,
-    /** Relations shown in the claim table. */
-    shown: new Set(RELATIONS.map(([r]) => r)),
+    filters: { shown: new Set(RELATIONS.map(([r]) => r)), kind: '', article: '', entity: '', sort: 'carried' },
+    readerMode: 'stack',
+    readerDoc: 0,
     running: false,
     dirty: false,
+    /** Bumped by every change of the article set; an analysis of an older set is dropped. */
+    version: 0,
   };
 
   const client = options.client ?? new AnalyzerClient();
+  let store = null;
+  let renderJob = null;
+  let table = null;
+  let previewId = null;
+  let hoverGroup = null;
 
   // ---------------------------------------------------------------- articles
 
@@ -51,15 +97,13 @@ export function createApp(root = document, options = {}) {
     for (const item of items) {
       state.articles.push({ id: `a${state.nextId++}`, name: item.name, text: item.text, origin: item.origin });
     }
-    renderList();
-    analyse();
+    articlesChanged();
   }
 
   function removeArticle(id) {
     state.articles = state.articles.filter((a) => a.id !== id);
-    renderList();
+    articlesChanged();
     $('list-heading').focus();
-    analyse();
   }
 
   function renameArticle(id, name) {
@@ -67,6 +111,7 @@ export function createApp(root = document, options = {}) {
     if (!article) return;
     article.name = name.trim() || article.name;
     renderList();
+    persist();
     if (state.view) renderResults();
   }
 
@@ -74,30 +119,87 @@ export function createApp(root = document, options = {}) {
     return state.articles.find((a) => a.id === id)?.name ?? fallback;
   }
 
+  /** After any change of the article set: forget an imported report, save, re-analyse. */
+  function articlesChanged() {
+    state.version++;
+    if (state.imported) {
+      state.imported = null;
+      const missing = state.articles.filter((a) => a.missing);
+      if (missing.length) {
+        state.articles = state.articles.filter((a) => !a.missing);
+        showMessage('info', `${plural(missing.length, 'article')} from the imported report had no text and ${missing.length === 1 ? 'was' : 'were'} left out of the new analysis.`);
+      }
+    }
+    renderList();
+    persist();
+    analyse();
+  }
+
+  function persist() {
+    if (!store) return;
+    const session = {
+      version: 1,
+      articles: state.articles.map(({ id, name, text, origin, missing }) => ({ id, name, text, origin, missing: Boolean(missing) })),
+      nextId: state.nextId,
+      pasteCount: state.pasteCount,
+      imported: state.imported,
+    };
+    store.save(session).catch((err) => console.warn('corroborate: the articles could not be saved:', err?.message ?? err));
+  }
+
   // ---------------------------------------------------------------- analysis
 
   /**
    * The report plus what the render modules need to read it: the exact texts that were analysed
-   * (offsets point into them), lookups by id, and labels for article numbers.
+   * (offsets point into them), lookups by id, mentions and claims by document, and labels for
+   * article numbers.
    */
   function makeView(report, snapshot) {
     const docs = (report.documents ?? []).map((d, i) => ({
-      index: d.index ?? i,
+      index: i,
       id: snapshot[i]?.id,
       name: snapshot[i]?.name ?? d.name,
       text: snapshot[i]?.text ?? '',
+      missing: Boolean(snapshot[i]?.missing),
       title: d.title,
       boilerplate: d.boilerplate ?? [],
     }));
+    const mentionsByDoc = docs.map(() => []);
+    for (const e of report.entities ?? []) {
+      (e.mentions ?? []).forEach((m, i) => {
+        const doc = docs[m.doc];
+        if (!doc || m.end <= m.start || m.end > doc.text.length || (m.text != null && doc.text.slice(m.start, m.end) !== m.text)) return;
+        mentionsByDoc[m.doc].push({ start: m.start, end: m.end, entity: e.id, i, type: e.type, name: e.name });
+      });
+    }
+    for (const list of mentionsByDoc) list.sort((a, b) => a.start - b.start || b.end - a.end);
+    const claimsByDoc = docs.map(() => []);
+    for (const c of report.claims ?? []) claimsByDoc[c.doc]?.push(c);
+    let mentioning = null;
     const view = {
       report,
       docs,
+      mentionsByDoc,
+      claimsByDoc,
       entityById: new Map((report.entities ?? []).map((e) => [e.id, e])),
       claimById: new Map((report.claims ?? []).map((c) => [c.id, c])),
       docShort: (i) => String(i + 1),
       docName: (i) => currentName(docs[i]?.id, docs[i]?.name ?? `article ${i + 1}`),
       docTitle: (i) => docs[i]?.title || view.docName(i),
       docLabel: (i) => `${i + 1}. ${view.docTitle(i)} (${view.docName(i)})`,
+      /** Ids of the claims whose speaker is the entity or whose sentence mentions it. */
+      claimsMentioning(entityId) {
+        mentioning ??= new Map();
+        if (!mentioning.has(entityId)) {
+          const ids = new Set();
+          for (const c of report.claims ?? []) {
+            if (c.speaker === entityId) ids.add(c.id);
+            else if ((mentionsByDoc[c.doc] ?? []).some((m) => m.entity === entityId && m.start < c.sentence.end && m.end > c.sentence.start)) ids.add(c.id);
+          }
+          mentioning.set(entityId, ids);
+        }
+        return mentioning.get(entityId);
+      },
     };
     return view;
   }
@@ -108,21 +210,24 @@ export function createApp(root = document, options = {}) {
       return;
     }
     state.dirty = false;
-    if (state.articles.length === 0) {
+    const snapshot = state.articles.filter((a) => !a.missing).map(({ id, name, text }) => ({ id, name, text }));
+    if (snapshot.length === 0) {
       state.view = null;
       state.selected = null;
       renderList();
       renderResults();
+      setProgress(false);
       setStatus('idle', 'Add articles to compare them.');
       return;
     }
     state.running = true;
-    const snapshot = state.articles.map(({ id, name, text }) => ({ id, name, text }));
-    setStatus('busy', `Analysing ${plural(snapshot.length, 'article')}…`);
+    const version = state.version;
+    const chars = snapshot.reduce((n, a) => n + a.text.length, 0);
+    setStatus('busy', `Analysing ${plural(snapshot.length, 'article')} (${formatChars(chars)})…`);
+    setProgress(null);
     let outcome;
     try {
-      const { report, ms } = await client.analyze(snapshot.map(({ name, text }) => ({ name, text })));
-      outcome = { report, ms };
+      outcome = await client.analyze(snapshot.map(({ name, text }) => ({ name, text })));
     } catch (err) {
       outcome = { error: err };
     }
@@ -131,26 +236,42 @@ export function createApp(root = document, options = {}) {
       analyse();
       return;
     }
+    if (version !== state.version) return; // an imported report took over meanwhile
     if (outcome.error) {
       state.view = null;
       state.selected = null;
       renderList();
       renderResults();
+      setProgress(false);
       setStatus('error', `The analysis failed: ${outcome.error.message}`);
       return;
     }
     const previous = state.view && state.selected ? state.view.entityById.get(state.selected) : null;
+    await yieldToBrowser();
+    if (version !== state.version) return; // changed meanwhile: a newer analysis is on its way
     state.view = makeView(outcome.report, snapshot);
     state.selected = previous ? findSame(state.view, previous) : null;
+    await yieldToBrowser();
     renderList();
-    renderResults();
     const r = outcome.report;
-    setStatus(
-      'ready',
+    await showResults(
       `Analysed ${plural(snapshot.length, 'article')} in ${Math.round(outcome.ms)} ms: ` +
         `${plural(r.entities?.length ?? 0, 'entity', 'entities')}, ${plural(r.claims?.length ?? 0, 'claim')} ` +
         `in ${plural(r.groups?.length ?? 0, 'group')}.`,
     );
+  }
+
+  /** Renders the current view, then reports `ready` with `message` (unless superseded). */
+  async function showResults(message) {
+    setStatus('busy', 'Showing the results…');
+    const done = await renderResults();
+    if (!done) return;
+    setProgress(false);
+    setStatus('ready', message);
+  }
+
+  function formatChars(n) {
+    return n < 10_000 ? `${n.toLocaleString('en')} characters` : `${Math.round(n / 1000).toLocaleString('en')} thousand characters`;
   }
 
   /** After a new analysis, the entity with the same name and type as the old selection, if any. */
@@ -166,57 +287,388 @@ export function createApp(root = document, options = {}) {
     $('clear-all').disabled = state.articles.length === 0;
   }
 
-  function renderResults() {
+  /** Renders everything for the current view; resolves false if a newer render took over. */
+  async function renderResults() {
+    renderJob?.cancel();
+    const job = (renderJob = new Job());
     const view = state.view;
     $('results').hidden = !view;
+    for (const id of ['export-json', 'export-csv', 'export-md']) $(id).disabled = !view;
     if (!view) {
       for (const id of ['chips', 'selection', 'claim-filters', 'claims', 'pairs', 'texts', 'notes']) replace($(id));
-      return;
+      $('claims-more').hidden = true;
+      table = null;
+      return true;
     }
+    // one frame per part, so that no frame lays out everything at once
+    if (!(await job.frame())) return false;
     const notes = view.report.notes ?? [];
     replace($('notes'), notes.map((n) => el('li', { text: n })));
     $('notes').hidden = notes.length === 0;
-    renderChips($('chips'), view, state.selected, selectEntity);
-    renderHighlights();
-    renderClaimFilters($('claim-filters'), view, state.shown, (shown) => applyClaimFilter($('claims'), shown));
+    if (!(await renderChips($('chips'), view, state.selected, selectEntity, job))) return false;
+    if (!(await job.frame())) return false;
+    renderSelection($('selection'), view, selectedEntity(), () => selectEntity(null), showDoc);
+    renderClaimFilters($('claim-filters'), view, state.filters.shown, () => renderClaimTable(new Job()));
+    fillFilterOptions(view);
     renderPairs($('pairs'), view);
+    if (!(await job.frame())) return false;
+    renderReaderOptions(view);
+    renderTextShells($('texts'), view);
+    applyReaderMode();
+    if (!(await job.frame())) return false;
+    if (!(await renderClaimTable(job))) return false;
+    if (!(await fillTexts(job))) return false;
+    applySelection();
+    return true;
   }
 
-  /** Everything that depends on the selected entity. */
-  function renderHighlights() {
-    const view = state.view;
-    const entity = state.selected ? view.entityById.get(state.selected) : null;
-    renderSelection($('selection'), view, entity, () => selectEntity(null), showDoc);
-    renderClaims($('claims'), view, entity, state.shown);
-    renderTexts($('texts'), view, entity);
+  function selectedEntity() {
+    return state.selected && state.view ? state.view.entityById.get(state.selected) ?? null : null;
   }
+
+  // ---------------------------------------------------------------- claim table
+
+  function fillFilterOptions(view) {
+    const keep = (select, options) => {
+      const value = select.value;
+      replace(select, options.map(([v, text]) => el('option', { value: v, text })));
+      select.value = options.some(([v]) => v === value) ? value : '';
+    };
+    keep($('filter-article'), [['', 'Any article'], ...view.docs.map((d) => [String(d.index), `${d.index + 1}. ${view.docTitle(d.index)}`])]);
+    const inClaims = new Set();
+    for (const c of view.report.claims ?? []) if (c.speaker) inClaims.add(c.speaker);
+    for (const list of view.mentionsByDoc) for (const m of list) inClaims.add(m.entity);
+    const entities = (view.report.entities ?? []).filter((e) => inClaims.has(e.id)).sort((a, b) => a.name.localeCompare(b.name));
+    keep($('filter-entity'), [['', 'Any entity'], ...entities.map((e) => [e.id, `${e.name} (${e.type})`])]);
+    state.filters.article = $('filter-article').value;
+    state.filters.entity = $('filter-entity').value;
+  }
+
+  /** Restarts the table with the current filters and order; shows its first page. */
+  async function renderClaimTable(job) {
+    const view = state.view;
+    if (!view) return true;
+    if (table?.job && table.job !== job) table.job.cancel();
+    const groups = orderGroups(view, state.filters);
+    if (groups.length === 0) {
+      const any = (view.report.groups ?? []).length > 0;
+      replace($('claims'), el('p', { class: 'empty', text: any ? 'No claim group matches these filters.' : 'No claims were found.' }));
+      table = null;
+      updateMore();
+      return true;
+    }
+    const layout = view.docs.length <= COLUMN_LIMIT ? 'columns' : 'list';
+    table = { groups, shown: 0, job, append: startClaimTable($('claims'), view, layout, groups.length) };
+    return showMoreClaims(job);
+  }
+
+  async function showMoreClaims(job = new Job()) {
+    const t = table;
+    if (!t) return true;
+    t.job = job;
+    let claims = 0;
+    let sinceFrame = 0;
+    const button = $('claims-more-button');
+    button.disabled = true;
+    while (t.shown < t.groups.length && claims < PAGE_CLAIMS) {
+      // rows are laid out a frame at a time, FRAME_CLAIMS claims per frame at most
+      const go = sinceFrame >= FRAME_CLAIMS ? await job.frame() : await job.step();
+      if (!go || table !== t) return false;
+      if (sinceFrame >= FRAME_CLAIMS) sinceFrame = 0;
+      const drawn = t.append(t.groups[t.shown++]);
+      claims += drawn;
+      sinceFrame += drawn;
+    }
+    button.disabled = false;
+    markEntity($('claims'), selectedEntity(), 'entity');
+    updateMore();
+    return true;
+  }
+
+  function updateMore() {
+    const t = table;
+    const more = $('claims-more');
+    if (!t || t.shown >= t.groups.length) {
+      more.hidden = true;
+      return;
+    }
+    more.hidden = false;
+    $('claims-count').textContent = `Showing ${t.shown.toLocaleString('en')} of ${plural(t.groups.length, 'claim group')}; more are added as you scroll.`;
+  }
+
+  // ---------------------------------------------------------------- article texts
+
+  function renderReaderOptions(view) {
+    state.readerDoc = Math.min(state.readerDoc, view.docs.length - 1);
+    replace($('reader-doc'), view.docs.map((d) => el('option', { value: String(d.index), text: `${d.index + 1}. ${view.docTitle(d.index)}` })));
+    $('reader-doc').value = String(state.readerDoc);
+  }
+
+  function blocks() {
+    return [...$('texts').querySelectorAll('details.doc-text-block')];
+  }
+
+  function ensureFilled(block) {
+    if (block.dataset.filled === 'true' || !state.view) return;
+    fillText(block, state.view, state.view.docs[Number(block.dataset.doc)]);
+    const entity = selectedEntity();
+    if (entity) markEntity(block, entity, 'entity');
+  }
+
+  /**
+   * Fills article texts a slice at a time: every one when there are at most EAGER_TEXTS
+   * articles, else only those on screen (the others when they are opened), so a hundred
+   * articles never put a hundred texts in the page at once. Blocks on screen get a painted
+   * frame every few texts, so that their layout is spread too.
+   */
+  async function fillTexts(job, list = null) {
+    const all = list ?? blocks();
+    const showing = (b) => b.open && !b.hidden;
+    const wanted = list || all.length <= EAGER_TEXTS ? all : all.filter(showing);
+    const order = [...wanted.filter(showing), ...wanted.filter((b) => !showing(b))];
+    let done = 0;
+    let sinceFrame = 0;
+    for (const block of order) {
+      if (!(await (sinceFrame >= TEXTS_PER_FRAME ? job.frame() : job.step()))) return false;
+      if (sinceFrame >= TEXTS_PER_FRAME) sinceFrame = 0;
+      if (block.dataset.filled !== 'true' && state.view) {
+        ensureFilled(block);
+        if (showing(block)) sinceFrame++;
+      }
+      done++;
+      if (done % 5 === 0 && !list) setProgress(done / order.length);
+    }
+    return true;
+  }
+
+  /** Fills the given blocks in the background (replacing an earlier background fill). */
+  let fillJob = null;
+  function fillLater(list) {
+    fillJob?.cancel();
+    fillJob = new Job();
+    return fillTexts(fillJob, list);
+  }
+
+  function applyReaderMode() {
+    const mode = state.readerMode;
+    $('texts').className = `texts mode-${mode}`;
+    $('reader-nav').hidden = mode !== 'single';
+    const shown = [];
+    for (const block of blocks()) {
+      const index = Number(block.dataset.doc);
+      block.hidden = mode === 'single' && index !== state.readerDoc;
+      if (mode !== 'stack' && !block.hidden) {
+        block.open = true;
+        shown.push(block);
+      }
+    }
+    if (mode === 'single' && shown[0]) ensureFilled(shown[0]);
+    else if (shown.length) fillLater(shown);
+    for (const radio of root.querySelectorAll('input[name="reader-mode"]')) radio.checked = radio.value === mode;
+    if (state.view) {
+      $('reader-doc').value = String(state.readerDoc);
+      $('reader-prev').disabled = state.readerDoc <= 0;
+      $('reader-next').disabled = state.readerDoc >= state.view.docs.length - 1;
+    }
+  }
+
+  function showSingle(index) {
+    if (!state.view) return;
+    state.readerDoc = Math.max(0, Math.min(state.view.docs.length - 1, index));
+    applyReaderMode();
+  }
+
+  /** Opens an article's text (switching the one-at-a-time view to it) and returns its block. */
+  function revealDoc(index) {
+    if (state.readerMode === 'single') showSingle(index);
+    const block = $(`doc-text-${index}`);
+    if (!block) return null;
+    block.open = true;
+    ensureFilled(block);
+    return block;
+  }
+
+  /** Opens an article's text and brings its first highlighted mention into view. */
+  function showDoc(index) {
+    const block = revealDoc(index);
+    if (!block) return;
+    const target = block.querySelector('mark.entity') ?? block;
+    target.scrollIntoView({ block: 'center' });
+    block.querySelector('summary')?.focus({ preventScroll: true });
+  }
+
+  /** Goes to a claim's sentence in its article's text, outlines it and moves focus there. */
+  function jumpToClaim(id) {
+    const claim = state.view?.claimById.get(id);
+    if (!claim) return;
+    const block = revealDoc(claim.doc);
+    if (!block) return;
+    const pieces = markSentences($('texts'), [id], 'pinned');
+    const target = pieces.find((p) => block.contains(p));
+    if (!target) return;
+    target.tabIndex = -1;
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+  }
+
+  // ---------------------------------------------------------------- highlighting
 
   function selectEntity(id) {
     state.selected = id;
     for (const chip of $('chips').querySelectorAll('button.chip')) {
       chip.setAttribute('aria-pressed', String(chip.dataset.entity === id));
     }
-    renderHighlights();
+    const entity = selectedEntity();
+    renderSelection($('selection'), state.view, entity, () => selectEntity(null), showDoc);
+    applySelection();
+    // with a few articles, the ones that mention the entity open; with many, their titles say
+    // how many mentions each has and the highlight bar's buttons open them
+    if (entity && state.readerMode === 'stack' && state.view.docs.length <= EAGER_TEXTS) {
+      const docs = new Set((entity.mentions ?? []).map((m) => m.doc));
+      for (const block of blocks()) {
+        if (docs.has(Number(block.dataset.doc))) {
+          block.open = true;
+          ensureFilled(block);
+        }
+      }
+    }
   }
 
-  /** Opens an article's text and brings its first highlighted mention into view. */
-  function showDoc(index) {
-    const block = $(`doc-text-${index}`);
-    if (!block) return;
-    block.open = true;
-    const target = block.querySelector('mark.entity') ?? block;
-    target.scrollIntoView({ block: 'center' });
-    block.querySelector('summary')?.focus();
+  function applySelection() {
+    if (!state.view) return;
+    const entity = selectedEntity();
+    markEntity($('texts'), entity, 'entity');
+    markEntity($('claims'), entity, 'entity');
+    summaryCounts($('texts'), state.view, entity);
   }
+
+  /** Outlines an entity's mentions while its chip is pointed at or focused. */
+  function preview(id) {
+    if (id === previewId || !state.view) return;
+    previewId = id;
+    const entity = id ? state.view.entityById.get(id) : null;
+    markEntity($('texts'), entity, 'preview');
+    markEntity($('claims'), entity, 'preview');
+  }
+
+  /** Outlines the sentences of a claim group in every article while a claim is pointed at. */
+  function hover(groupId) {
+    if (groupId === hoverGroup || !state.view) return;
+    hoverGroup = groupId;
+    const group = groupId ? (state.view.report.groups ?? []).find((g) => g.id === groupId) : null;
+    markSentences($('texts'), group?.claims ?? [], 'hl');
+  }
+
+  /**
+   * Pointer and keyboard focus each name a chip or a claim group; the pointer's wins while it
+   * is over one, else the focused one shows (so a page scrolled under a resting pointer does
+   * not undo what keyboard focus shows).
+   */
+  function tracker(apply) {
+    let pointed = null;
+    let focused = null;
+    const update = () => apply(pointed ?? focused);
+    return {
+      point(id) {
+        pointed = id;
+        update();
+      },
+      focus(id) {
+        focused = id;
+        update();
+      },
+    };
+  }
+
+  function wireHighlighting() {
+    const chips = $('chips');
+    const chipOf = (event) => event.target.closest?.('button.chip')?.dataset.entity ?? null;
+    const chipTrack = tracker(preview);
+    chips.addEventListener('pointerover', (event) => chipTrack.point(chipOf(event)));
+    chips.addEventListener('pointerleave', () => chipTrack.point(null));
+    chips.addEventListener('focusin', (event) => chipTrack.focus(chipOf(event)));
+    chips.addEventListener('focusout', (event) => {
+      if (!chips.contains(event.relatedTarget)) chipTrack.focus(null);
+    });
+
+    const claims = $('claims');
+    const groupOf = (event) => (event.target.closest?.('.claim') ? event.target.closest('.group')?.dataset.group ?? null : null);
+    const claimTrack = tracker(hover);
+    claims.addEventListener('pointerover', (event) => claimTrack.point(groupOf(event)));
+    claims.addEventListener('pointerleave', () => claimTrack.point(null));
+    claims.addEventListener('focusin', (event) => claimTrack.focus(groupOf(event)));
+    claims.addEventListener('focusout', (event) => {
+      if (!claims.contains(event.relatedTarget)) claimTrack.focus(null);
+    });
+    claims.addEventListener('click', (event) => {
+      const jump = event.target.closest?.('button.jump');
+      if (jump) jumpToClaim(jump.dataset.claim);
+    });
+
+    appRoot.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && state.selected && !$('confirm-dialog').open) selectEntity(null);
+    });
+  }
+
+  function wireTable() {
+    const filter = (id, key) =>
+      $(id).addEventListener('change', (event) => {
+        state.filters[key] = event.target.value;
+        renderClaimTable(new Job());
+      });
+    filter('filter-kind', 'kind');
+    filter('filter-article', 'article');
+    filter('filter-entity', 'entity');
+    filter('sort-claims', 'sort');
+    $('claims-more-button').addEventListener('click', () => showMoreClaims());
+    if ('IntersectionObserver' in globalThis) {
+      // more rows as the end of the table comes near
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting) && !$('claims-more-button').disabled) showMoreClaims();
+        },
+        { rootMargin: '600px 0px' },
+      );
+      observer.observe($('claims-more'));
+    }
+  }
+
+  function wireReader() {
+    for (const radio of root.querySelectorAll('input[name="reader-mode"]')) {
+      radio.addEventListener('change', () => {
+        if (!radio.checked) return;
+        state.readerMode = radio.value;
+        applyReaderMode();
+      });
+    }
+    $('reader-doc').addEventListener('change', (event) => showSingle(Number(event.target.value)));
+    $('reader-prev').addEventListener('click', () => showSingle(state.readerDoc - 1));
+    $('reader-next').addEventListener('click', () => showSingle(state.readerDoc + 1));
+    // a block opened by hand gets its text at once
+    $('texts').addEventListener('toggle', (event) => {
+      if (event.target.open) ensureFilled(event.target);
+    }, true);
+  }
+
+  // ---------------------------------------------------------------- status, messages, dialog
 
   function setStatus(kind, text) {
-    document.body.dataset.state = kind;
+    for (const node of stateElements) node.dataset.state = kind;
     $('status').textContent = text;
     $('status').className = `status status-${kind}`;
     $('input').setAttribute('aria-busy', String(kind === 'busy'));
   }
 
-  // ---------------------------------------------------------------- messages
+  /** `false` hides the bar, `null` makes it indeterminate, a number from 0 to 1 fills it. */
+  function setProgress(value) {
+    const bar = $('progress');
+    bar.hidden = value === false;
+    if (value === false || value == null) bar.removeAttribute('value');
+    else {
+      bar.max = 1;
+      bar.value = value;
+    }
+  }
 
   function clearMessages() {
     replace($('messages'));
@@ -235,19 +687,55 @@ export function createApp(root = document, options = {}) {
     $('messages').append(item);
   }
 
+  /** Asks in the page's own dialog (never `confirm()`); resolves true when confirmed. */
+  function confirmAction({ title, text, ok }) {
+    const dialog = $('confirm-dialog');
+    $('confirm-title').textContent = title;
+    $('confirm-text').textContent = text;
+    $('confirm-ok').textContent = ok;
+    dialog.returnValue = '';
+    return new Promise((resolve) => {
+      dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'), { once: true });
+      dialog.showModal();
+      $('confirm-cancel').focus();
+    });
+  }
+
   // ---------------------------------------------------------------- input
 
   async function addFiles(fileList) {
     const files = [...fileList];
     if (files.length === 0) return;
     clearMessages();
-    const results = await Promise.all(files.map((f) => readArticleFile(f)));
+    const reports = files.filter((f) => /\.json$/i.test(f.name) || f.type === 'application/json');
+    const articles = files.filter((f) => !reports.includes(f));
+    if (reports.length > 1) showMessage('error', 'Import one report at a time.');
+    else if (reports.length === 1 && articles.length === 0) return importReport(reports[0]);
+    else if (reports.length === 1) showMessage('error', `${reports[0].name}: a report is imported on its own, not with article files.`);
+    if (articles.length === 0) return;
+    let read = 0;
+    if (articles.length > 3) {
+      setStatus('busy', `Reading ${plural(articles.length, 'file')}…`);
+      setProgress(0);
+    }
+    const results = await Promise.all(
+      articles.map(async (f) => {
+        const r = await readArticleFile(f);
+        read++;
+        if (articles.length > 3) setProgress(read / articles.length);
+        return r;
+      }),
+    );
     const good = [];
     for (const r of results) {
       if (r.ok) good.push({ name: r.name, text: r.text, origin: r.kind === 'html' ? 'html' : 'file' });
       else showMessage('error', r.message);
     }
     if (good.length) addArticles(good);
+    else if (articles.length > 3) {
+      setProgress(false);
+      setStatus(state.view ? 'ready' : 'idle', 'No file could be read.');
+    }
   }
 
   function addPasted() {
@@ -266,13 +754,21 @@ export function createApp(root = document, options = {}) {
     $('paste-name').value = '';
   }
 
-  async function loadDemo() {
+  /** Replaces the articles with the samples (asking first when the user's own are loaded). */
+  async function loadDemo({ ask = true } = {}) {
     clearMessages();
+    const own = state.articles.filter((a) => a.origin !== 'demo').length;
+    if (ask && own > 0) {
+      const yes = await confirmAction({
+        title: 'Replace the loaded articles?',
+        text: `The sample articles replace the ${plural(state.articles.length, 'article')} now loaded, ${own === state.articles.length ? 'all' : own} of them your own.`,
+        ok: 'Replace',
+      });
+      if (!yes) return;
+    }
     let demo;
     try {
-      const response = await fetch(demoUrl);
-      if (!response.ok) throw new Error(`pkg/demo.json: HTTP ${response.status}`);
-      demo = await response.json();
+      demo = await loadDemoData();
     } catch (err) {
       showMessage('error', `The sample articles could not be loaded (${err.message}).`);
       setStatus('error', 'No sample articles.');
@@ -283,12 +779,110 @@ export function createApp(root = document, options = {}) {
     addArticles(demo.map((d) => ({ name: d.name, text: d.text, origin: 'demo' })));
   }
 
-  function clearAll() {
+  /** Loads articles from URLs on this page's origin (the widget's `articles` attribute). */
+  async function loadUrls(urls, base = document.baseURI) {
+    clearMessages();
+    const good = [];
+    setStatus('busy', `Loading ${plural(urls.length, 'article')}…`);
+    setProgress(null);
+    const results = await Promise.all(
+      urls.map(async (raw) => {
+        let url;
+        try {
+          url = new URL(raw, base);
+        } catch {
+          return { ok: false, message: `${raw}: is not a URL` };
+        }
+        if (url.origin !== location.origin) return { ok: false, message: `${raw}: only articles on this site (${location.origin}) can be loaded` };
+        const name = decodeURIComponent(url.pathname.split('/').pop() || url.hostname);
+        try {
+          const response = await fetch(url, { credentials: 'same-origin' });
+          if (!response.ok) return { ok: false, message: `${name}: could not be loaded (HTTP ${response.status})` };
+          const blob = await response.blob();
+          return readArticleFile(new File([blob], name, { type: blob.type.split(';')[0] }));
+        } catch (err) {
+          return { ok: false, message: `${name}: could not be loaded (${err.message})` };
+        }
+      }),
+    );
+    for (const r of results) {
+      if (r.ok) good.push({ name: r.name, text: r.text, origin: 'url' });
+      else showMessage('error', r.message);
+    }
+    state.articles = [];
+    state.selected = null;
+    addArticles(good);
+  }
+
+  async function importReport(file) {
+    clearMessages();
+    const r = await readReportFile(file);
+    if (!r.ok) {
+      showMessage('error', r.message);
+      return;
+    }
+    if (state.articles.some((a) => a.origin !== 'demo')) {
+      const yes = await confirmAction({
+        title: 'Replace the loaded articles?',
+        text: `The report ${file.name} replaces the ${plural(state.articles.length, 'article')} now loaded.`,
+        ok: 'Replace',
+      });
+      if (!yes) return;
+    }
+    const { texts } = r;
+    const report = { ...r.report };
+    delete report.texts;
+    state.version++;
+    state.dirty = false;
+    state.selected = null;
+    state.articles = report.documents.map((d, i) => ({
+      id: `a${state.nextId++}`,
+      name: d.name,
+      text: texts[i] ?? '',
+      origin: 'report',
+      missing: texts[i] == null,
+    }));
+    state.imported = report;
+    persist();
+    await showImported(file.name);
+    const missing = texts.filter((t) => t == null).length;
+    if (missing) showMessage('info', `${file.name} has no text for ${plural(missing, 'article')}: the analysis is shown without ${missing === 1 ? 'it' : 'them'}.`);
+  }
+
+  async function showImported(name) {
+    state.view = makeView(state.imported, state.articles);
+    renderList();
+    const r = state.imported;
+    await showResults(`Imported ${name ? `${name}: ` : 'a report: '}${plural(r.documents.length, 'article')}, ${plural(r.entities.length, 'entity', 'entities')}, ${plural(r.claims.length, 'claim')} in ${plural(r.groups.length, 'group')}.`);
+  }
+
+  async function clearAll() {
+    const yes = await confirmAction({
+      title: 'Remove all articles?',
+      text: `This removes the ${plural(state.articles.length, 'article')} and their analysis from this page and from this browser’s storage.`,
+      ok: 'Remove all',
+    });
+    if (!yes) return;
     state.articles = [];
     clearMessages();
-    renderList();
+    articlesChanged();
     $('list-heading').focus();
-    analyse();
+  }
+
+  function exportAs(kind) {
+    const view = state.view;
+    if (!view) return;
+    const stamp = new Date().toISOString().slice(0, 10);
+    if (kind === 'json') download(`corroborate-report-${stamp}.json`, 'application/json', reportJson(view));
+    else if (kind === 'csv') download(`corroborate-claims-${stamp}.csv`, 'text/csv', claimsCsv(view));
+    else download(`corroborate-brief-${stamp}.md`, 'text/markdown', briefMarkdown(view));
+  }
+
+  function setTheme(theme) {
+    const value = ['light', 'dark'].includes(theme) ? theme : 'auto';
+    for (const target of themeTargets) target.dataset.theme = value;
+    $('theme').value = value;
+    return value;
   }
 
   function wireInput() {
@@ -309,9 +903,19 @@ export function createApp(root = document, options = {}) {
       input.value = '';
       await addFiles(files);
     });
+    const importInput = $('import-input');
+    importInput.addEventListener('change', async () => {
+      const [file] = importInput.files;
+      importInput.value = '';
+      if (file) await importReport(file);
+    });
     $('file-limit').textContent = MAX_FILE_LABEL;
-    $('load-demo').addEventListener('click', loadDemo);
+    $('load-demo').addEventListener('click', () => loadDemo());
     $('clear-all').addEventListener('click', clearAll);
+    $('export-json').addEventListener('click', () => exportAs('json'));
+    $('export-csv').addEventListener('click', () => exportAs('csv'));
+    $('export-md').addEventListener('click', () => exportAs('md'));
+    $('theme').addEventListener('change', (event) => options.onTheme?.(setTheme(event.target.value)));
 
     // Files dropped anywhere on the page are read as articles; the browser must never open them
     // itself (that would navigate to the file, and run an HTML file's scripts).
@@ -339,13 +943,48 @@ export function createApp(root = document, options = {}) {
     });
   }
 
-  /** Wires the controls, then loads and analyses the sample articles. */
-  function start() {
-    wireInput();
+  async function restore(session) {
+    state.articles = session.articles
+      .filter((a) => a && typeof a.text === 'string' && typeof a.name === 'string')
+      .map((a) => ({ id: a.id, name: a.name, text: a.text, origin: a.origin ?? 'paste', missing: Boolean(a.missing) }));
+    state.nextId = Math.max(Number(session.nextId) || 1, state.articles.length + 1);
+    state.pasteCount = Number(session.pasteCount) || 0;
+    if (session.imported) {
+      state.imported = session.imported;
+      renderList();
+      await showImported();
+      return;
+    }
     renderList();
-    renderResults();
-    return loadDemo();
+    await analyse();
   }
 
-  return { start, loadDemo, addArticles, state };
+  /**
+   * Wires the controls, then loads the preloaded URLs, or the saved session, or the samples,
+   * and analyses them.
+   */
+  async function start() {
+    wireInput();
+    wireHighlighting();
+    wireTable();
+    wireReader();
+    setTheme(options.theme ?? 'auto');
+    renderList();
+    renderResults();
+    if (options.preload?.length) return loadUrls(options.preload);
+    let session = null;
+    if (options.store) {
+      try {
+        store = await options.store;
+        session = await store.load();
+      } catch (err) {
+        console.warn('corroborate: articles will not be kept across reloads here:', err?.message ?? err);
+        store = null;
+      }
+    }
+    if (session && Array.isArray(session.articles)) return restore(session);
+    return loadDemo({ ask: false });
+  }
+
+  return { start, loadDemo, loadUrls, addArticles, setTheme, state };
 }

@@ -1,9 +1,11 @@
 // A promise client for worker.js: `await analyzer.analyze(articles)` resolves with
 // `{report, ms}` or rejects with an Error carrying the worker's message.
+import { yieldToBrowser } from './schedule.js';
 
 export class AnalyzerClient {
-  constructor(url = new URL('./worker.js', import.meta.url)) {
-    this.worker = new Worker(url, { type: 'module', name: 'corroborate' });
+  /** `source`: the worker script's URL (default: worker.js beside this module) or a Worker. */
+  constructor(source = new URL('./worker.js', import.meta.url)) {
+    this.worker = source instanceof Worker ? source : new Worker(source, { type: 'module', name: 'corroborate' });
     this.pending = new Map();
     this.nextId = 1;
     this.worker.addEventListener('message', (event) => this.#receive(event.data));
@@ -22,9 +24,24 @@ export class AnalyzerClient {
     return this.#request({ type: 'ready' });
   }
 
-  /** Analyses `articles` (`[{name, text}]`); resolves with `{report, ms}`. */
-  analyze(articles) {
-    return this.#request({ type: 'analyze', articles });
+  /** Gives the worker the wasm binary (an ArrayBuffer, transferred) instead of a fetch. */
+  init(wasm) {
+    return this.#request({ type: 'init', wasm }, [wasm]);
+  }
+
+  /**
+   * Analyses `articles` (`[{name, text}]`); resolves with `{report, ms}`. The report comes as
+   * one JSON string per top-level key, parsed one per task (schedule.js `yieldToBrowser`).
+   */
+  async analyze(articles) {
+    const reply = await this.#request({ type: 'analyze', articles, format: 'parts' });
+    if (reply.report) return { report: reply.report, ms: reply.ms };
+    const report = {};
+    for (const [key, json] of Object.entries(reply.parts)) {
+      await yieldToBrowser();
+      report[key] = JSON.parse(json);
+    }
+    return { report, ms: reply.ms };
   }
 
   terminate() {
@@ -32,11 +49,11 @@ export class AnalyzerClient {
     this.#failAll(new Error('the analysis worker was stopped'));
   }
 
-  #request(message) {
+  #request(message, transfer = []) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...message, id });
+      this.worker.postMessage({ ...message, id }, transfer);
     });
   }
 

@@ -50,11 +50,14 @@ export function srOnly(text) {
 /**
  * Renders `text` (which starts at offset `base` of its document) with `ranges` highlighted.
  *
- * `ranges`: `{start, end, tag, className, title, data}` in the document's UTF-16 offsets, exactly
- * as the report gives them; they may overlap and may run past the text (they are clipped). Each
- * stretch of text covered by the same set of ranges becomes one element (`<mark>` when any
- * covering range asks for it, else `<span>`), so overlapping ranges never nest or cross. Only
- * `String.prototype.slice` with the report's offsets is used: no offset is recomputed.
+ * `ranges`: `{start, end, tag, className, title, data, tokens}` in the document's UTF-16 offsets,
+ * exactly as the report gives them; they may overlap and may run past the text (they are
+ * clipped). Each stretch of text covered by the same set of ranges becomes one element (`<mark>`
+ * when any covering range asks for it, else `<span>`), so overlapping ranges never nest or
+ * cross. `data` is copied into the element's dataset; `tokens` (`{key: token}`) are collected
+ * from every covering range into a space-separated dataset value, so `[data-key~="token"]`
+ * finds every piece of a range. Only `String.prototype.slice` with the report's offsets is
+ * used: no offset is recomputed.
  */
 export function markedText(text, base, ranges) {
   const frag = document.createDocumentFragment();
@@ -70,20 +73,35 @@ export function markedText(text, base, ranges) {
     cuts.add(Math.min(end, r.end));
   }
   const points = [...cuts].sort((a, b) => a - b);
+  // sweep: ranges enter in start order and leave once the piece starts at or after their end
+  live.sort((a, b) => a.start - b.start);
+  let next = 0;
+  let active = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const a = points[i];
     const b = points[i + 1];
+    while (next < live.length && Math.max(base, live[next].start) <= a) active.push(live[next++]);
+    active = active.filter((r) => r.end > a);
     const piece = text.slice(a - base, b - base);
-    const on = live.filter((r) => r.start <= a && r.end >= b);
-    if (on.length === 0) {
+    if (active.length === 0) {
       frag.append(document.createTextNode(piece));
       continue;
     }
-    const tag = on.some((r) => r.tag === 'mark') ? 'mark' : 'span';
-    const node = el(tag, { class: on.map((r) => r.className).filter(Boolean).join(' ') });
-    const titles = on.map((r) => r.title).filter(Boolean);
+    const tag = active.some((r) => r.tag === 'mark') ? 'mark' : 'span';
+    const node = document.createElement(tag);
+    const classes = active.map((r) => r.className).filter(Boolean);
+    if (classes.length) node.className = classes.join(' ');
+    const titles = active.map((r) => r.title).filter(Boolean);
     if (titles.length) node.title = titles.join('; ');
-    for (const r of on) if (r.data) Object.assign(node.dataset, r.data);
+    let tokens = null;
+    for (const r of active) {
+      if (r.data) Object.assign(node.dataset, r.data);
+      if (r.tokens) {
+        tokens ??= {};
+        for (const [key, token] of Object.entries(r.tokens)) (tokens[key] ??= []).push(token);
+      }
+    }
+    if (tokens) for (const [key, list] of Object.entries(tokens)) node.dataset[key] = list.join(' ');
     node.textContent = piece;
     frag.append(node);
   }

@@ -2,15 +2,26 @@
 // (synchronous) Rust `analyze` runs.
 //
 // Protocol: requests are `{type, id, ...}`; every request gets exactly one reply with the same
-// `id`: `{type: 'report', id, report, ms}`, `{type: 'ready', id}` or `{type: 'error', id, message}`.
-// Unknown message types are logged and answered with an error, never ignored silently.
+// `id`: `{type: 'report', id, report, ms}` (or `{type: 'report', id, json, ms}` when the request
+// said `format: 'json'`: the report as the core's JSON string, which the page parses faster
+// than the browser copies a large object between threads; or `{type: 'report', id, parts, ms}`
+// for `format: 'parts'`: one JSON string per top-level key, which the page parses one per
+// task so that a large report never blocks it for long), `{type: 'ready', id}` or
+// `{type: 'error', id, message}`. Unknown message types are logged and answered with an error,
+// never ignored silently.
+//
+// `{type: 'init', id, wasm}` hands the worker the wasm binary (an ArrayBuffer) instead of
+// letting it fetch pkg/corroborate_bg.wasm: the single-file build (scripts/build-single.mjs)
+// runs this same code from a Blob URL and sends it first. It is answered `ready`, or an error
+// when the module is already loading.
 
 let loading = null;
+let wasmBytes = null;
 
 /** Loads and instantiates the wasm module once (the promise is shared by every request). */
 function core() {
   loading ??= import('./pkg/corroborate.js').then(async (mod) => {
-    await mod.default();
+    await (wasmBytes ? mod.default({ module_or_path: wasmBytes }) : mod.default());
     return mod;
   });
   return loading;
@@ -35,6 +46,14 @@ self.addEventListener('message', async (event) => {
   const { type, id } = msg;
   try {
     switch (type) {
+      case 'init': {
+        if (loading) throw new Error('init must come before any other request');
+        if (!(msg.wasm instanceof ArrayBuffer)) throw new Error('init needs the wasm binary as an ArrayBuffer');
+        wasmBytes = msg.wasm;
+        await core();
+        reply({ type: 'ready', id });
+        break;
+      }
       case 'ready': {
         await core();
         reply({ type: 'ready', id });
@@ -43,6 +62,19 @@ self.addEventListener('message', async (event) => {
       case 'analyze': {
         const mod = await core();
         const t0 = performance.now();
+        if (msg.format === 'json') {
+          const json = mod.analyzeJson(JSON.stringify(msg.articles));
+          reply({ type: 'report', id, json, ms: performance.now() - t0 });
+          break;
+        }
+        if (msg.format === 'parts') {
+          // one JSON string per top-level key, so the page can parse them in separate tasks
+          const report = JSON.parse(mod.analyzeJson(JSON.stringify(msg.articles)));
+          const ms = performance.now() - t0;
+          const parts = Object.fromEntries(Object.entries(report).map(([key, value]) => [key, JSON.stringify(value)]));
+          reply({ type: 'report', id, parts, ms });
+          break;
+        }
         let report = mod.analyze(msg.articles);
         if (typeof report === 'string') report = JSON.parse(report);
         reply({ type: 'report', id, report, ms: performance.now() - t0 });

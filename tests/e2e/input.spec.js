@@ -91,7 +91,9 @@ test('articles can be renamed and removed', async ({ page }) => {
   await expect(page.locator('#claims thead th.col-doc')).toHaveCount(4);
   await expect(page.locator('#status')).toContainText('Analysed 4 articles');
 
+  // removing everything asks first, in the page's own dialog
   await page.getByRole('button', { name: 'Remove all' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove all' }).click();
   await expect(items(page)).toHaveCount(0);
   await expect(page.locator('#results')).toBeHidden();
   await page.getByRole('button', { name: 'Load the sample articles' }).click();

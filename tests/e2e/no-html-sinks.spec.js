@@ -48,14 +48,24 @@ test('www/ sources contain no HTML or code sinks', () => {
   expect(found).toEqual([]);
 });
 
-test('index.html has no inline script, inline handler or inline style', () => {
-  const html = readFileSync(path.join(www, 'index.html'), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
-  expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
-  expect(html).not.toMatch(/\son[a-z]+\s*=/i);
-  expect(html).not.toMatch(/\sstyle\s*=/i);
-  expect(html).toMatch(/<link rel="icon" href="data:,">/);
-  expect(html).toMatch(/Content-Security-Policy/);
-});
+for (const page of ['index.html', 'embed-example.html']) {
+  test(`${page} has no inline script, handler or style, and a policy that allows none`, () => {
+    const html = readFileSync(path.join(www, page), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
+    expect(html).not.toMatch(/<style/i);
+    expect(html).not.toMatch(/\son[a-z]+\s*=/i);
+    expect(html).not.toMatch(/\sstyle\s*=/i);
+    expect(html).toMatch(/<link rel="icon" href="data:,">/);
+    const csp = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/)?.[1];
+    expect(csp, 'a Content-Security-Policy meta element').toBeTruthy();
+    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    expect(directives['default-src']).toEqual(["'self'"]);
+    expect(directives['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(directives['style-src']).toEqual(["'self'"]);
+    expect(directives['connect-src']).toEqual(["'self'"]);
+    expect(csp).not.toMatch(/'unsafe-inline'|'unsafe-eval'|\*|https?:/);
+  });
+}
 
 test('the page only parses HTML with DOMParser, in input/html.js', () => {
   const users = sources(www).filter((f) => /new DOMParser|\.parseFromString\(/.test(readFileSync(f, 'utf8')));

@@ -1,5 +1,6 @@
 // The worker protocol: `{type, id}` in, one reply with the same id out; unknown types are
-// logged and answered with an error.
+// logged and answered with an error; `init` (the wasm binary, for the single-file build) is
+// refused once the module is loading.
 import { expect, openDemo, test } from './fixtures.js';
 
 test('the worker answers analyze, ready and unknown messages by id', async ({ page }) => {
@@ -14,12 +15,14 @@ test('the worker answers analyze, ready and unknown messages by id', async ({ pa
     const done = new Promise((resolve) => {
       worker.addEventListener('message', (e) => {
         got.push(e.data);
-        if (got.length === 3) resolve();
+        if (got.length === 4) resolve();
       });
     });
     worker.postMessage({ type: 'ready', id: 1 });
     worker.postMessage({ type: 'analyze', id: 2, articles: [{ name: 'a.txt', text: 'Short test article\n\nThe mayor said on Friday that the bridge would open in May.' }] });
     worker.postMessage({ type: 'no-such-thing', id: 3 });
+    // the wasm binary can only be handed over before the module loads
+    worker.postMessage({ type: 'init', id: 4, wasm: new ArrayBuffer(8) });
     await done;
     worker.terminate();
     return got.map((m) => ({ type: m.type, id: m.id, schema: m.report?.schema, docs: m.report?.documents?.length, message: m.message }));
@@ -28,6 +31,7 @@ test('the worker answers analyze, ready and unknown messages by id', async ({ pa
   expect(replies[0]).toMatchObject({ type: 'ready', id: 1 });
   expect(replies[1]).toMatchObject({ type: 'report', id: 2, schema: 'corroborate/report@1', docs: 1 });
   expect(replies[2]).toMatchObject({ type: 'error', id: 3, message: 'unknown message type: no-such-thing' });
+  expect(replies[3]).toMatchObject({ type: 'error', id: 4, message: 'init must come before any other request' });
   await expect.poll(() => warnings.some((w) => w.includes('unknown message'))).toBe(true);
 });
 
@@ -44,6 +48,8 @@ test('a limit error thrown by the core is shown, and the page recovers', async (
   await expect(page.locator('#status')).toContainText('over the limit');
   await expect(page.locator('#results')).toBeHidden();
   await page.getByRole('button', { name: 'Load the sample articles' }).click();
+  // the user's own articles are replaced only once the dialog says so
+  await page.getByRole('dialog').getByRole('button', { name: 'Replace' }).click();
   await expect(page.locator('body')).toHaveAttribute('data-state', 'ready', { timeout: 45_000 });
   await expect(page.locator('#article-list > li.article-item')).toHaveCount(5);
 });

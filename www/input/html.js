@@ -2,10 +2,14 @@
 //
 // The HTML is parsed with DOMParser into a separate, inert document: DOMParser runs no script,
 // loads no image and fires no event handler, and the parsed nodes are never inserted into the
-// live page. Mozilla Readability (the Firefox Reader View library, loaded from
+// live page. Before that, input/strip.js drops script and style elements and on…=/style=
+// attributes from the string: not for safety (DOMParser is the boundary) but because Chromium
+// would log every one of them as a Content-Security-Policy violation while parsing. Mozilla Readability (the Firefox Reader View library, loaded from
 // pkg/vendor/readability.js) then picks the article out of the page chrome. The result is turned
 // into plain text with paragraphs separated by a blank line, the headline first, because that is
 // what the analysis reads as a news article.
+
+import { stripActiveMarkup } from './strip.js';
 
 let readabilityModule = null;
 
@@ -58,7 +62,7 @@ export function blockText(root) {
 /** `{title, text}` of an HTML page (`text` starts with the title when one was found). */
 export async function htmlToArticle(html) {
   const parser = new DOMParser();
-  const doc = parser.parseFromString(html, 'text/html');
+  const doc = parser.parseFromString(stripActiveMarkup(html), 'text/html');
   const pageTitle = (doc.title || '').replace(/\s+/g, ' ').trim();
   let title = pageTitle;
   let body = '';

@@ -1,10 +1,16 @@
-// The article list (name, detected title, rename, remove) and the article texts with the
-// selected entity's mentions highlighted. Texts are rendered from the exact strings that were
-// analysed, with `<mark>` elements placed by the report's UTF-16 offsets (dom.js `markedText`).
+// The article list (name, detected title, rename, remove) and the article texts.
+//
+// Texts are rendered from the exact strings that were analysed, with elements placed by the
+// report's UTF-16 offsets (dom.js `markedText`): every entity mention is a `<mark class="ment">`
+// carrying its entity id (`data-e`) and mention number (`data-m`); every claim sentence a span
+// carrying its claim ids (`data-s`); boilerplate a dimmed span. Highlighting an entity or a
+// claim then only adds classes to the pieces that carry its id: nothing is re-rendered.
+// Each article is a <details> block whose text is filled in separately (app.js fills them a
+// slice at a time), so a hundred articles never render in one task.
 
 import { el, markedText, plural, replace, spanFits } from '../dom.js';
 
-const ORIGIN = { demo: 'sample article', paste: 'pasted', file: 'file', html: 'HTML file' };
+const ORIGIN = { demo: 'sample article', paste: 'pasted', file: 'file', html: 'HTML file', report: 'from a report', url: 'preloaded' };
 
 /**
  * The list of loaded articles.
@@ -22,6 +28,7 @@ export function renderArticleList(container, articles, titleOf, onRename, onRemo
     articles.map((article, i) => {
       const title = titleOf(article.id);
       const inputId = `name-${article.id}`;
+      const size = article.missing ? 'text not in the imported report' : `${article.text.length.toLocaleString('en')} characters`;
       return el(
         'li',
         { class: 'article-item', dataset: { article: article.id } },
@@ -43,7 +50,7 @@ export function renderArticleList(container, articles, titleOf, onRename, onRemo
               onchange: (event) => onRename(article.id, event.target.value),
             }),
           ),
-          el('p', { class: 'meta', text: `${article.text.length.toLocaleString('en')} characters · ${ORIGIN[article.origin] ?? article.origin}` }),
+          el('p', { class: 'meta', text: `${size} · ${ORIGIN[article.origin] ?? article.origin}` }),
         ),
         el('button', {
           type: 'button',
@@ -57,41 +64,99 @@ export function renderArticleList(container, articles, titleOf, onRename, onRemo
   );
 }
 
-/**
- * The analysed texts, one collapsible block per article. With `entity` set, its mentions are
- * `<mark>`ed and the blocks that contain one are opened. Boilerplate the analysis left out is
- * shown dimmed, with the reason as its title.
- */
-export function renderTexts(container, view, entity) {
-  const blocks = view.docs.map((doc) => {
-    const ranges = [];
-    for (const b of doc.boilerplate ?? []) {
-      if (spanFits(doc.text, b)) {
-        ranges.push({ start: b.start, end: b.end, tag: 'span', className: 'boilerplate', title: `left out of the analysis: ${b.kind}` });
-      }
-    }
-    let marks = 0;
-    if (entity) {
-      (entity.mentions ?? []).forEach((m, i) => {
-        if (m.doc !== doc.index || !spanFits(doc.text, m)) return;
-        marks++;
-        ranges.push({ start: m.start, end: m.end, tag: 'mark', className: 'entity', data: { mention: String(i) } });
-      });
-    }
-    const open = container.querySelector(`details[data-doc="${doc.index}"]`)?.open ?? false;
-    return el(
-      'details',
-      { class: 'doc-text-block', id: `doc-text-${doc.index}`, dataset: { doc: String(doc.index) }, open: open || marks > 0 },
+/** One empty block per article (summary only); `fillText` renders a block's text. */
+export function renderTextShells(container, view) {
+  replace(
+    container,
+    view.docs.map((doc) =>
       el(
-        'summary',
-        {},
-        el('span', { class: 'doc-num', text: view.docShort(doc.index) }),
-        ' ',
-        el('span', { class: 'summary-title', text: view.docTitle(doc.index) }),
-        entity && marks > 0 ? el('span', { class: 'summary-marks', text: ` — ${plural(marks, 'mention')}` }) : null,
+        'details',
+        { class: 'doc-text-block', id: `doc-text-${doc.index}`, dataset: { doc: String(doc.index) } },
+        el(
+          'summary',
+          {},
+          el('span', { class: 'doc-num', text: view.docShort(doc.index) }),
+          ' ',
+          el('span', { class: 'summary-title', text: view.docTitle(doc.index) }),
+          el('span', { class: 'summary-marks' }),
+        ),
+        el('div', { class: 'doc-text', lang: 'en' }),
       ),
-      el('div', { class: 'doc-text', lang: 'en' }, markedText(doc.text, 0, ranges)),
-    );
-  });
-  replace(container, blocks);
+    ),
+  );
+}
+
+/** Renders the text of `doc` into its block (boilerplate, mentions, claim sentences). */
+export function fillText(block, view, doc) {
+  const target = block.querySelector('.doc-text');
+  block.dataset.filled = 'true';
+  if (doc.missing) {
+    replace(target, el('p', { class: 'empty', text: 'The text of this article is not in the imported report.' }));
+    return;
+  }
+  const ranges = [];
+  for (const b of doc.boilerplate ?? []) {
+    if (spanFits(doc.text, b)) {
+      ranges.push({ start: b.start, end: b.end, tag: 'span', className: 'boilerplate', title: `left out of the analysis: ${b.kind}` });
+    }
+  }
+  for (const m of view.mentionsByDoc[doc.index] ?? []) {
+    ranges.push({
+      start: m.start,
+      end: m.end,
+      tag: 'mark',
+      className: `ment t-${m.type}`,
+      title: `${m.type}: ${m.name}`,
+      tokens: { e: m.entity, m: `${m.entity}:${m.i}` },
+    });
+  }
+  for (const c of view.claimsByDoc[doc.index] ?? []) {
+    if (spanFits(doc.text, c.sentence)) ranges.push({ start: c.sentence.start, end: c.sentence.end, tag: 'span', className: 'sent', tokens: { s: c.id } });
+  }
+  replace(target, markedText(doc.text, 0, ranges));
+}
+
+/**
+ * Marks the pieces of `entity`'s mentions under `scope` with `cls` (and, for the selection,
+ * `data-mention` = the mention's number), after clearing it from the previous ones.
+ * Returns the number of distinct mentions per document marked.
+ */
+export function markEntity(scope, entity, cls) {
+  for (const node of scope.querySelectorAll(`.${cls}`)) {
+    node.classList.remove(cls);
+    if (cls === 'entity') delete node.dataset.mention;
+  }
+  if (!entity) return;
+  const prefix = `${entity.id}:`;
+  for (const node of scope.querySelectorAll(`[data-e~="${CSS.escape(entity.id)}"]`)) {
+    node.classList.add(cls);
+    if (cls === 'entity') {
+      const token = (node.dataset.m ?? '').split(' ').find((t) => t.startsWith(prefix));
+      if (token) node.dataset.mention = token.slice(prefix.length);
+    }
+  }
+}
+
+/** Marks the sentence pieces of the given claim ids under `scope` with `cls`. */
+export function markSentences(scope, claimIds, cls) {
+  for (const node of scope.querySelectorAll(`.${cls}`)) node.classList.remove(cls);
+  const found = [];
+  for (const id of claimIds) {
+    for (const node of scope.querySelectorAll(`[data-s~="${CSS.escape(id)}"]`)) {
+      node.classList.add(cls);
+      found.push(node);
+    }
+  }
+  return found;
+}
+
+/** Writes "— N mentions" after each block's title for the selected entity (or clears it). */
+export function summaryCounts(container, view, entity) {
+  const counts = new Map();
+  for (const m of entity?.mentions ?? []) counts.set(m.doc, (counts.get(m.doc) ?? 0) + 1);
+  for (const block of container.querySelectorAll('details.doc-text-block')) {
+    const n = counts.get(Number(block.dataset.doc)) ?? 0;
+    block.querySelector('.summary-marks').textContent = entity && n > 0 ? ` — ${plural(n, 'mention')}` : '';
+  }
+  return counts;
 }

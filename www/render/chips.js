@@ -21,16 +21,18 @@ export const TYPE_HEADINGS = [
 ];
 
 /**
- * Renders the chips into `container`.
+ * Renders the chips into `container`, one type group at a time.
  * - `view`: the analysed view (app.js `makeView`): `report`, `docLabel(i)`, `docShort(i)`.
  * - `selectedId`: the pressed entity, or null.
  * - `onSelect(id | null)`: called when a chip is toggled.
+ * - `job`: a schedule.js Job (the browser gets a frame between groups); resolves false when
+ *   it was cancelled.
  */
-export function renderChips(container, view, selectedId, onSelect) {
+export async function renderChips(container, view, selectedId, onSelect, job) {
   const entities = view.report.entities ?? [];
   if (entities.length === 0) {
     replace(container, el('p', { class: 'empty', text: 'No entities were found.' }));
-    return;
+    return true;
   }
   const byType = new Map();
   for (const entity of entities) {
@@ -42,22 +44,31 @@ export function renderChips(container, view, selectedId, onSelect) {
   for (const type of byType.keys()) {
     if (!TYPE_HEADINGS.some(([t]) => t === type)) order.push([type, type]);
   }
-  const groups = order.map(([type, heading]) => {
+  replace(container);
+  for (const [type, heading] of order) {
     const list = byType.get(type);
     const headingId = `chips-${type.replace(/[^a-z0-9_-]/gi, '_')}`;
-    return el(
-      'section',
-      { class: `chip-group type-${type}`, 'aria-labelledby': headingId, dataset: { type } },
-      el('h3', { id: headingId }, heading, ' ', el('span', { class: 'count', text: `(${list.length})` })),
-      el('ul', { class: 'chips', role: 'list' }, list.map((e) => el('li', {}, chip(e, view, selectedId, onSelect)))),
+    container.append(
+      el(
+        'section',
+        { class: `chip-group type-${type}`, 'aria-labelledby': headingId, dataset: { type } },
+        el('h3', { id: headingId }, heading, ' ', el('span', { class: 'count', text: `(${list.length})` })),
+        el('ul', { class: 'chips', role: 'list' }, list.map((e) => el('li', {}, chip(e, view, selectedId, onSelect)))),
+      ),
     );
-  });
-  replace(container, groups);
+    // a large group gets a frame of its own to be laid out in
+    if (job && !(await (list.length > 20 ? job.frame() : job.step()))) return false;
+  }
+  return true;
 }
+
+/** Article numbers shown on a chip; the rest are counted ("+12"). */
+const MAX_CHIP_DOCS = 8;
 
 function chip(entity, view, selectedId, onSelect) {
   const mentions = entity.mentions?.length ?? 0;
   const docs = entity.docs ?? [];
+  const shownDocs = docs.length > MAX_CHIP_DOCS ? MAX_CHIP_DOCS - 2 : docs.length;
   const pressed = entity.id === selectedId;
   const details = [];
   if (entity.aliases?.length) details.push(`also: ${entity.aliases.join(', ')}`);
@@ -80,10 +91,11 @@ function chip(entity, view, selectedId, onSelect) {
       'span',
       { class: 'chip-docs' },
       srOnly(docs.length === 1 ? ', in article ' : ', in articles '),
-      docs.map((d, i) => [
+      docs.slice(0, shownDocs).map((d, i) => [
         i > 0 ? srOnly(', ') : null,
         el('span', { class: 'doc-num', title: view.docLabel(d), text: view.docShort(d) }),
       ]),
+      docs.length > shownDocs ? el('span', { class: 'doc-more' }, srOnly(' and '), `+${docs.length - shownDocs}`, srOnly(' more')) : null,
     ),
   );
 }

@@ -1,10 +1,17 @@
-// The claim table: one row per claim group (`report.groups`), one column per article. A cell
-// holds the sentence each article carries for that claim, with the claimed content, the
-// speaker (the resolved entity's name) and the kind of claim marked. The row's relation
-// (agree / reworded / conflict / unique) is written out as a label, never shown by colour only;
-// reworded groups show their word diffs and conflicting groups their values side by side.
+// The claim table: one row per claim group (`report.groups`). With up to COLUMN_LIMIT articles
+// there is one column per article, holding the sentence each article carries; with more, one
+// column lists every article's version under its article number, so a hundred articles do not
+// make a hundred columns. A cell shows the claimed content, the speaker (the resolved entity's
+// name) and the kind of claim, and a "Show in text" button. The row's relation (agree /
+// reworded / conflict / unique) is written out as a label with a symbol, never shown by colour
+// only; reworded groups show their word diffs and conflicting groups their values side by side.
+//
+// Rows are appended page by page (app.js asks for more as the table scrolls into view), so the
+// table never builds thousands of rows at once. Sorting and filtering work on the report's
+// groups (`orderGroups`), not on the DOM.
 
 import { el, markedText, plural, replace, spanFits, srOnly } from '../dom.js';
+import { Job } from '../schedule.js';
 
 export const RELATIONS = [
   ['agree', '✓', 'Agree', 'the articles carry the same claim'],
@@ -13,7 +20,21 @@ export const RELATIONS = [
   ['unique', '•', 'Unique', 'only one article carries it'],
 ];
 
+/** Articles up to which the table has one column per article. */
+export const COLUMN_LIMIT = 6;
+
+/** Versions of a claim shown at first in the one-column layout; a button shows the rest. */
+export const FIRST_VERSIONS = 8;
+const VERSIONS_PER_FRAME = 12;
+
 const KIND_LABEL = { quote: 'Quote', statement: 'Statement', numeric: 'Figure', event: 'Event' };
+
+const CONFLICT_LABEL = {
+  number: 'Figures differ',
+  unknown: 'A figure against “not known”',
+  speaker: 'Different speakers',
+  negation: 'Said and denied',
+};
 
 export function relationLabel(relation) {
   const known = RELATIONS.find(([r]) => r === relation);
@@ -62,89 +83,196 @@ export function renderClaimFilters(container, view, shown, onChange) {
   );
 }
 
-/** Shows / hides the rendered groups by relation without rebuilding the table. */
-export function applyClaimFilter(container, shown) {
-  for (const body of container.querySelectorAll('tbody.group')) {
-    body.hidden = !shown.has(body.dataset.relation);
+const RELATION_RANK = { conflict: 0, reworded: 1, agree: 2, unique: 3 };
+
+/**
+ * The groups to show, in order. `filters`: `{shown: Set of relations, kind, article, entity,
+ * sort}` (`kind`/`article`/`entity` empty for any); `sort` is `carried` (the report's order:
+ * most widely carried first), `conflict`, `order` (where the claim first appears) or `fewest`.
+ */
+export function orderGroups(view, filters) {
+  const groups = view.report.groups ?? [];
+  const article = filters.article === '' || filters.article == null ? null : Number(filters.article);
+  const entityClaims = filters.entity ? view.claimsMentioning(filters.entity) : null;
+  const claimsOf = (g) => (g.claims ?? []).map((id) => view.claimById.get(id)).filter(Boolean);
+  const kept = groups.filter((g) => {
+    if (!filters.shown.has(g.relation)) return false;
+    if (article != null && !(g.docs ?? []).includes(article)) return false;
+    const claims = claimsOf(g);
+    if (filters.kind && !claims.some((c) => c.kind === filters.kind)) return false;
+    if (entityClaims && !claims.some((c) => entityClaims.has(c.id))) return false;
+    return true;
+  });
+  const position = new Map(groups.map((g, i) => [g, i]));
+  const first = (g) => {
+    let best = Infinity;
+    for (const c of claimsOf(g)) best = Math.min(best, c.doc * 1e9 + (c.sentence?.start ?? 0));
+    return best;
+  };
+  const byReport = (a, b) => position.get(a) - position.get(b);
+  if (filters.sort === 'conflict') {
+    kept.sort((a, b) => (RELATION_RANK[a.relation] ?? 9) - (RELATION_RANK[b.relation] ?? 9) || byReport(a, b));
+  } else if (filters.sort === 'order') {
+    const keys = new Map(kept.map((g) => [g, first(g)]));
+    kept.sort((a, b) => keys.get(a) - keys.get(b) || byReport(a, b));
+  } else if (filters.sort === 'fewest') {
+    kept.sort((a, b) => (a.docs?.length ?? 0) - (b.docs?.length ?? 0) || byReport(a, b));
+  } else {
+    kept.sort(byReport);
   }
+  return kept;
 }
 
 /**
- * Renders the table.
- * - `view`: the analysed view (app.js `makeView`).
- * - `entity`: the selected entity or null (its mentions are marked inside the sentences).
+ * Starts the table in `container` and returns `append(group)`, which adds one group's rows and
+ * returns the number of claims it drew. `layout` is `columns` (one column per article: an HTML
+ * table) or `list` (many articles: each group is a block with ARIA table roles, laid out only
+ * when it comes near the screen (`content-visibility: auto`), and a group widely carried shows
+ * its first FIRST_VERSIONS versions and a button that adds the others a slice at a time).
  */
-export function renderClaims(container, view, entity, shown) {
-  const groups = view.report.groups ?? [];
-  if (groups.length === 0) {
-    replace(container, el('p', { class: 'empty', text: 'No claims were found.' }));
-    return;
-  }
+export function startClaimTable(container, view, layout, total) {
+  return layout === 'columns' ? startColumns(container, view, total) : startList(container, view, total);
+}
+
+function rowHeader(group, tag, props) {
+  return el(
+    tag,
+    { class: 'col-relation', ...props },
+    relationLabel(group.relation),
+    el('p', { class: 'reason', text: group.reason ?? '' }),
+    el('p', { class: 'carried', text: `in ${plural(group.docs?.length ?? 0, 'article')}` }),
+  );
+}
+
+function claimsOf(view, group) {
+  return (group.claims ?? []).map((id) => view.claimById.get(id)).filter(Boolean);
+}
+
+function startColumns(container, view, total) {
   const docs = view.docs;
-  const head = el(
-    'thead',
-    {},
+  const table = el(
+    'table',
+    { class: 'claims layout-columns', 'aria-rowcount': String(total + 1) },
+    el('caption', { class: 'sr-only', text: 'Claims aligned across articles: one row per claim, one column per article.' }),
     el(
-      'tr',
+      'thead',
       {},
-      el('th', { scope: 'col', class: 'col-relation', text: 'Relation' }),
-      docs.map((doc) =>
-        el(
-          'th',
-          { scope: 'col', class: 'col-doc', title: view.docLabel(doc.index) },
-          el('span', { class: 'col-title' }, el('span', { class: 'doc-num', text: view.docShort(doc.index) }), ' ', view.docTitle(doc.index)),
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'col', class: 'col-relation', text: 'Relation' }),
+        docs.map((doc) =>
+          el(
+            'th',
+            { scope: 'col', class: 'col-doc', title: view.docLabel(doc.index) },
+            el('span', { class: 'col-title' }, el('span', { class: 'doc-num', text: view.docShort(doc.index) }), ' ', view.docTitle(doc.index)),
+          ),
         ),
       ),
     ),
   );
-  const bodies = groups.map((group) => {
-    const claims = (group.claims ?? []).map((id) => view.claimById.get(id)).filter(Boolean);
-    const row = el(
-      'tr',
-      { class: 'group-row' },
-      el(
-        'th',
-        { scope: 'row', class: 'col-relation' },
-        relationLabel(group.relation),
-        el('p', { class: 'reason', text: group.reason ?? '' }),
-        el('p', { class: 'carried', text: `in ${plural(group.docs?.length ?? 0, 'article')}` }),
-      ),
-      docs.map((doc) => {
-        const here = claims.filter((c) => c.doc === doc.index);
-        if (here.length === 0) {
-          return el('td', { class: 'no-claim' }, el('span', { 'aria-hidden': 'true', text: '—' }), srOnly('not in this article'));
-        }
-        return el('td', { class: 'has-claim', dataset: { doc: String(doc.index) } }, here.map((c) => claimCell(c, view, entity)));
-      }),
-    );
+  replace(container, el('div', { class: 'table-scroll', role: 'region', 'aria-label': 'Claim table (scrolls sideways)', tabindex: '0' }, table));
+  let rowIndex = 1;
+  return function append(group) {
+    const claims = claimsOf(view, group);
+    rowIndex++;
+    const cells = docs.map((doc) => {
+      const here = claims.filter((c) => c.doc === doc.index);
+      if (here.length === 0) {
+        return el('td', { class: 'no-claim' }, el('span', { 'aria-hidden': 'true', text: '—' }), srOnly('not in this article'));
+      }
+      return el('td', { class: 'has-claim', dataset: { doc: String(doc.index) } }, here.map((c) => claimCell(c, view, false)));
+    });
     const detail = groupDetail(group, view);
-    return el(
-      'tbody',
-      { class: `group rel-${group.relation}`, dataset: { group: group.id, relation: group.relation }, hidden: !shown.has(group.relation) },
-      row,
-      detail ? el('tr', { class: 'group-detail' }, el('td', { colspan: String(docs.length + 1) }, detail)) : null,
+    table.append(
+      el(
+        'tbody',
+        { class: `group rel-${group.relation}`, dataset: { group: group.id, relation: group.relation } },
+        el('tr', { class: 'group-row', 'aria-rowindex': String(rowIndex) }, rowHeader(group, 'th', { scope: 'row' }), cells),
+        detail ? el('tr', { class: 'group-detail' }, el('td', { colspan: String(docs.length + 1) }, detail)) : null,
+      ),
     );
-  });
-  replace(
-    container,
+    return claims.length;
+  };
+}
+
+function startList(container, view, total) {
+  const list = el(
+    'div',
+    { class: 'claims layout-list', role: 'table', 'aria-label': 'Claims aligned across articles: one row per claim, each article’s version under its number', 'aria-rowcount': String(total + 1) },
     el(
       'div',
-      { class: 'table-scroll', role: 'region', 'aria-label': 'Claim table (scrolls sideways)', tabindex: '0' },
+      { class: 'list-head', role: 'rowgroup' },
       el(
-        'table',
-        { class: 'claims' },
-        el('caption', { class: 'sr-only', text: 'Claims aligned across articles: one row per claim, one column per article.' }),
-        head,
-        bodies,
+        'div',
+        { class: 'list-row', role: 'row', 'aria-rowindex': '1' },
+        el('div', { class: 'col-relation', role: 'columnheader', text: 'Relation' }),
+        el('div', { class: 'col-claims', role: 'columnheader', text: 'What each article says' }),
       ),
     ),
   );
+  replace(container, list);
+  let rowIndex = 1;
+  return function append(group) {
+    const claims = claimsOf(view, group);
+    rowIndex++;
+    const first = claims.slice(0, FIRST_VERSIONS);
+    const rest = claims.slice(FIRST_VERSIONS);
+    const box = el('div', { class: 'claim-box' }, first.map((c) => claimCell(c, view, true)));
+    let more = null;
+    if (rest.length) {
+      more = el('button', {
+        type: 'button',
+        class: 'secondary more-versions',
+        text: `Show the other ${plural(rest.length, 'version')}`,
+        onclick: async () => {
+          more.disabled = true;
+          // a few versions per painted frame, so the layout of each frame stays small
+          const job = new Job();
+          for (const [i, c] of rest.entries()) {
+            if (!(await (i % VERSIONS_PER_FRAME === 0 ? job.frame() : job.step()))) return;
+            box.append(claimCell(c, view, true));
+          }
+          more.remove();
+          box.querySelector(`.claim[data-claim="${CSS.escape(rest[0].id)}"] button.jump`)?.focus();
+        },
+      });
+    }
+    const detail = groupDetail(group, view);
+    list.append(
+      el(
+        'div',
+        { class: `group rel-${group.relation}`, role: 'rowgroup', dataset: { group: group.id, relation: group.relation } },
+        el(
+          'div',
+          { class: 'list-row group-row', role: 'row', 'aria-rowindex': String(rowIndex) },
+          rowHeader(group, 'div', { role: 'rowheader' }),
+          el('div', { class: 'claim-list', role: 'cell' }, box, more),
+        ),
+        detail ? el('div', { class: 'list-row group-detail', role: 'row' }, el('div', { class: 'detail-cell', role: 'cell' }, detail)) : null,
+      ),
+    );
+    return first.length;
+  };
 }
 
-function claimCell(claim, view, entity) {
+/** The entity mentions that fall inside `span` of document `doc`, as highlight ranges. */
+function mentionRanges(view, doc, span) {
+  const out = [];
+  for (const m of view.mentionsByDoc[doc] ?? []) {
+    if (m.start >= span.end) break;
+    if (m.end > span.start && m.start < span.end) out.push({ start: m.start, end: m.end, tag: 'span', className: 'ment', tokens: { e: m.entity, m: `${m.entity}:${m.i}` } });
+  }
+  return out;
+}
+
+function claimCell(claim, view, withDoc) {
   const text = view.docs[claim.doc]?.text ?? '';
   const sentence = claim.sentence;
-  const meta = [el('span', { class: `kind kind-${claim.kind}`, text: KIND_LABEL[claim.kind] ?? claim.kind })];
+  const fits = spanFits(text, sentence) && text.length > 0;
+  const meta = [];
+  if (withDoc) meta.push(docRef(view, claim.doc), ' ');
+  meta.push(el('span', { class: `kind kind-${claim.kind}`, text: KIND_LABEL[claim.kind] ?? claim.kind }));
   const speaker = claim.speaker != null ? view.entityById.get(claim.speaker) : null;
   if (speaker) {
     meta.push(
@@ -157,8 +285,19 @@ function claimCell(claim, view, entity) {
   if (claim.cited?.length) {
     meta.push(' ', el('span', { class: 'cited', text: `according to ${claim.cited.map((c) => c.text).join(', ')}` }));
   }
-  if (!spanFits(text, sentence)) {
-    return el('div', { class: 'claim', dataset: { claim: claim.id, kind: claim.kind } }, el('p', { class: 'claim-meta' }, meta), el('p', { class: 'sentence', text: sentence?.text ?? '' }));
+  if (fits) {
+    meta.push(
+      ' ',
+      el(
+        'button',
+        { type: 'button', class: 'link jump', dataset: { claim: claim.id } },
+        'Show in text',
+        srOnly(` of article ${view.docShort(claim.doc)}: ${view.docTitle(claim.doc)}`),
+      ),
+    );
+  }
+  if (!fits) {
+    return el('div', { class: `claim claim-${claim.kind}`, dataset: { claim: claim.id, kind: claim.kind, doc: String(claim.doc) } }, el('p', { class: 'claim-meta' }, meta), el('p', { class: 'sentence', text: sentence?.text ?? '' }));
   }
   const ranges = [];
   const content = claim.content;
@@ -170,58 +309,109 @@ function claimCell(claim, view, entity) {
   for (const q of claim.quantities ?? []) {
     if (spanFits(text, q)) ranges.push({ start: q.start, end: q.end, tag: 'span', className: 'quantity' });
   }
-  if (entity) {
-    for (const m of entity.mentions ?? []) {
-      if (m.doc === claim.doc && spanFits(text, m)) ranges.push({ start: m.start, end: m.end, tag: 'mark', className: 'entity' });
-    }
-  }
+  ranges.push(...mentionRanges(view, claim.doc, sentence));
   return el(
     'div',
-    { class: `claim claim-${claim.kind}`, dataset: { claim: claim.id, kind: claim.kind } },
+    { class: `claim claim-${claim.kind}`, dataset: { claim: claim.id, kind: claim.kind, doc: String(claim.doc) } },
     el('p', { class: 'claim-meta' }, meta),
-    el('p', { class: 'sentence' }, markedText(sentence.text ?? text.slice(sentence.start, sentence.end), sentence.start, ranges)),
+    el('p', { class: 'sentence' }, markedText(text.slice(sentence.start, sentence.end), sentence.start, ranges)),
   );
 }
 
+/** Distinct wordings shown at first in a group's detail; the others on request. */
+const FIRST_WORDINGS = 3;
+/** Values of a conflict shown at first; the others on request. */
+const FIRST_VALUES = 10;
+
+/** A button that replaces itself with more content, built only when pressed. */
+function moreButton(label, build) {
+  const button = el('button', {
+    type: 'button',
+    class: 'link more-detail',
+    text: label,
+    onclick: () => {
+      const content = build();
+      button.replaceWith(content);
+      content.querySelector?.('button, [tabindex]')?.focus();
+    },
+  });
+  return button;
+}
+
+/**
+ * Word diffs and conflicts of a group. Diffs with the same words (the same wording in several
+ * articles) are shown once, with every pair of articles it joins; past FIRST_WORDINGS wordings
+ * and FIRST_VALUES conflicting values, a button shows the rest.
+ */
 function groupDetail(group, view) {
   const parts = [];
   const docOf = (claimId) => view.claimById.get(claimId)?.doc;
+  const wordings = new Map();
   for (const diff of group.diffs ?? []) {
-    const from = docOf(diff.from);
-    const to = docOf(diff.to);
-    parts.push(
+    const key = JSON.stringify(diff.ops ?? []);
+    if (!wordings.has(key)) wordings.set(key, { ops: diff.ops ?? [], pairs: [] });
+    wordings.get(key).pairs.push([docOf(diff.from), docOf(diff.to)]);
+  }
+  const wordingNode = ({ ops, pairs }) =>
+    el(
+      'div',
+      { class: 'diff' },
       el(
-        'div',
-        { class: 'diff' },
-        el('p', { class: 'diff-head' }, 'Wording: ', docRef(view, from), ' → ', docRef(view, to)),
-        el(
-          'p',
-          { class: 'diff-ops' },
-          (diff.ops ?? []).map((op, i) => {
-            const sep = i > 0 ? ' ' : '';
-            if (op.op === 'removed') return [sep, el('del', {}, srOnly('[removed: '), op.text, srOnly(']'))];
-            if (op.op === 'added') return [sep, el('ins', {}, srOnly('[added: '), op.text, srOnly(']'))];
-            return [sep, op.text];
-          }),
-        ),
+        'p',
+        { class: 'diff-head' },
+        'Wording: ',
+        pairs.map(([from, to], i) => [i > 0 ? ', ' : null, docRef(view, from), ' → ', docRef(view, to)]),
+      ),
+      el(
+        'p',
+        { class: 'diff-ops' },
+        ops.map((op, i) => {
+          const sep = i > 0 ? ' ' : '';
+          if (op.op === 'removed') return [sep, el('del', {}, srOnly('[removed: '), op.text, srOnly(']'))];
+          if (op.op === 'added') return [sep, el('ins', {}, srOnly('[added: '), op.text, srOnly(']'))];
+          return [sep, op.text];
+        }),
       ),
     );
+  const all = [...wordings.values()];
+  parts.push(all.slice(0, FIRST_WORDINGS).map(wordingNode));
+  if (all.length > FIRST_WORDINGS) {
+    const rest = all.slice(FIRST_WORDINGS);
+    parts.push(moreButton(`Show ${plural(rest.length, 'other wording')}`, () => el('div', {}, rest.map(wordingNode))));
   }
   for (const conflict of group.conflicts ?? []) {
+    const values = conflict.values ?? [];
+    const valueNodes = (list, offset) =>
+      list.map((v, i) => [
+        offset + i > 0 ? el('li', { class: 'versus', 'aria-hidden': 'true', text: 'vs.' }) : null,
+        el('li', {}, docRef(view, v.doc), ' ', el('span', { class: 'value', text: v.text })),
+      ]);
+    const shown = values.slice(0, FIRST_VALUES);
+    const rest = values.slice(FIRST_VALUES);
+    const ul = el('ul', { class: 'conflict-values', 'aria-label': 'Values that cannot all hold' }, valueNodes(shown, 0));
     parts.push(
       el(
         'div',
-        { class: 'conflict' },
-        el('p', { class: 'conflict-head' }, el('span', { class: 'conflict-kind', text: conflict.kind }), ' ', conflict.about ?? ''),
+        { class: `conflict conflict-${conflict.kind}` },
         el(
-          'ul',
-          { class: 'conflict-values' },
-          (conflict.values ?? []).map((v) => el('li', {}, docRef(view, v.doc), ' ', el('span', { class: 'value', text: v.text }))),
+          'p',
+          { class: 'conflict-head' },
+          el('span', { class: 'conflict-kind', text: conflict.kind }),
+          ' ',
+          el('strong', { text: CONFLICT_LABEL[conflict.kind] ?? 'Conflict' }),
+          conflict.about ? `: ${conflict.about}` : '',
         ),
+        ul,
+        rest.length
+          ? moreButton(`Show ${plural(rest.length, 'other value')}`, () => {
+              ul.append(...valueNodes(rest, shown.length).flat().filter(Boolean));
+              return document.createTextNode('');
+            })
+          : null,
       ),
     );
   }
-  return parts.length ? parts : null;
+  return (group.diffs ?? []).length || (group.conflicts ?? []).length ? parts : null;
 }
 
 function docRef(view, index) {

@@ -1,0 +1,79 @@
+// The service worker that lets the page work offline after its first visit.
+//
+// On install it caches the whole app (ASSETS: the page, its modules and stylesheet, the wasm
+// package, the sample articles, the vendored Readability). Requests for this origin then go to
+// the network first, so a rebuilt page is always picked up and the cache refreshed, and fall
+// back to the cache when the network fails. Nothing is ever fetched from another origin, and
+// requests to other origins are not touched.
+//
+// ASSETS must list every file the page can load: tests/e2e/offline.spec.js compares it with
+// the files in www/.
+
+const CACHE = 'corroborate-v1';
+
+const ASSETS = [
+  './',
+  'index.html',
+  'style.css',
+  'main.js',
+  'app.js',
+  'layout.js',
+  'dom.js',
+  'client.js',
+  'worker.js',
+  'schedule.js',
+  'store.js',
+  'export.js',
+  'widget.js',
+  'embed-example.html',
+  'embed-example.css',
+  'input/files.js',
+  'input/html.js',
+  'input/strip.js',
+  'input/report.js',
+  'render/articles.js',
+  'render/chips.js',
+  'render/claims.js',
+  'render/pairs.js',
+  'pkg/corroborate.js',
+  'pkg/corroborate_bg.wasm',
+  'pkg/demo.json',
+  'pkg/vendor/readability.js',
+];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(ASSETS))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+async function networkFirst(request) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
+    return response;
+  } catch (err) {
+    const cached = (await cache.match(request, { ignoreSearch: true })) ?? (request.mode === 'navigate' ? await cache.match('index.html') : undefined);
+    if (cached) return cached;
+    throw err;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(networkFirst(request));
+});

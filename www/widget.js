@@ -1,0 +1,89 @@
+// <corroborate-widget>: the whole app as one custom element, added to any page on this origin
+// with one module script tag:
+//
+//   <script type="module" src="/widget.js"></script>
+//   <corroborate-widget articles="a.txt b.html" height="640" theme="dark"></corroborate-widget>
+//
+// Attributes:
+// - `articles`: space-separated article URLs, relative to the page, on the page's own origin
+//   (.txt, .md or .html; HTML is reduced to its article text); loaded and analysed at start;
+// - `height`: the widget's height (a number of pixels or a CSS length); the widget scrolls
+//   inside it. Without it the widget is as tall as its content;
+// - `theme`: `light`, `dark` or `auto` (the default: the system's preference).
+//
+// Everything renders into an open shadow root with the page's stylesheet linked inside it, so
+// the host page's CSS cannot reach in (style.css resets what inherits through the host). The
+// widget keeps nothing in storage: the host page decides what it shows.
+import { createApp } from './app.js';
+import { buildLayout } from './layout.js';
+
+const STYLE_URL = new URL('./style.css', import.meta.url);
+
+/** `600` → `600px`; a valid CSS length as it is; anything else → null. */
+export function widgetHeight(value) {
+  const v = String(value ?? '').trim();
+  if (!v) return null;
+  if (/^\d+(\.\d+)?$/.test(v)) return `${v}px`;
+  return globalThis.CSS?.supports?.('height', v) ? v : null;
+}
+
+export class CorroborateWidget extends HTMLElement {
+  static observedAttributes = ['height', 'theme', 'articles'];
+
+  #app = null;
+
+  connectedCallback() {
+    if (this.#app) return;
+    const shadow = this.attachShadow({ mode: 'open' });
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = STYLE_URL.href;
+    const layout = buildLayout({ compact: true });
+    // shown once styled, so the unstyled tree never flashes
+    layout.hidden = true;
+    const show = () => {
+      layout.hidden = false;
+    };
+    link.addEventListener('load', show, { once: true });
+    link.addEventListener('error', show, { once: true });
+    shadow.append(link, layout);
+    this.#applyHeight();
+    this.#app = createApp(shadow, {
+      dropTarget: this,
+      store: null,
+      stateElements: [layout, this],
+      themeTargets: [layout],
+      theme: this.getAttribute('theme') ?? 'auto',
+      onTheme: (theme) => this.setAttribute('theme', theme),
+      preload: this.#urls(),
+    });
+    this.#app.start();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (!this.#app || oldValue === newValue) return;
+    if (name === 'height') this.#applyHeight();
+    else if (name === 'theme') this.#app.setTheme(newValue);
+    else if (name === 'articles') {
+      const urls = this.#urls();
+      if (urls.length) this.#app.loadUrls(urls);
+    }
+  }
+
+  #urls() {
+    return (this.getAttribute('articles') ?? '').split(/\s+/).filter(Boolean);
+  }
+
+  #applyHeight() {
+    const height = widgetHeight(this.getAttribute('height'));
+    if (this.hasAttribute('height') && !height) console.warn(`corroborate-widget: ignoring height="${this.getAttribute('height')}" (not a CSS length)`);
+    this.style.setProperty('height', height ?? '');
+  }
+
+  /** The app's controller (`loadUrls`, `addArticles`, `state`...), for scripts on the host page. */
+  get app() {
+    return this.#app;
+  }
+}
+
+if (!customElements.get('corroborate-widget')) customElements.define('corroborate-widget', CorroborateWidget);
