@@ -19,5 +19,6 @@ stamp=$(mktemp)
 step "wasm boundary (Chromium)";     wasm-pack test --headless --chrome --test wasm_browser
 find /tmp -maxdepth 1 -name 'org.chromium.Chromium.*' -newer "$stamp" -exec rm -rf {} + 2>/dev/null || true
 rm -f "$stamp"
+step "single-file build";           node scripts/build-single.mjs
 step "browser end-to-end (Playwright, Debian chromium)"
 npm test

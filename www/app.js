@@ -35,6 +35,8 @@ const FRAME_CLAIMS = 16;
 const EAGER_TEXTS = 12;
 /** Article texts on screen added between two painted frames. */
 const TEXTS_PER_FRAME = 3;
+/** Claims past which an analysis counts as large even with few articles. */
+const LARGE_CLAIMS = 600;
 
 /**
  * Wires the controls under `root` (a Document or ShadowRoot holding layout.js's tree).
@@ -300,26 +302,33 @@ export function createApp(root = document, options = {}) {
       table = null;
       return true;
     }
-    // one frame per part, so that no frame lays out everything at once
-    if (!(await job.frame())) return false;
+    // a large analysis gets one painted frame per part, so that no frame lays out everything
+    // at once; a small one just yields between parts
+    const pause = () => (isLarge(view) ? job.frame() : job.step());
+    if (!(await pause())) return false;
     const notes = view.report.notes ?? [];
     replace($('notes'), notes.map((n) => el('li', { text: n })));
     $('notes').hidden = notes.length === 0;
     if (!(await renderChips($('chips'), view, state.selected, selectEntity, job))) return false;
-    if (!(await job.frame())) return false;
+    if (!(await pause())) return false;
     renderSelection($('selection'), view, selectedEntity(), () => selectEntity(null), showDoc);
     renderClaimFilters($('claim-filters'), view, state.filters.shown, () => renderClaimTable(new Job()));
     fillFilterOptions(view);
     renderPairs($('pairs'), view);
-    if (!(await job.frame())) return false;
+    if (!(await pause())) return false;
     renderReaderOptions(view);
     renderTextShells($('texts'), view);
     applyReaderMode();
-    if (!(await job.frame())) return false;
+    if (!(await pause())) return false;
     if (!(await renderClaimTable(job))) return false;
     if (!(await fillTexts(job))) return false;
     applySelection();
     return true;
+  }
+
+  /** Large enough that rendering waits for painted frames (see schedule.js). */
+  function isLarge(view) {
+    return view.docs.length > EAGER_TEXTS || (view.report.claims?.length ?? 0) > LARGE_CLAIMS;
   }
 
   function selectedEntity() {
@@ -370,9 +379,10 @@ export function createApp(root = document, options = {}) {
     let sinceFrame = 0;
     const button = $('claims-more-button');
     button.disabled = true;
+    const large = isLarge(state.view);
     while (t.shown < t.groups.length && claims < PAGE_CLAIMS) {
-      // rows are laid out a frame at a time, FRAME_CLAIMS claims per frame at most
-      const go = sinceFrame >= FRAME_CLAIMS ? await job.frame() : await job.step();
+      // for a large analysis, rows are laid out a frame at a time, FRAME_CLAIMS claims per frame
+      const go = large && sinceFrame >= FRAME_CLAIMS ? await job.frame() : await job.step();
       if (!go || table !== t) return false;
       if (sinceFrame >= FRAME_CLAIMS) sinceFrame = 0;
       const drawn = t.append(t.groups[t.shown++]);

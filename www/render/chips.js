@@ -57,7 +57,7 @@ export async function renderChips(container, view, selectedId, onSelect, job) {
       ),
     );
     // a large group gets a frame of its own to be laid out in
-    if (job && !(await (list.length > 20 ? job.frame() : job.step()))) return false;
+    if (job && !(await (list.length > 40 ? job.frame() : job.step()))) return false;
   }
   return true;
 }
