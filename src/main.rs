@@ -91,7 +91,7 @@ fn main() -> ExitCode {
     let out = match format {
         Format::Json if compact => serde_json::to_string(&report),
         Format::Json => serde_json::to_string_pretty(&report),
-        Format::Markdown => Ok(markdown::render(&report, &articles)),
+        Format::Markdown => Ok(markdown::render(&report)),
     };
     let out = match out {
         Ok(s) => s,

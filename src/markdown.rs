@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::pipeline::Article;
 use crate::report::Report;
 
 /// Types in the order the summary lists them.
@@ -25,7 +24,7 @@ const TYPE_ORDER: &[&str] = &[
 ];
 
 /// Renders the report as Markdown.
-pub fn render(report: &Report, _articles: &[Article]) -> String {
+pub fn render(report: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Corroborate report\n");
     let _ = writeln!(out, "## Articles\n");

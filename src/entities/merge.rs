@@ -174,13 +174,12 @@ fn link_initials(
     uf: &mut UnionFind,
 ) {
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
-    for (k, &i) in first_of_key {
+    for &i in first_of_key.values() {
         let m = &mentions[i];
         if m.kind.is_name() && m.kind != Type::Person && surface[i].split_whitespace().count() >= 2
         {
             let ini = initials(surface[i]);
             if ini.len() >= 2 {
-                let _ = k;
                 by_initials.entry(ini).or_default().push(i);
             }
         }
@@ -356,7 +355,8 @@ fn build(
             .chain(e.aliases.iter().flat_map(|a| gazetteer::lookup(a).iter()))
             .find_map(|g| g.country);
         if let Some(&c) = country.and_then(|c| by_name.get(c)) {
-            if list_name_differs(&e.name, c, &by_name) {
+            // A country's own entry names itself: no link to itself.
+            if by_name.get(&e.name) != Some(&c) {
                 e.country = Some(c);
             }
         }
@@ -372,10 +372,6 @@ fn build(
         v.sort_by_key(|(r, e)| (r.start, r.end, *e));
     }
     Entities { list, by_doc }
-}
-
-fn list_name_differs(name: &str, country: usize, by_name: &HashMap<String, usize>) -> bool {
-    by_name.get(name) != Some(&country)
 }
 
 /// The canonical form of a cluster without a gazetteer entry: the longest person name, or the
