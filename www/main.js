@@ -3,30 +3,12 @@
 // after its first visit.
 import { createApp } from './app.js';
 import { buildLayout } from './layout.js';
-import { openStore } from './store.js';
-
-const THEME_KEY = 'corroborate-theme';
-
-function savedTheme() {
-  try {
-    return localStorage.getItem(THEME_KEY) ?? 'auto';
-  } catch {
-    return 'auto';
-  }
-}
+import { openStore, rememberedTheme } from './store.js';
 
 document.getElementById('main').append(buildLayout());
 createApp(document, {
   store: openStore('corroborate'),
-  themeTargets: [document.documentElement],
-  theme: savedTheme(),
-  onTheme(theme) {
-    try {
-      localStorage.setItem(THEME_KEY, theme);
-    } catch {
-      // the choice just is not remembered
-    }
-  },
+  ...rememberedTheme(document),
 }).start();
 
 // Offline after the first visit (not on file://, where service workers do not exist).

@@ -6,22 +6,12 @@
 import { createApp } from './app.js';
 import { AnalyzerClient } from './client.js';
 import { buildLayout } from './layout.js';
-import { openStore } from './store.js';
-
-const THEME_KEY = 'corroborate-theme';
+import { openStore, rememberedTheme } from './store.js';
 
 function dataBlock(id) {
   const node = document.getElementById(id);
   if (!node) throw new Error(`this file is incomplete: #${id} is missing`);
   return node.textContent;
-}
-
-function savedTheme() {
-  try {
-    return localStorage.getItem(THEME_KEY) ?? 'auto';
-  } catch {
-    return 'auto';
-  }
 }
 
 /** Base64 to bytes (Uint8Array.fromBase64 where the browser has it). */
@@ -45,13 +35,5 @@ createApp(document, {
   client,
   demo: async () => JSON.parse(dataBlock('corroborate-demo')),
   store: openStore('corroborate-single'),
-  themeTargets: [document.documentElement],
-  theme: savedTheme(),
-  onTheme(theme) {
-    try {
-      localStorage.setItem(THEME_KEY, theme);
-    } catch {
-      // the choice just is not remembered
-    }
-  },
+  ...rememberedTheme(document),
 }).start();

@@ -44,3 +44,30 @@ export async function openStore(name = 'corroborate', key = 'current') {
     },
   };
 }
+
+const THEME_KEY = 'corroborate-theme';
+
+/**
+ * The app options that keep the page's theme choice in localStorage (`theme`, `onTheme`,
+ * `themeTargets`), shared by the served page and the single file. Storage that is off just
+ * means the choice is not remembered.
+ */
+export function rememberedTheme(doc = document) {
+  let theme = 'auto';
+  try {
+    theme = localStorage.getItem(THEME_KEY) ?? 'auto';
+  } catch {
+    // storage off: follow the system
+  }
+  return {
+    themeTargets: [doc.documentElement],
+    theme,
+    onTheme(choice) {
+      try {
+        localStorage.setItem(THEME_KEY, choice);
+      } catch {
+        // the choice just is not remembered
+      }
+    },
+  };
+}

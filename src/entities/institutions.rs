@@ -46,7 +46,9 @@ fn heads() -> &'static [Head] {
     })
 }
 
-/// The country a token names, directly or as a demonym or capital.
+/// The country a token names, directly or as a demonym or city. Narrower than
+/// [`gazetteer::country_of`] on purpose: a region or a national organisation before "foreign
+/// ministry" does not make it that country's ministry.
 fn country_of(token: &str) -> Option<&'static str> {
     gazetteer::lookup(token).iter().find_map(|e| match e.class {
         Class::Country => Some(e.canonical),

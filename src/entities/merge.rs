@@ -350,10 +350,8 @@ fn build(
         if !matches!(e.kind, Type::Place | Type::Group) {
             continue;
         }
-        let country = gazetteer::lookup(&e.name)
-            .iter()
-            .chain(e.aliases.iter().flat_map(|a| gazetteer::lookup(a).iter()))
-            .find_map(|g| g.country);
+        let country = gazetteer::country_of(&e.name)
+            .or_else(|| e.aliases.iter().find_map(|a| gazetteer::country_of(a)));
         if let Some(&c) = country.and_then(|c| by_name.get(c)) {
             // A country's own entry names itself: no link to itself.
             if by_name.get(&e.name) != Some(&c) {
