@@ -25,5 +25,5 @@ pub mod text;
 pub mod wasm;
 
 pub use error::{Error, MAX_ARTICLES, MAX_ARTICLE_BYTES, MAX_TOTAL_BYTES};
-pub use pipeline::{analyze, Article};
+pub use pipeline::{analyze, analyze_with, Article, Options};
 pub use report::Report;

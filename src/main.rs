@@ -5,13 +5,15 @@
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use corroborate::{analyze, markdown, Article, MAX_ARTICLE_BYTES};
+use corroborate::{analyze_with, markdown, Article, Options, MAX_ARTICLE_BYTES};
 
-const USAGE: &str = "usage: corroborate [--format json|markdown] [--compact] FILE...
+const USAGE: &str = "usage: corroborate [--format json|markdown] [--compact] [--options FILE] FILE...
   FILE     a text file of one article ('-' reads standard input)
   --format json      the report JSON, corroborate/report@1 (default)
   --format markdown  a readable summary
-  --compact          JSON on one line";
+  --compact          JSON on one line
+  --options FILE     analysis options as JSON, e.g. entity edits:
+                     {\"edits\": [{\"merge\": [\"Putin\", \"Vladimir Putin\"]}, {\"split\": \"Aliyev\"}]}";
 
 enum Format {
     Json,
@@ -21,6 +23,7 @@ enum Format {
 fn main() -> ExitCode {
     let mut format = Format::Json;
     let mut compact = false;
+    let mut options = Options::default();
     let mut files = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -45,6 +48,17 @@ fn main() -> ExitCode {
                 }
             },
             "--compact" => compact = true,
+            "--options" => match args.next().map(|p| read_options(&p)) {
+                Some(Ok(o)) => options = o,
+                Some(Err(msg)) => {
+                    eprintln!("corroborate: --options: {msg}");
+                    return ExitCode::from(2);
+                }
+                None => {
+                    eprintln!("corroborate: --options takes a JSON file");
+                    return ExitCode::from(2);
+                }
+            },
             s if s.starts_with("--format=") => {
                 format = match &s["--format=".len()..] {
                     "json" => Format::Json,
@@ -81,7 +95,7 @@ fn main() -> ExitCode {
     if articles.is_empty() {
         return ExitCode::FAILURE;
     }
-    let report = match analyze(&articles) {
+    let report = match analyze_with(&articles, &options) {
         Ok(r) => r,
         Err(e) => {
             eprintln!("corroborate: {e}");
@@ -109,6 +123,12 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Reads the `--options` JSON file.
+fn read_options(path: &str) -> Result<Options, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))
 }
 
 /// Reads one file (or stdin for `-`) and checks it is article text.

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! Article text ──text::prepare──▶ Prepared (paragraphs, sentences, tokens; boilerplate out)
-//!          └─▶ entities::extract (all documents at once) ──▶ Entities
+//!          └─▶ entities::extract (all documents at once; reader's edits last) ──▶ Entities
 //!          └─▶ claims::extract (per document, using Entities for speakers) ──▶ Claims
 //!                 └─▶ report spans (UTF-16) ──▶ compare::compare ──▶ groups, pairs, views
 //! ```
@@ -37,9 +37,25 @@ impl Article {
     }
 }
 
+/// How to analyse, beyond the articles themselves. The default is the plain analysis.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
+#[serde(default, deny_unknown_fields)]
+pub struct Options {
+    /// The reader's corrections to entity merging, applied in order after the automatic
+    /// merging (see [`crate::entities::edits`]): `{"merge": [name, …]}` or `{"split": name}`.
+    pub edits: Vec<entities::Edit>,
+}
+
 /// Analyses the articles together. Fails only when the input is over a limit (see
 /// [`crate::error`]); messy or empty text comes back as notes in the report.
 pub fn analyze(articles: &[Article]) -> Result<Report, Error> {
+    analyze_with(articles, &Options::default())
+}
+
+/// [`analyze`] with [`Options`]: the reader's entity edits. Edits that name no entity are
+/// skipped and reported in the report's `notes`.
+pub fn analyze_with(articles: &[Article], options: &Options) -> Result<Report, Error> {
     if articles.len() > error::MAX_ARTICLES {
         return Err(Error::too_many_articles(articles.len()));
     }
@@ -55,7 +71,7 @@ pub fn analyze(articles: &[Article]) -> Result<Report, Error> {
     }
 
     let docs: Vec<Prepared> = articles.iter().map(|a| text::prepare(&a.text)).collect();
-    let ents = entities::extract(&docs);
+    let (ents, edit_notes) = entities::extract_with(&docs, &options.edits);
     let found = claims::extract(&docs, &ents);
 
     let mut notes = Vec::new();
@@ -80,6 +96,7 @@ pub fn analyze(articles: &[Article]) -> Result<Report, Error> {
         .map(|(i, c)| report_claim(i, &docs[c.doc], c))
         .collect();
     let comparison = compare::compare(&documents, &entity_list, &claim_list);
+    notes.extend(edit_notes);
 
     Ok(Report {
         schema: report::SCHEMA.to_string(),

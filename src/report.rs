@@ -17,7 +17,8 @@
 //! - `documents`: one [`Document`] per input article, in input order.
 //! - `entities`: canonical entities merged across articles ([`Entity`]).
 //! - `claims`: every claim found, in document order ([`Claim`]).
-//! - `groups`: claims aligned across articles ([`Group`]); every claim is in exactly one group.
+//! - `groups`: claims aligned across articles ([`Group`]); every claim is in at least one group,
+//!   and only a claim told in several pieces is in more than one.
 //! - `pairs`: for each pair of articles, how many claim groups they share ([`Pair`]).
 //! - `articles`: for each article, the claims most others carry that it leaves out, and the
 //!   outlets and agencies it cites ([`ArticleView`]).
@@ -199,7 +200,9 @@ pub struct Quantity {
 pub struct Group {
     /// Stable within one report: `g0`, `g1`, …
     pub id: String,
-    /// Claim ids, in document order.
+    /// Claim ids, in document order, each at most once. A claim told in several pieces
+    /// (`“A,” she said. “B.”`) is compared piece by piece and is in every group one of its
+    /// pieces joins, so it may be in several groups; every other claim is in exactly one.
     pub claims: Vec<String>,
     /// Documents that carry the group, ascending.
     pub docs: Vec<u32>,

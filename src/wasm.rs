@@ -4,7 +4,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::pipeline::Article;
+use crate::pipeline::{Article, Options};
 
 // The report's TypeScript declarations, generated from `src/report.rs` (tests/typescript.rs),
 // go into the package's `.d.ts` so bundler users get a typed `analyze`.
@@ -16,18 +16,30 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// `analyze([{name, text}, …])` → the `corroborate/report@1` object. Throws an `Error` when the
-/// input is not an array of articles or is over a limit.
+/// `analyze([{name, text}, …], options?)` → the `corroborate/report@1` object. `options` is
+/// `{edits: [{merge: [name, …]} | {split: name}, …]}` (see `Options`). Throws an `Error` when
+/// the input is not an array of articles, the options are malformed, or a limit is exceeded.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn analyze(
     #[wasm_bindgen(unchecked_param_type = "Article[]")] articles: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let articles: Vec<Article> = serde_wasm_bindgen::from_value(articles).map_err(|e| {
         JsError::new(&format!(
             "analyze takes an array of {{name, text}} objects: {e}"
         ))
     })?;
-    let report = crate::analyze(&articles).map_err(|e| JsError::new(&e.to_string()))?;
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| {
+            JsError::new(&format!(
+                "analyze options are {{edits: [{{merge: [names]}} | {{split: name}}]}}: {e}"
+            ))
+        })?
+    };
+    let report =
+        crate::analyze_with(&articles, &options).map_err(|e| JsError::new(&e.to_string()))?;
     // json_compatible: absent values become null (not undefined) and maps plain objects, so
     // the page receives exactly the JSON the CLI prints.
     report
@@ -35,16 +47,26 @@ pub fn analyze(
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// `analyzeJson('[{"name":…,"text":…}]')` → the report as a JSON string, byte-identical to the
-/// CLI's `--compact` output. Used by the boundary tests and by callers that store reports.
+/// `analyzeJson('[{"name":…,"text":…}]', optionsJson?)` → the report as a JSON string,
+/// byte-identical to the CLI's `--compact` output (with `--options`). Used by the boundary
+/// tests and by callers that store reports.
 #[wasm_bindgen(js_name = analyzeJson)]
-pub fn analyze_json(articles: &str) -> Result<String, JsError> {
+pub fn analyze_json(articles: &str, options: Option<String>) -> Result<String, JsError> {
     let articles: Vec<Article> = serde_json::from_str(articles).map_err(|e| {
         JsError::new(&format!(
             "analyzeJson takes a JSON array of {{name, text}} objects: {e}"
         ))
     })?;
-    let report = crate::analyze(&articles).map_err(|e| JsError::new(&e.to_string()))?;
+    let options: Options = match options.as_deref() {
+        None | Some("") => Options::default(),
+        Some(json) => serde_json::from_str(json).map_err(|e| {
+            JsError::new(&format!(
+                "analyzeJson options are {{\"edits\": [{{\"merge\": [names]}} | {{\"split\": name}}]}}: {e}"
+            ))
+        })?,
+    };
+    let report =
+        crate::analyze_with(&articles, &options).map_err(|e| JsError::new(&e.to_string()))?;
     serde_json::to_string(&report).map_err(|e| JsError::new(&e.to_string()))
 }
 

@@ -93,3 +93,50 @@ fn usage_errors() {
         Some(2)
     );
 }
+
+#[test]
+fn options_file_applies_entity_edits() {
+    let article = temp(
+        "edits.txt",
+        "Russian President Vladimir Putin spoke on Tuesday. Putin said Moscow would help."
+            .as_bytes(),
+    );
+    let options = temp(
+        "options.json",
+        br#"{"edits": [{"split": "Vladimir Putin"}]}"#,
+    );
+    let out = bin()
+        .arg("--options")
+        .arg(&options)
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&str> = report["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["name"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"Putin") && names.contains(&"Vladimir Putin"),
+        "{names:?}"
+    );
+
+    // A malformed options file is a usage error naming the file; nothing is printed.
+    let bad = temp("bad-options.json", br#"{"edits": [{"join": ["a"]}]}"#);
+    let out = bin()
+        .arg("--options")
+        .arg(&bad)
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad-options.json"));
+}

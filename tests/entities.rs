@@ -40,6 +40,47 @@ type MergeCase = (
 fn merging_table() {
     let cases: &[MergeCase] = &[
         (
+            &["Hillary Clinton spoke in Ohio on Monday. Aides said Hillary was tired."],
+            "Hillary Clinton",
+            "person",
+            &["Hillary"],
+            &[0],
+        ),
+        (
+            &[
+                "\u{201c}We are watching closely,\u{201d} Kremlin spokesman Dmitry Peskov said.",
+                "A Kremlin spokesman declined to comment.",
+            ],
+            "Kremlin",
+            "organization",
+            &[],
+            &[0, 1],
+        ),
+        (
+            &[
+                "Michel met Azerbaijaini President Ilham Aliyev in Brussels.",
+                "Azerbaijani forces shelled the town, officials said.",
+            ],
+            "Azerbaijani",
+            "group",
+            &["Azerbaijaini"],
+            &[0, 1],
+        ),
+        (
+            &["He spoke of the Russia and Eurasia Programme of Chatham House think tank in London."],
+            "Chatham House",
+            "organization",
+            &[],
+            &[0],
+        ),
+        (
+            &["Armenia may invoke the Treaty of Friendship, Cooperation and Mutual Assistance with Russia."],
+            "Treaty of Friendship, Cooperation and Mutual Assistance",
+            "work",
+            &[],
+            &[0],
+        ),
+        (
             &[
                 "Armenian Prime Minister Nikol Pashinyan spoke to lawmakers on Tuesday.",
                 "Pashinyan said the attacks continued.",
@@ -151,6 +192,17 @@ fn two_people_sharing_a_surname_stay_apart() {
     assert_eq!(heydar.docs, vec![1]);
     assert!(ilham.mentions.iter().any(|m| m.text == "Aliyev"));
     assert!(!heydar.mentions.iter().any(|m| m.doc == 2));
+
+    // Two full names sharing a first name in one article: the lone first name joins neither.
+    let r = run(&["Bill Clinton and Bill Gates met in Seattle. Bill said they spoke of health."]);
+    for full in ["Bill Clinton", "Bill Gates"] {
+        let e = find(&r, full).unwrap_or_else(|| panic!("{}", describe(&r)));
+        assert!(
+            e.mentions.iter().all(|m| m.text == full),
+            "{full}: {}",
+            describe(&r)
+        );
+    }
 }
 
 #[test]
@@ -263,4 +315,123 @@ fn dates_and_figures_table() {
         assert_eq!(e.kind, *kind, "{text}");
         assert_eq!(e.value.as_deref(), *value, "{text}");
     }
+}
+
+fn run_with(texts: &[&str], edits: serde_json::Value) -> Report {
+    let articles: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Article::new(format!("a{i}.txt"), *t))
+        .collect();
+    let options: corroborate::Options =
+        serde_json::from_value(serde_json::json!({ "edits": edits })).expect("options parse");
+    corroborate::analyze_with(&articles, &options).expect("within limits")
+}
+
+fn mention_count(r: &Report, name: &str) -> usize {
+    find(r, name).map_or(0, |e| e.mentions.len())
+}
+
+#[test]
+fn reader_edits_table() {
+    let texts: &[&str] = &[
+        "Russian President Vladimir Putin spoke to Prime Minister Nikol Pashinyan on Tuesday. \
+         Putin said Moscow would help. The Kremlin said talks would go on.",
+        "Putin called for calm, the Kremlin said. Pashinyan thanked him.",
+    ];
+    let plain = run(texts);
+    let putin = find(&plain, "Vladimir Putin").expect("Putin merged by default");
+    assert!(
+        putin.aliases.contains(&"Putin".to_string()),
+        "{}",
+        describe(&plain)
+    );
+    let total = putin.mentions.len();
+    let kremlin = mention_count(&plain, "Kremlin");
+    assert!(kremlin >= 2, "{}", describe(&plain));
+
+    // Split: one entity per surface form, mentions shared out, nothing lost.
+    let r = run_with(texts, serde_json::json!([{ "split": "Vladimir Putin" }]));
+    assert!(r.notes.is_empty(), "{:?}", r.notes);
+    let (full, short) = (
+        mention_count(&r, "Vladimir Putin"),
+        mention_count(&r, "Putin"),
+    );
+    assert!(full >= 1 && short >= 2, "{}", describe(&r));
+    assert_eq!(full + short, total);
+    assert!(find(&r, "Putin").unwrap().aliases.is_empty());
+
+    // Split by an alias finds the same entity.
+    let r2 = run_with(texts, serde_json::json!([{ "split": "Putin" }]));
+    assert_eq!(mention_count(&r2, "Putin"), short, "{}", describe(&r2));
+
+    // Merge: named after the first, every mention and alias kept, type of the first.
+    let r = run_with(
+        texts,
+        serde_json::json!([{ "merge": ["Kremlin", "Vladimir Putin"] }]),
+    );
+    let merged = find(&r, "Kremlin").expect("merged entity keeps the first name");
+    assert_eq!(merged.mentions.len(), kremlin + total, "{}", describe(&r));
+    assert!(merged.aliases.contains(&"Vladimir Putin".to_string()));
+    assert!(merged.aliases.contains(&"Putin".to_string()));
+    assert!(find(&r, "Vladimir Putin").is_none());
+    // Claims are recomputed with the edited entities: no speaker points at a missing entity,
+    // and the Kremlin's statement is now the merged entity's.
+    let ids: Vec<&str> = r.entities.iter().map(|e| e.id.as_str()).collect();
+    for c in &r.claims {
+        if let Some(s) = &c.speaker {
+            assert!(
+                ids.contains(&s.as_str()),
+                "claim {} speaker {s} missing",
+                c.id
+            );
+        }
+    }
+    assert!(r
+        .claims
+        .iter()
+        .any(|c| c.speaker.as_deref() == Some(merged.id.as_str())));
+
+    // Edits apply in order: a split then a merge of the pieces restores one entity.
+    let r = run_with(
+        texts,
+        serde_json::json!([{ "split": "Vladimir Putin" }, { "merge": ["Vladimir Putin", "Putin"] }]),
+    );
+    assert_eq!(
+        mention_count(&r, "Vladimir Putin"),
+        total,
+        "{}",
+        describe(&r)
+    );
+
+    // Edits naming nothing are skipped with a note; the rest of the report is unchanged.
+    let r = run_with(
+        texts,
+        serde_json::json!([{ "merge": ["Nobody", "Vladimir Putin"] }, { "split": "Nowhere" }]),
+    );
+    assert_eq!(r.notes.len(), 3, "{:?}", r.notes);
+    assert!(r.notes.iter().any(|n| n.contains("Nowhere")));
+    assert_eq!(
+        serde_json::to_value(&r.entities).unwrap(),
+        serde_json::to_value(&plain.entities).unwrap()
+    );
+    assert_eq!(r.claims.len(), plain.claims.len());
+}
+
+#[test]
+fn options_reject_unknown_fields_and_edit_kinds() {
+    for bad in [
+        r#"{"edit": []}"#,
+        r#"{"edits": [{"join": ["a", "b"]}]}"#,
+        r#"{"edits": [{"split": ["a"]}]}"#,
+    ] {
+        assert!(
+            serde_json::from_str::<corroborate::Options>(bad).is_err(),
+            "{bad} should not parse"
+        );
+    }
+    assert_eq!(
+        serde_json::from_str::<corroborate::Options>("{}").unwrap(),
+        corroborate::Options::default()
+    );
 }

@@ -21,6 +21,8 @@ fn declarations() -> String {
     );
     let decls = [
         corroborate::Article::decl(&cfg),
+        corroborate::Options::decl(&cfg),
+        corroborate::entities::Edit::decl(&cfg),
         Report::decl(&cfg),
         Document::decl(&cfg),
         Boilerplate::decl(&cfg),

@@ -14,6 +14,15 @@ name: string,
  */
 text: string, };
 
+export type Options = { 
+/**
+ * The reader's corrections to entity merging, applied in order after the automatic
+ * merging (see [`crate::entities::edits`]): `{"merge": [name, …]}` or `{"split": name}`.
+ */
+edits: Array<Edit>, };
+
+export type Edit = { "merge": Array<string> } | { "split": string };
+
 export type Report = { 
 /**
  * Always [`SCHEMA`].
@@ -263,7 +272,9 @@ export type Group = {
  */
 id: string, 
 /**
- * Claim ids, in document order.
+ * Claim ids, in document order, each at most once. A claim told in several pieces
+ * (`“A,” she said. “B.”`) is compared piece by piece and is in every group one of its
+ * pieces joins, so it may be in several groups; every other claim is in exactly one.
  */
 claims: Array<string>, 
 /**

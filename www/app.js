@@ -12,6 +12,15 @@
 //
 // Highlighting never re-renders: every mention and claim sentence carries its ids
 // (render/articles.js), and selecting, previewing or pointing at something adds classes.
+// Selecting an entity also goes to its first mention in the article texts (opening the article
+// if needed); the highlight bar steps to the next and previous ones, in article then text order.
+// Clicking a claim (or its "Show in text") goes to its sentence.
+//
+// Edits (render/edits.js): the reader's merges and splits of entities are kept with the
+// articles, saved with them, and passed to every analysis (`analyze(articles, {edits})`), so
+// chips, speakers and claim groups are all recomputed with them. Undoing one analyses again
+// without it. A new set of articles (the samples, preloaded URLs, an imported report, "Remove
+// all") starts with no edits; adding or removing one article keeps them.
 //
 // `createApp(root)` works on any root that holds layout.js's tree (the document, or the
 // <corroborate-widget> element's shadow root).
@@ -23,6 +32,7 @@ import { ACCEPT, checkPastedText, MAX_FILE_LABEL, readArticleFile } from './inpu
 import { readReportFile } from './input/report.js';
 import { fillText, markEntity, markSentences, renderArticleList, renderTextShells, summaryCounts } from './render/articles.js';
 import { renderChips, renderSelection } from './render/chips.js';
+import { describeEdit, renderEdits, renderMergeBar, validEdit } from './render/edits.js';
 import { COLUMN_LIMIT, orderGroups, RELATIONS, renderClaimFilters, startClaimTable } from './render/claims.js';
 import { renderPairs } from './render/pairs.js';
 import { Job, yieldToBrowser } from './schedule.js';
@@ -45,7 +55,9 @@ const LARGE_CLAIMS = 600;
  * - `client`: an AnalyzerClient (default: a new worker);
  * - `demo`: `async () => [{name, text}]`, the sample articles (default: fetch pkg/demo.json);
  * - `store`: a promise of store.js's `{load, save}`, or null for no persistence;
- * - `preload`: article URLs to load at start instead of the saved session or the samples;
+ * - `preload`: article URLs to load at start instead of the samples; a saved session wins
+ *   when it was saved with the same list (so a reload neither loads them twice nor loses what
+ *   the reader added, removed or corrected), else the URLs are loaded afresh;
  * - `stateElements`: elements that get `data-state` (default: the app root, and the body when
  *   `root` is the document);
  * - `themeTargets`, `theme`, `onTheme(theme)`: where `data-theme` goes, its first value, and
@@ -77,6 +89,16 @@ export function createApp(root = document, options = {}) {
     imported: null,
     /** Id of the entity whose mentions are highlighted, or null. */
     selected: null,
+    /** Position of the mention shown (in `mentionsOf(selected)`), or -1. */
+    mention: -1,
+    /** The reader's merges and splits (render/edits.js), applied in order by every analysis. */
+    edits: [],
+    /** Merge mode: chips are picked for a merge instead of selected. */
+    merging: false,
+    /** Ids of the chips picked for a merge, in the order picked. */
+    mergePick: [],
+    /** The article URLs the session was loaded from (the widget's `articles`), or null. */
+    preload: null,
     filters: { shown: new Set(RELATIONS.map(([r]) => r)), kind: '', article: '', entity: '', sort: 'carried' },
     readerMode: 'stack',
     readerDoc: 0,
@@ -145,6 +167,8 @@ export function createApp(root = document, options = {}) {
       nextId: state.nextId,
       pasteCount: state.pasteCount,
       imported: state.imported,
+      edits: state.edits,
+      preload: state.preload,
     };
     store.save(session).catch((err) => console.warn('corroborate: the articles could not be saved:', err?.message ?? err));
   }
@@ -156,7 +180,8 @@ export function createApp(root = document, options = {}) {
    * (offsets point into them), lookups by id, mentions and claims by document, and labels for
    * article numbers.
    */
-  function makeView(report, snapshot) {
+  function makeView(report, snapshot, edits = []) {
+    const mergedNames = new Set(edits.flatMap((e) => e.merge ?? []));
     const docs = (report.documents ?? []).map((d, i) => ({
       index: i,
       id: snapshot[i]?.id,
@@ -189,6 +214,12 @@ export function createApp(root = document, options = {}) {
       docName: (i) => currentName(docs[i]?.id, docs[i]?.name ?? `article ${i + 1}`),
       docTitle: (i) => docs[i]?.title || view.docName(i),
       docLabel: (i) => `${i + 1}. ${view.docTitle(i)} (${view.docName(i)})`,
+      /** True when one of the reader's merges made this entity. */
+      merged: (e) => mergedNames.has(e.name) || (e.aliases ?? []).some((a) => mergedNames.has(a)),
+      /** The entity's mentions that are drawn in the texts, in article then text order. */
+      mentionsOf(entityId) {
+        return mentionsByDoc.flatMap((list, doc) => list.filter((m) => m.entity === entityId).map((m) => ({ ...m, doc })));
+      },
       /** Ids of the claims whose speaker is the entity or whose sentence mentions it. */
       claimsMentioning(entityId) {
         mentioning ??= new Map();
@@ -213,6 +244,7 @@ export function createApp(root = document, options = {}) {
     }
     state.dirty = false;
     const snapshot = state.articles.filter((a) => !a.missing).map(({ id, name, text }) => ({ id, name, text }));
+    const edits = state.edits.slice();
     if (snapshot.length === 0) {
       state.view = null;
       state.selected = null;
@@ -229,7 +261,10 @@ export function createApp(root = document, options = {}) {
     setProgress(null);
     let outcome;
     try {
-      outcome = await client.analyze(snapshot.map(({ name, text }) => ({ name, text })));
+      outcome = await client.analyze(
+        snapshot.map(({ name, text }) => ({ name, text })),
+        edits.length ? { edits } : undefined,
+      );
     } catch (err) {
       outcome = { error: err };
     }
@@ -251,8 +286,10 @@ export function createApp(root = document, options = {}) {
     const previous = state.view && state.selected ? state.view.entityById.get(state.selected) : null;
     await yieldToBrowser();
     if (version !== state.version) return; // changed meanwhile: a newer analysis is on its way
-    state.view = makeView(outcome.report, snapshot);
+    state.view = makeView(outcome.report, snapshot, edits);
     state.selected = previous ? findSame(state.view, previous) : null;
+    state.mention = -1;
+    state.mergePick = [];
     await yieldToBrowser();
     renderList();
     const r = outcome.report;
@@ -300,6 +337,7 @@ export function createApp(root = document, options = {}) {
       for (const id of ['chips', 'selection', 'claim-filters', 'claims', 'pairs', 'texts', 'notes']) replace($(id));
       $('claims-more').hidden = true;
       table = null;
+      renderEditTools();
       return true;
     }
     // a large analysis gets one painted frame per part, so that no frame lays out everything
@@ -309,9 +347,10 @@ export function createApp(root = document, options = {}) {
     const notes = view.report.notes ?? [];
     replace($('notes'), notes.map((n) => el('li', { text: n })));
     $('notes').hidden = notes.length === 0;
-    if (!(await renderChips($('chips'), view, state.selected, selectEntity, job))) return false;
+    renderEditTools();
+    if (!(await renderChips($('chips'), view, chipPressed, pressChip, job))) return false;
     if (!(await pause())) return false;
-    renderSelection($('selection'), view, selectedEntity(), () => selectEntity(null), showDoc);
+    renderSelectionBar();
     renderClaimFilters($('claim-filters'), view, state.filters.shown, () => renderClaimTable(new Job()));
     fillFilterOptions(view);
     renderPairs($('pairs'), view);
@@ -498,13 +537,141 @@ export function createApp(root = document, options = {}) {
     return block;
   }
 
-  /** Opens an article's text and brings its first highlighted mention into view. */
+  /** Opens an article's text and brings the selected entity's first mention there into view. */
   function showDoc(index) {
+    const list = state.view && state.selected ? state.view.mentionsOf(state.selected) : [];
+    const k = list.findIndex((m) => m.doc === index);
+    if (k >= 0 && goToMention(k)) {
+      $(`doc-text-${index}`)?.querySelector('summary')?.focus({ preventScroll: true });
+      return;
+    }
     const block = revealDoc(index);
     if (!block) return;
-    const target = block.querySelector('mark.entity') ?? block;
-    target.scrollIntoView({ block: 'center' });
+    block.scrollIntoView({ block: 'start' });
     block.querySelector('summary')?.focus({ preventScroll: true });
+  }
+
+  /**
+   * Shows mention `k` (wrapping around) of the selected entity: opens its article (switching
+   * the one-at-a-time view to it), marks it `current`, scrolls it to the middle of the window
+   * and says which it is in the highlight bar. Focus stays where it is. Returns false when the
+   * entity has no mention drawn in the texts.
+   */
+  function goToMention(k) {
+    const view = state.view;
+    const entity = selectedEntity();
+    const list = entity ? view.mentionsOf(entity.id) : [];
+    for (const node of $('texts').querySelectorAll('.ment.current')) node.classList.remove('current');
+    if (list.length === 0) return false;
+    const index = ((k % list.length) + list.length) % list.length;
+    const m = list[index];
+    const block = revealDoc(m.doc);
+    if (!block) return false;
+    state.mention = index;
+    const pieces = [...block.querySelectorAll(`[data-m~="${CSS.escape(`${entity.id}:${m.i}`)}"]`)];
+    for (const node of pieces) node.classList.add('current');
+    pieces[0]?.scrollIntoView({ block: 'center' });
+    const pos = $('selection').querySelector('.mention-pos');
+    if (pos) pos.textContent = `${index + 1} of ${list.length}, article ${view.docShort(m.doc)}`;
+    return pieces.length > 0;
+  }
+
+  function stepMention(delta) {
+    goToMention(state.mention < 0 ? (delta > 0 ? 0 : -1) : state.mention + delta);
+  }
+
+  function renderSelectionBar() {
+    const entity = selectedEntity();
+    const canEdit = Boolean(state.view) && !state.imported;
+    renderSelection($('selection'), state.view, entity, {
+      onClear: () => selectEntity(null),
+      onShowDoc: showDoc,
+      onStep: stepMention,
+      onSplit: entity && canEdit && (entity.aliases?.length ?? 0) > 0 ? () => addEdit({ split: entity.name }) : null,
+    });
+  }
+
+  // ---------------------------------------------------------------- edits (merge, split)
+
+  function chipPressed(id) {
+    return state.merging ? state.mergePick.includes(id) : id === state.selected;
+  }
+
+  function pressChip(id, wasPressed) {
+    if (!state.merging) {
+      selectEntity(wasPressed ? null : id);
+      return;
+    }
+    state.mergePick = wasPressed ? state.mergePick.filter((x) => x !== id) : [...state.mergePick, id];
+    for (const chip of $('chips').querySelectorAll('button.chip')) {
+      chip.setAttribute('aria-pressed', String(state.mergePick.includes(chip.dataset.entity)));
+    }
+    renderMergeBar($('merge-bar'), pickedNames());
+  }
+
+  function pickedNames() {
+    return state.mergePick.map((id) => state.view?.entityById.get(id)?.name).filter(Boolean);
+  }
+
+  function setMerging(on) {
+    if (on && (!state.view || state.imported)) return;
+    state.merging = on;
+    state.mergePick = [];
+    if (on) selectEntity(null);
+    $('chips').classList.toggle('merging', on);
+    for (const chip of $('chips').querySelectorAll('button.chip')) {
+      chip.setAttribute('aria-pressed', String(chipPressed(chip.dataset.entity)));
+    }
+    renderEditTools();
+  }
+
+  /** The merge button, the merge bar and the list of edits, for the current state. */
+  function renderEditTools() {
+    const canEdit = Boolean(state.view) && !state.imported;
+    if (!canEdit && state.merging) {
+      state.merging = false;
+      state.mergePick = [];
+      $('chips').classList.remove('merging');
+    }
+    const mode = $('merge-mode');
+    mode.disabled = !canEdit;
+    mode.setAttribute('aria-pressed', String(state.merging));
+    mode.title = state.imported ? 'An imported report is shown as it was saved: add or remove an article to analyse again and edit.' : '';
+    $('merge-bar').hidden = !state.merging;
+    if (state.merging) renderMergeBar($('merge-bar'), pickedNames());
+    renderEdits($('edits'), state.edits, undoEdit, !canEdit);
+  }
+
+  function applyMerge() {
+    const names = pickedNames();
+    if (names.length < 2) return;
+    setMerging(false);
+    addEdit({ merge: names });
+  }
+
+  /** Adds an edit, saves it and analyses again; the status says what was done. */
+  function addEdit(edit) {
+    if (!validEdit(edit) || state.imported) return;
+    state.edits = [...state.edits, edit];
+    state.selected = null;
+    afterEdits(`${describeEdit(edit)}.`);
+  }
+
+  function undoEdit(index) {
+    const [edit] = state.edits.splice(index, 1);
+    if (!edit) return;
+    state.edits = [...state.edits];
+    afterEdits(`Undone: ${describeEdit(edit)}.`);
+    // focus stays near: on the undo button now in that place, else (no edit left) on "Merge"
+    const next = $('edit-list').querySelectorAll('button.undo')[Math.min(index, state.edits.length - 1)];
+    (next ?? $('merge-mode')).focus();
+  }
+
+  function afterEdits(message) {
+    renderEditTools();
+    persist();
+    showMessage('info', message);
+    analyse();
   }
 
   /** Goes to a claim's sentence in its article's text, outlines it and moves focus there. */
@@ -525,11 +692,14 @@ export function createApp(root = document, options = {}) {
 
   function selectEntity(id) {
     state.selected = id;
-    for (const chip of $('chips').querySelectorAll('button.chip')) {
-      chip.setAttribute('aria-pressed', String(chip.dataset.entity === id));
+    state.mention = -1;
+    if (!state.merging) {
+      for (const chip of $('chips').querySelectorAll('button.chip')) {
+        chip.setAttribute('aria-pressed', String(chip.dataset.entity === id));
+      }
     }
     const entity = selectedEntity();
-    renderSelection($('selection'), state.view, entity, () => selectEntity(null), showDoc);
+    renderSelectionBar();
     applySelection();
     // with a few articles, the ones that mention the entity open; with many, their titles say
     // how many mentions each has and the highlight bar's buttons open them
@@ -542,6 +712,8 @@ export function createApp(root = document, options = {}) {
         }
       }
     }
+    if (entity) goToMention(0);
+    else for (const node of $('texts').querySelectorAll('.ment.current')) node.classList.remove('current');
   }
 
   function applySelection() {
@@ -602,7 +774,8 @@ export function createApp(root = document, options = {}) {
     });
 
     const claims = $('claims');
-    const groupOf = (event) => (event.target.closest?.('.claim') ? event.target.closest('.group')?.dataset.group ?? null : null);
+    // anywhere on a claim group's rows (its claims, its relation cell, its diffs)
+    const groupOf = (event) => event.target.closest?.('.group')?.dataset.group ?? null;
     const claimTrack = tracker(hover);
     claims.addEventListener('pointerover', (event) => claimTrack.point(groupOf(event)));
     claims.addEventListener('pointerleave', () => claimTrack.point(null));
@@ -612,11 +785,31 @@ export function createApp(root = document, options = {}) {
     });
     claims.addEventListener('click', (event) => {
       const jump = event.target.closest?.('button.jump');
-      if (jump) jumpToClaim(jump.dataset.claim);
+      if (jump) {
+        jumpToClaim(jump.dataset.claim);
+        return;
+      }
+      // a click anywhere else on a claim goes there too, unless it was on another control or
+      // ended a text selection
+      const claim = event.target.closest?.('.claim');
+      if (!claim || event.target.closest('button, a, input, select, summary, label')) return;
+      if (String(root.getSelection?.() ?? document.getSelection() ?? '').trim()) return;
+      jumpToClaim(claim.dataset.claim);
     });
 
     appRoot.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && state.selected && !$('confirm-dialog').open) selectEntity(null);
+      if (event.key !== 'Escape' || $('confirm-dialog').open) return;
+      if (state.merging) {
+        setMerging(false);
+        $('merge-mode').focus();
+      } else if (state.selected) selectEntity(null);
+    });
+
+    $('merge-mode').addEventListener('click', () => setMerging(!state.merging));
+    $('merge-apply').addEventListener('click', applyMerge);
+    $('merge-cancel').addEventListener('click', () => {
+      setMerging(false);
+      $('merge-mode').focus();
     });
   }
 
@@ -786,6 +979,8 @@ export function createApp(root = document, options = {}) {
     }
     state.articles = [];
     state.selected = null;
+    state.edits = [];
+    state.preload = null;
     addArticles(demo.map((d) => ({ name: d.name, text: d.text, origin: 'demo' })));
   }
 
@@ -821,6 +1016,8 @@ export function createApp(root = document, options = {}) {
     }
     state.articles = [];
     state.selected = null;
+    state.edits = [];
+    state.preload = urls.slice();
     addArticles(good);
   }
 
@@ -853,6 +1050,8 @@ export function createApp(root = document, options = {}) {
       missing: texts[i] == null,
     }));
     state.imported = report;
+    state.edits = [];
+    state.preload = null;
     persist();
     await showImported(file.name);
     const missing = texts.filter((t) => t == null).length;
@@ -874,6 +1073,7 @@ export function createApp(root = document, options = {}) {
     });
     if (!yes) return;
     state.articles = [];
+    state.edits = [];
     clearMessages();
     articlesChanged();
     $('list-heading').focus();
@@ -959,6 +1159,8 @@ export function createApp(root = document, options = {}) {
       .map((a) => ({ id: a.id, name: a.name, text: a.text, origin: a.origin ?? 'paste', missing: Boolean(a.missing) }));
     state.nextId = Math.max(Number(session.nextId) || 1, state.articles.length + 1);
     state.pasteCount = Number(session.pasteCount) || 0;
+    state.edits = Array.isArray(session.edits) ? session.edits.filter(validEdit) : [];
+    state.preload = Array.isArray(session.preload) ? session.preload : null;
     if (session.imported) {
       state.imported = session.imported;
       renderList();
@@ -981,7 +1183,6 @@ export function createApp(root = document, options = {}) {
     setTheme(options.theme ?? 'auto');
     renderList();
     renderResults();
-    if (options.preload?.length) return loadUrls(options.preload);
     let session = null;
     if (options.store) {
       try {
@@ -992,7 +1193,15 @@ export function createApp(root = document, options = {}) {
         store = null;
       }
     }
-    if (session && Array.isArray(session.articles)) return restore(session);
+    const saved = session && Array.isArray(session.articles);
+    const preload = options.preload ?? [];
+    if (preload.length) {
+      // the same URLs as when the session was saved: it already holds them, with the reader's
+      // changes; other URLs: the host page changed what it shows, so they load afresh
+      const same = saved && Array.isArray(session.preload) && session.preload.join(' ') === preload.join(' ');
+      return same ? restore(session) : loadUrls(preload);
+    }
+    if (saved) return restore(session);
     return loadDemo({ ask: false });
   }
 

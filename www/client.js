@@ -1,4 +1,4 @@
-// A promise client for worker.js: `await analyzer.analyze(articles)` resolves with
+// A promise client for worker.js: `await analyzer.analyze(articles, options)` resolves with
 // `{report, ms}` or rejects with an Error carrying the worker's message.
 import { yieldToBrowser } from './schedule.js';
 
@@ -30,11 +30,12 @@ export class AnalyzerClient {
   }
 
   /**
-   * Analyses `articles` (`[{name, text}]`); resolves with `{report, ms}`. The report comes as
-   * one JSON string per top-level key, parsed one per task (schedule.js `yieldToBrowser`).
+   * Analyses `articles` (`[{name, text}]`) with `options` (`{edits}`: the reader's merges and
+   * splits, or undefined); resolves with `{report, ms}`. The report comes as one JSON string
+   * per top-level key, parsed one per task (schedule.js `yieldToBrowser`).
    */
-  async analyze(articles) {
-    const reply = await this.#request({ type: 'analyze', articles, format: 'parts' });
+  async analyze(articles, options = undefined) {
+    const reply = await this.#request({ type: 'analyze', articles, options, format: 'parts' });
     if (reply.report) return { report: reply.report, ms: reply.ms };
     const report = {};
     for (const [key, json] of Object.entries(reply.parts)) {

@@ -167,6 +167,44 @@ function legend() {
   );
 }
 
+/**
+ * Above the chips: the button that starts a merge, the merge bar (what is picked, "Merge",
+ * "Cancel"), and the list of the reader's corrections with an "Undo" for each.
+ */
+function entityTools() {
+  return [
+    el(
+      'div',
+      { class: 'entity-tools' },
+      el('button', {
+        type: 'button',
+        id: 'merge-mode',
+        class: 'secondary',
+        'aria-pressed': 'false',
+        'aria-controls': 'merge-bar',
+        text: 'Merge names…',
+      }),
+      el('p', {
+        id: 'entity-tools-hint',
+        class: 'hint',
+        text: 'Two chips for the same person or thing? Merge them. One chip for two? Press it, then “Split”. The analysis is redone with your corrections.',
+      }),
+    ),
+    el(
+      'div',
+      { id: 'merge-bar', class: 'merge-bar', role: 'group', 'aria-label': 'Merge names', hidden: true },
+      el('p', { id: 'merge-status', class: 'merge-status', role: 'status' }),
+      el('div', { class: 'merge-actions' }, el('button', { type: 'button', id: 'merge-apply', class: 'merge-apply', disabled: true, text: 'Merge' }), el('button', { type: 'button', id: 'merge-cancel', class: 'secondary', text: 'Cancel' })),
+    ),
+    el(
+      'section',
+      { id: 'edits', class: 'edits', 'aria-labelledby': 'edits-heading', hidden: true },
+      el('h3', { id: 'edits-heading', tabindex: '-1' }, 'Your corrections ', el('span', { class: 'edit-count count' })),
+      el('ol', { id: 'edit-list', class: 'edit-list' }),
+    ),
+  ];
+}
+
 function claimControls() {
   const select = (id, label, options) =>
     el(
@@ -258,6 +296,7 @@ export function buildLayout({ compact = false } = {}) {
               text:
                 'Who and what the articles name, merged across articles. Each name shows its number of mentions and the articles that mention it; press it to highlight every mention in the claims and in the article texts, point at it to preview them.',
             }),
+        entityTools(),
         el('div', { id: 'chips', class: 'chip-groups' }),
       ),
       panel(

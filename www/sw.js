@@ -34,6 +34,7 @@ const ASSETS = [
   'render/articles.js',
   'render/chips.js',
   'render/claims.js',
+  'render/edits.js',
   'render/pairs.js',
   'pkg/corroborate.js',
   'pkg/corroborate_bg.wasm',

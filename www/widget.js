@@ -9,13 +9,27 @@
 //   (.txt, .md or .html; HTML is reduced to its article text); loaded and analysed at start;
 // - `height`: the widget's height (a number of pixels or a CSS length); the widget scrolls
 //   inside it. Without it the widget is as tall as its content;
-// - `theme`: `light`, `dark` or `auto` (the default: the system's preference).
+// - `theme`: `light`, `dark` or `auto` (the default: the system's preference);
+// - `storage-key`: the name under which this widget keeps its session (default: the element's
+//   `id`, else the page's path and the widget's position among the page's widgets);
+// - `persist="off"`: keep nothing in the browser's storage.
 //
 // Everything renders into an open shadow root with the page's stylesheet linked inside it, so
-// the host page's CSS cannot reach in (style.css resets what inherits through the host). The
-// widget keeps nothing in storage: the host page decides what it shows.
+// the host page's CSS cannot reach in (style.css resets what inherits through the host).
+//
+// Persistence: like the page, each widget keeps its articles, their names and the reader's
+// merges and splits in IndexedDB (database `corroborate-widget`, one record per storage key, on
+// the host page's origin), so a reload shows what the reader left. The `articles` URLs load on
+// the first visit; after that the saved session (which holds them, with any change the reader
+// made) is shown instead, as long as the attribute lists the same URLs. When the host page
+// changes the list, the new URLs load and replace the saved session. Two widgets on one page
+// need different keys (give them ids) or they would share a session.
 import { createApp } from './app.js';
 import { buildLayout } from './layout.js';
+import { openStore } from './store.js';
+
+/** The IndexedDB database that holds every widget's session (one record per storage key). */
+export const WIDGET_DB = 'corroborate-widget';
 
 const STYLE_URL = new URL('./style.css', import.meta.url);
 
@@ -25,6 +39,18 @@ export function widgetHeight(value) {
   if (!v) return null;
   if (/^\d+(\.\d+)?$/.test(v)) return `${v}px`;
   return globalThis.CSS?.supports?.('height', v) ? v : null;
+}
+
+/**
+ * The key of `element`'s saved session: its `storage-key` attribute, else its id, else the
+ * page's path with the widget's position among the page's widgets. Null when `persist="off"`.
+ */
+export function storageKey(element) {
+  if ((element.getAttribute('persist') ?? '').trim().toLowerCase() === 'off') return null;
+  const explicit = (element.getAttribute('storage-key') ?? '').trim() || element.id.trim();
+  if (explicit) return explicit;
+  const all = [...document.querySelectorAll('corroborate-widget')];
+  return `${location.pathname}#${Math.max(0, all.indexOf(element))}`;
 }
 
 export class CorroborateWidget extends HTMLElement {
@@ -48,9 +74,10 @@ export class CorroborateWidget extends HTMLElement {
     link.addEventListener('error', show, { once: true });
     shadow.append(link, layout);
     this.#applyHeight();
+    const key = storageKey(this);
     this.#app = createApp(shadow, {
       dropTarget: this,
-      store: null,
+      store: key ? openStore(WIDGET_DB, key) : null,
       stateElements: [layout, this],
       themeTargets: [layout],
       theme: this.getAttribute('theme') ?? 'auto',

@@ -1,8 +1,10 @@
 // The analysis worker: owns the WebAssembly instance so the page stays responsive while the
 // (synchronous) Rust `analyze` runs.
 //
-// Protocol: requests are `{type, id, ...}`; every request gets exactly one reply with the same
-// `id`: `{type: 'report', id, report, ms}` (or `{type: 'report', id, json, ms}` when the request
+// Protocol: requests are `{type, id, ...}`; `{type: 'analyze', id, articles, options, format}`
+// analyses `articles` (`[{name, text}]`) with `options` (`{edits: [{merge: [names]} | {split:
+// name}]}`, or absent), passed to the core as they are. Every request gets exactly one reply
+// with the same `id`: `{type: 'report', id, report, ms}` (or `{type: 'report', id, json, ms}` when the request
 // said `format: 'json'`: the report as the core's JSON string, which the page parses faster
 // than the browser copies a large object between threads; or `{type: 'report', id, parts, ms}`
 // for `format: 'parts'`: one JSON string per top-level key, which the page parses one per
@@ -62,20 +64,21 @@ self.addEventListener('message', async (event) => {
       case 'analyze': {
         const mod = await core();
         const t0 = performance.now();
+        const optionsJson = msg.options == null ? undefined : JSON.stringify(msg.options);
         if (msg.format === 'json') {
-          const json = mod.analyzeJson(JSON.stringify(msg.articles));
+          const json = mod.analyzeJson(JSON.stringify(msg.articles), optionsJson);
           reply({ type: 'report', id, json, ms: performance.now() - t0 });
           break;
         }
         if (msg.format === 'parts') {
           // one JSON string per top-level key, so the page can parse them in separate tasks
-          const report = JSON.parse(mod.analyzeJson(JSON.stringify(msg.articles)));
+          const report = JSON.parse(mod.analyzeJson(JSON.stringify(msg.articles), optionsJson));
           const ms = performance.now() - t0;
           const parts = Object.fromEntries(Object.entries(report).map(([key, value]) => [key, JSON.stringify(value)]));
           reply({ type: 'report', id, parts, ms });
           break;
         }
-        let report = mod.analyze(msg.articles);
+        let report = msg.options == null ? mod.analyze(msg.articles) : mod.analyze(msg.articles, msg.options);
         if (typeof report === 'string') report = JSON.parse(report);
         reply({ type: 'report', id, report, ms: performance.now() - t0 });
         break;

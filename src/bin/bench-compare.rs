@@ -10,12 +10,14 @@
 //! name order, folders in the order given; too few files and the list repeats), makes their
 //! entities and claims with `corroborate::analyze` (or, with `--sentences`, one `event` claim
 //! per sentence and no entities), runs `compare` a few times per size on that report data and
-//! prints the median wall time of `compare` alone. `--phases` adds the time of each stage.
+//! prints the median wall time of `compare` alone. `--phases` adds the time of each stage (on
+//! the units `compare` groups: claims told in pieces split into their pieces).
 //!
 //! `tune` reads hand-labelled claim pairs (`src/compare/pairs.tsv`): every claim A in one
 //! article, every claim B in another, so term weights come from the whole set; it prints the
 //! pair-score precision, recall and F1 at thresholds 0.20..0.80, and the same for the grouping
-//! that `compare` makes of the two articles.
+//! that `compare` makes of the two articles (`--groups` prints its groups, `--verbose` each
+//! pair's score, `--sweep` a parameter sweep).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -165,7 +167,7 @@ fn speed(dirs: &[String], sentences: bool, phases: bool) -> Result<(), String> {
         );
         if phases {
             let t = Instant::now();
-            let p = compare::prepare(&docs, &entities, &claims);
+            let (_, _, p) = compare::prepare_units(&docs, &entities, &claims);
             let t_prep = t.elapsed().as_secs_f64() * 1000.0;
             let input = cluster::Input {
                 feats: &p.feats,
@@ -303,17 +305,28 @@ fn tune(path: &str) -> Result<(), String> {
     }
     // The grouping itself.
     let c = compare::compare(&built.documents, &built.entities, &built.claims);
-    let mut group_of = vec![usize::MAX; built.claims.len()];
+    // A claim told in pieces may be in several groups.
+    let mut group_of: Vec<Vec<usize>> = vec![Vec::new(); built.claims.len()];
     for (g, grp) in c.groups.iter().enumerate() {
         for id in &grp.claims {
             if let Some(i) = id.strip_prefix('c').and_then(|x| x.parse::<usize>().ok()) {
                 if let Some(slot) = group_of.get_mut(i) {
-                    *slot = g;
+                    slot.push(g);
                 }
             }
         }
     }
-    let together = |i: usize, j: usize| group_of[i] == group_of[j];
+    if std::env::args().any(|a| a == "--groups") {
+        for g in c.groups.iter().filter(|g| g.claims.len() > 1) {
+            println!("{} {}", g.relation, g.claims.join(" "));
+            for id in &g.claims {
+                if let Some(cl) = built.claims.iter().find(|c| &c.id == id) {
+                    println!("    {id} (side {}) {}", cl.doc, cl.sentence.text);
+                }
+            }
+        }
+    }
+    let together = |i: usize, j: usize| group_of[i].iter().any(|g| group_of[j].contains(g));
     let tp = (0..n).filter(|&i| labels[i] && together(i, n + i)).count();
     let fp = (0..n).filter(|&i| !labels[i] && together(i, n + i)).count();
     let cross = (0..n)
@@ -395,46 +408,60 @@ fn sweep(p: &compare::Prepared, labels: &[bool], n: usize) {
     }
 }
 
-/// Scores every pair of the named claims of a report, with the shared terms.
+/// Scores every pair of the named claims of a report, with the shared terms. A claim told in
+/// pieces is scored piece by piece, as `compare` does (`c38#1` is the second piece of `c38`).
 fn explain(path: &str, ids: &[String]) -> Result<(), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let report: corroborate::Report =
         serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
-    let p = compare::prepare(&report.documents, &report.entities, &report.claims);
-    let idx: Vec<usize> = ids
-        .iter()
-        .map(|id| {
-            report
-                .claims
-                .iter()
-                .position(|c| &c.id == id)
-                .ok_or(format!("no claim {id}"))
-        })
-        .collect::<Result<_, _>>()?;
-    for &i in &idx {
-        let f = &p.feats[i];
+    let (units, origin, p) =
+        compare::prepare_units(&report.documents, &report.entities, &report.claims);
+    for id in ids {
+        if !report.claims.iter().any(|c| &c.id == id) {
+            return Err(format!("no claim {id}"));
+        }
+    }
+    // Units of the named claims, with a name each.
+    let mut idx: Vec<(usize, String)> = Vec::new();
+    for (u, c) in units.iter().enumerate() {
+        if ids.contains(&c.id) {
+            let k = (0..u).filter(|&v| origin[v] == origin[u]).count();
+            let several = origin.iter().filter(|&&o| o == origin[u]).count() > 1;
+            let name = if several {
+                format!("{}#{k}", c.id)
+            } else {
+                c.id.clone()
+            };
+            idx.push((u, name));
+        }
+    }
+    for (i, name) in &idx {
+        let f = &p.feats[*i];
         let terms: Vec<&str> = f
             .terms
             .iter()
             .map(|&t| p.terms[t as usize].as_str())
             .collect();
         println!(
-            "{} doc {} quote {} outlet {} subject {:?} speaker {:?} negated {:?}\n  terms {:?}",
-            report.claims[i].id, f.doc, f.quote, f.outlet, f.subject, f.speaker, f.negated, terms
+            "{name} doc {} quote {} outlet {} subject {:?} speaker {:?} negated {:?}\n  content {:?}\n  terms {:?}",
+            f.doc, f.quote, f.outlet, f.subject, f.speaker, f.negated, units[*i].content.text, terms
         );
     }
-    for (x, &i) in idx.iter().enumerate() {
-        for &j in &idx[x + 1..] {
-            let s = similarity::score(&p.feats[i], &p.feats[j], &p.values[i], &p.values[j], &p.idf);
+    for (x, (i, a)) in idx.iter().enumerate() {
+        for (j, b) in &idx[x + 1..] {
+            let s = similarity::score(
+                &p.feats[*i],
+                &p.feats[*j],
+                &p.values[*i],
+                &p.values[*j],
+                &p.idf,
+            );
             let shared: Vec<&str> = s
                 .shared
                 .iter()
                 .map(|&t| p.terms[t as usize].as_str())
                 .collect();
-            println!(
-                "{} ~ {}: {:.3} {:?}",
-                report.claims[i].id, report.claims[j].id, s.value, shared
-            );
+            println!("{a} ~ {b}: {:.3} {:?}", s.value, shared);
         }
     }
     Ok(())

@@ -224,6 +224,7 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
         }
     }
     claims.extend(split);
+    drop_withheld_fragments(&mut claims);
     // Events: body sentences naming something, not already a claim.
     for (s, sentence) in doc.sentences.iter().enumerate() {
         if covered[s] || doc.role(sentence) != Role::Body {
@@ -249,6 +250,38 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
     }
     claims.sort_by_key(|c| (c.sentence.start, c.content.start));
     claims
+}
+
+/// "It did not disclose the number of casualties": the attribution stage reads "disclose" as a
+/// cue with "the number of casualties" as its content, a fragment that says nothing the
+/// numeric claim for the withheld figure does not. The fragment goes; its speaker stays, on
+/// the numeric claim (who withholds a toll matters when comparing it).
+fn drop_withheld_fragments(claims: &mut Vec<Claim>) {
+    let mut drop = vec![false; claims.len()];
+    for i in 0..claims.len() {
+        if claims[i].kind != Kind::Statement {
+            continue;
+        }
+        let content = claims[i].content.clone();
+        let holder = claims.iter().position(|n| {
+            n.kind == Kind::Numeric
+                && n.doc == claims[i].doc
+                && n.figures.iter().any(|f| {
+                    f.unknown && f.range.start <= content.start && content.end <= f.range.end
+                })
+        });
+        if let Some(n) = holder {
+            if claims[n].speaker.is_none() {
+                claims[n].speaker = claims[i].speaker;
+            }
+            drop[i] = true;
+        }
+    }
+    let mut i = 0;
+    claims.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
 }
 
 const PERSON_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his"];
@@ -324,7 +357,8 @@ fn resolve(
         return None;
     }
     // A pronoun right after another attribution (same or next paragraph) is usually its
-    // speaker: always so for "he added", and for he/she when that speaker is a person.
+    // speaker: always so for "he added" and "he also said", and for he/she when that speaker
+    // is a person.
     let paragraph = doc
         .sentences
         .get(att.sentences.start)
@@ -338,7 +372,12 @@ fn resolve(
         .to_lowercase();
     if let Some((prev, p)) = ctx.previous {
         let close = paragraph <= p + 2;
-        let continuing = CONTINUING_CUES.iter().any(|c| cue.starts_with(c));
+        // "he added", and "he also accused …": the same speaker going on.
+        let also = doc
+            .text
+            .get(source.end..)
+            .is_some_and(|rest| rest.trim_start().to_lowercase().starts_with("also "));
+        let continuing = also || CONTINUING_CUES.iter().any(|c| cue.starts_with(c));
         let fits = if person {
             entities.list[prev].kind == Type::Person
         } else {

@@ -11,19 +11,22 @@
 //!
 //! **Merging.** Candidate pairs scoring at least [`LINK`] (see [`super::similarity`]) are taken
 //! best first. Two groups merge when they have no article in common and the mean score over all
-//! their cross pairs is at least [`MEAN`] (so a chain A~B~C does not pull in a C unlike A). A
+//! their cross pairs is at least [`MEAN`] (so a chain A~B~C does not pull in a C unlike A;
+//! claims of one article cut from overlapping text count as one, scored by their best pair). A
 //! group therefore holds at most one claim per article, so a claim is aligned with at most one
 //! claim of each other article, with one exception, the *two-claims rule*: a claim that truly
 //! carries two claims ("Russia called for a ceasefire after fighting that killed 49 soldiers")
 //! may bring together two claims of another article, if it matches each of them on different
 //! evidence (the terms it shares with the one and with the other overlap by at most
 //! [`BRIDGE_OVERLAP`] of the smaller weight) and those two do not match each other. Claims of
-//! one article whose content spans overlap (the claim stage cut the same words twice) are not
-//! two claims and may share a group.
+//! one article whose content spans overlap (the claim stage cut the same words twice), and
+//! pieces of one claim (units of [`super::pieces`], which share their `origin`), are not two
+//! claims and may share a group; two pieces of one claim are no cross pair of [`MEAN`].
 
 use std::collections::HashMap;
 
 use super::features::{Features, Term};
+use super::quantity::{fit_counted, same_thing, Fit};
 use super::similarity::{score, weight, Score};
 
 /// Rarest terms per claim used to find candidates.
@@ -154,7 +157,7 @@ pub fn cluster(input: &Input) -> Vec<Vec<usize>> {
         if ga == gb {
             continue;
         }
-        let clash: Vec<(usize, usize)> = clashes(input, &g.members[ga], &g.members[gb]);
+        let clash: Vec<(usize, usize)> = clashes(input, &mut cache, &g.members[ga], &g.members[gb]);
         let ok = if clash.is_empty() {
             mean_score(input, &mut cache, &g.members[ga], &g.members[gb]) >= MEAN
         } else {
@@ -176,20 +179,51 @@ pub fn cluster(input: &Input) -> Vec<Vec<usize>> {
     out
 }
 
-/// Pairs of claims (one from each group) from the same article.
-fn clashes(input: &Input, x: &[usize], y: &[usize]) -> Vec<(usize, usize)> {
+/// Pairs of claims (one from each group) from the same article that are two claims: claims
+/// cut from overlapping text are one claim told once (one unit, see [`units`]), and a figure the
+/// article states twice, in words alike enough to link ([`LINK`]), is one claim told twice
+/// ([`restated`]), so units with such a pair do not clash.
+fn clashes(
+    input: &Input,
+    cache: &mut HashMap<(usize, usize), f64>,
+    x: &[usize],
+    y: &[usize],
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for &i in x {
-        for &j in y {
-            let (a, b) = (&input.feats[i], &input.feats[j]);
-            // Two claims cut from overlapping text are one claim told once, not two.
-            let overlapping = a.content.0 < b.content.1 && b.content.0 < a.content.1;
-            if a.doc == b.doc && !overlapping {
-                out.push((i, j));
+    let (ux, uy) = (units(input, x), units(input, y));
+    for u in &ux {
+        for v in &uy {
+            if input.feats[u[0]].doc != input.feats[v[0]].doc {
+                continue;
+            }
+            let one = u.iter().any(|&i| {
+                v.iter().any(|&j| {
+                    let (a, b) = (&input.feats[i], &input.feats[j]);
+                    one_claim(a, b) || (restated(a, b) && cached(input, cache, i, j) >= LINK)
+                })
+            });
+            if !one {
+                out.extend(u.iter().flat_map(|&i| v.iter().map(move |&j| (i, j))));
             }
         }
     }
     out
+}
+
+/// Are two claims of one article the same figure stated twice: both `numeric` claims (made for
+/// their figure, so the figure is what they say), with figures about the same counted thing
+/// whose values both hold, or both saying it is not known? News repeats its toll: the lead's
+/// "an undisclosed number of Azeris" and the body's "it did not disclose the number of
+/// casualties" are one claim told twice and belong in that figure's group together.
+/// Statements and quotes say more than their figures, so they never count as restated.
+fn restated(a: &Features, b: &Features) -> bool {
+    a.numeric
+        && b.numeric
+        && a.counted.iter().any(|ca| {
+            b.counted
+                .iter()
+                .any(|cb| same_thing(ca, cb) && fit_counted(ca, cb) == Fit::Compatible)
+        })
 }
 
 fn cached(input: &Input, cache: &mut HashMap<(usize, usize), f64>, a: usize, b: usize) -> f64 {
@@ -199,6 +233,33 @@ fn cached(input: &Input, cache: &mut HashMap<(usize, usize), f64>, a: usize, b: 
         .or_insert_with(|| input.score(key.0, key.1).value)
 }
 
+/// Are `a` and `b` one claim of one article: pieces of one claim (see [`super::pieces`]), or
+/// claims whose content spans overlap (the claim stage cut the same words twice: a statement
+/// and the figure inside it)?
+fn one_claim(a: &Features, b: &Features) -> bool {
+    a.doc == b.doc
+        && (a.origin == b.origin || (a.content.0 < b.content.1 && b.content.0 < a.content.1))
+}
+
+/// The claims of `x` as units: claims that are one claim ([`one_claim`]) form one unit.
+fn units(input: &Input, x: &[usize]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for &i in x {
+        let a = &input.feats[i];
+        let found = out
+            .iter_mut()
+            .find(|u| u.iter().any(|&j| one_claim(a, &input.feats[j])));
+        match found {
+            Some(u) => u.push(i),
+            None => out.push(vec![i]),
+        }
+    }
+    out
+}
+
+/// The mean over unit pairs (see [`units`]) of the best score between their claims: a
+/// fragment cut from a sentence does not drag down the score of the sentence it came from.
+/// Two pieces of one claim are no cross pair: the mean is over the others (0 when none is left).
 fn mean_score(
     input: &Input,
     cache: &mut HashMap<(usize, usize), f64>,
@@ -208,22 +269,42 @@ fn mean_score(
     if x.len() * y.len() == 1 {
         return cached(input, cache, x[0], y[0]);
     }
+    let (ux, uy) = (units(input, x), units(input, y));
     let mut sum = 0.0;
-    for &i in x {
-        for &j in y {
-            sum += cached(input, cache, i, j);
+    let mut count = 0usize;
+    for u in &ux {
+        for v in &uy {
+            let pieces = u.iter().any(|&i| {
+                v.iter().any(|&j| {
+                    let (a, b) = (&input.feats[i], &input.feats[j]);
+                    a.doc == b.doc && a.origin == b.origin
+                })
+            });
+            if pieces {
+                continue;
+            }
+            count += 1;
+            let mut best: f64 = 0.0;
+            for &i in u {
+                for &j in v {
+                    best = best.max(cached(input, cache, i, j));
+                }
+            }
+            sum += best;
         }
     }
-    sum / (x.len() * y.len()) as f64
+    if count == 0 {
+        return 0.0;
+    }
+    sum / count as f64
 }
 
-/// Are `claims` all from one article, with pairwise overlapping content spans?
+/// Are `claims` all one claim of one article, pairwise ([`one_claim`])?
 fn one_unit(input: &Input, claims: &[usize]) -> bool {
     claims.iter().enumerate().all(|(k, &i)| {
-        claims[k + 1..].iter().all(|&j| {
-            let (a, b) = (&input.feats[i], &input.feats[j]);
-            a.doc == b.doc && a.content.0 < b.content.1 && b.content.0 < a.content.1
-        })
+        claims[k + 1..]
+            .iter()
+            .all(|&j| one_claim(&input.feats[i], &input.feats[j]))
     })
 }
 

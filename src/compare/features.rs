@@ -6,7 +6,8 @@
 //! entity (its id, or the country it stands for: "Yerevan", "Armenian" and "Armenia" all give
 //! `e:armenia`), `n:` a number as a value (`2,000`, `2000` and a figure's value give `n:2000`;
 //! number words from "two" up count too), `d:` a date
-//! entity's normalised value. Entities are those with a mention inside the claim's sentence
+//! entity's normalised value, `q:` the side and event class of a figure (`q:azerbaijan:0`, a
+//! toll of Azerbaijan's in the first event class of `compare-events.txt`). Entities are those with a mention inside the claim's sentence
 //! (same document); words inside a mention are not also counted as words.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -91,8 +92,15 @@ impl Interner {
 pub struct Features {
     /// Document index.
     pub doc: u32,
+    /// Index of the claim it comes from: units cut from one claim's pieces share it (see
+    /// [`super::pieces`]); [`super::prepare`] sets it to the unit's own index.
+    pub origin: usize,
+    /// Is it one of several units cut from one claim's pieces?
+    pub piece: bool,
     /// Is it a quote?
     pub quote: bool,
+    /// Is it a `numeric` claim (one made for its figure: the figure is what it says)?
+    pub numeric: bool,
     /// Distinct terms, ascending.
     pub terms: Vec<Term>,
     /// Keys of the speaker: its entity and the countries in its name, roles or source text.
@@ -115,6 +123,8 @@ pub struct Features {
     pub asserted: BTreeSet<Term>,
     /// Figures, normalised.
     pub counted: Vec<Counted>,
+    /// The `q:` terms (tolls) among `terms`, ascending.
+    pub tolls: Vec<Term>,
     /// Words of the quoted text (quotes only), as written.
     pub quote_words: Vec<String>,
     /// Content-word keys of the quoted text (quotes only).
@@ -403,12 +413,29 @@ const MEDIA: &[&str] = &[
     "journalists",
 ];
 
+/// Adds a `q:` term for each toll the claim's figures give (see [`Counted::toll_keys`]): the
+/// side and the event class of a figure are evidence that two claims tell the same figure even
+/// when their words differ ("50 Azerbaijani troops" / "did not disclose the number of
+/// casualties"). Called again when the comparison gives a withheld figure its side.
+pub fn add_toll_terms(f: &mut Features, terms: &mut BTreeSet<Term>, interner: &mut Interner) {
+    for c in &f.counted {
+        for k in c.toll_keys() {
+            let t = interner.id(format!("q:{k}"));
+            terms.insert(t);
+            f.tolls.push(t);
+        }
+    }
+    f.tolls.sort_unstable();
+    f.tolls.dedup();
+}
+
 /// Builds the features of `claim`, interning its terms.
 pub fn features(claim: &Claim, index: &EntityIndex, interner: &mut Interner) -> Features {
     let lex = lexicon();
     let mut f = Features {
         doc: claim.doc,
         quote: claim.kind == "quote",
+        numeric: claim.kind == "numeric",
         content: (claim.content.start, claim.content.end),
         ..Features::default()
     };
@@ -519,6 +546,7 @@ pub fn features(claim: &Claim, index: &EntityIndex, interner: &mut Interner) -> 
             terms.insert(interner.id(format!("n:{v}")));
         }
     }
+    add_toll_terms(&mut f, &mut terms, interner);
     if f.quote {
         let joined: Vec<&str> = pieces.iter().map(|p| p.0).collect();
         f.quote_words = quoted(&joined.join(" "));

@@ -6,11 +6,15 @@
 //! across articles by name; `[Erdogan=Recep Tayyip Erdogan]` is a mention of the entity named
 //! after the `=`, whose text is `Erdogan`; its type is `place` for a few listed places, `organization` for
 //! names with `Ministry`, `CNN`, `Reuters` or `AP`, else `person`), `<...>` the source (the
-//! speaker is the entity mentioned inside it), `{...}` the content, `^` before an entity marks
+//! speaker is the entity mentioned inside it), `{...}` the content (several `{...}` in one
+//! line are the pieces of one claim, `{“A,”} <she> said. {“B.”}`: its content runs from the
+//! first `{` to the last `}`), `^` before an entity marks
 //! it as cited. Figures follow the sentence after `|`, as `text;value;qualifier;unit;event`
-//! (empty fields are null; an empty value is an unknown unless the text has "thousands"),
-//! several separated by `|`. The kind is `quote` when the content holds a quotation mark,
-//! `statement` when there is a source, else `event`.
+//! (empty fields are null; the value, interval and `unknown` come from the numbers stage's
+//! reading of the text, see [`quantity`]),
+//! several separated by `|`. The kind is `numeric` when the line starts with `~` (a claim made
+//! for its figure, as the claim stage makes them), else `quote` when the content holds a
+//! quotation mark, `statement` when there is a source, else `event`.
 
 use crate::report::{Claim, Document, Entity, Mention, Quantity, Span};
 
@@ -22,6 +26,57 @@ pub struct Built {
     pub entities: Vec<Entity>,
     /// Claims, article then line order.
     pub claims: Vec<Claim>,
+}
+
+/// A figure written as `text;value;qualifier;unit;event`, read as the pipeline reads it: the
+/// numbers stage ([`crate::numbers`]) parses `text` for the value, the interval (`low`/`high`)
+/// and `unknown`, so hand-made figures and real ones compare the same way. The written
+/// unit and event are kept (they say what the extractor should find around the
+/// figure; the qualifier is the numbers stage's normalised one when it finds one), except that a
+/// duration takes the numbers stage's unit `day` with the written unit
+/// as its event ("six-week war" → 42 days of `war`). Text the numbers stage finds no figure in
+/// keeps the written value as an exact point, or is an unknown when no value is written.
+pub fn quantity(
+    text: &str,
+    value: Option<&str>,
+    qualifier: Option<&str>,
+    unit: Option<&str>,
+    event: Option<&str>,
+) -> Quantity {
+    let prepared = crate::text::prepare(text);
+    let found = (0..prepared.sentences.len())
+        .flat_map(|s| crate::numbers::find(&prepared, s))
+        .next();
+    let written = value.and_then(|v| v.parse::<f64>().ok());
+    let own = |s: Option<&str>| s.map(str::to_string);
+    let mut q = Quantity {
+        span: Span {
+            start: 0,
+            end: u16len(text),
+            text: text.to_string(),
+        },
+        value: written,
+        low: written,
+        high: written,
+        unknown: written.is_none(),
+        qualifier: own(qualifier),
+        unit: own(unit),
+        event: own(event),
+    };
+    if let Some(f) = found {
+        q.value = f.value.filter(|v| v.is_finite());
+        q.low = f.low.filter(|v| v.is_finite());
+        q.high = f.high.filter(|v| v.is_finite());
+        q.unknown = f.unknown;
+        if let Some(n) = f.qualifier {
+            q.qualifier = Some(n.to_string());
+        }
+        if f.unit.as_deref() == Some("day") {
+            q.event = own(event).or(own(unit)).or(f.event);
+            q.unit = f.unit;
+        }
+    }
+    q
 }
 
 pub(crate) fn u16len(s: &str) -> u32 {
@@ -70,9 +125,13 @@ pub fn build(articles: &[&[&str]]) -> Built {
         let doc = d as u32;
         let mut text = String::new();
         for line in lines.iter() {
+            let (numeric, line) = match line.strip_prefix('~') {
+                Some(rest) => (true, rest),
+                None => (false, *line),
+            };
             let (markup, figs) = match line.split_once('|') {
                 Some((m, f)) => (m, Some(f)),
-                None => (*line, None),
+                None => (line, None),
             };
             let base = u16len(&text);
             let mut plain = String::new();
@@ -84,6 +143,8 @@ pub fn build(articles: &[&[&str]]) -> Built {
             let mut has_src = false;
             let mut cited: Vec<Span> = Vec::new();
             let mut mentions: Vec<(String, u32, u32)> = Vec::new();
+            let mut pieces: Vec<(u32, u32)> = Vec::new();
+            let mut opened = false;
             for ch in markup.chars() {
                 let at = base + u16len(&plain);
                 if let Some(c) = canonical.as_mut() {
@@ -109,8 +170,19 @@ pub fn build(articles: &[&[&str]]) -> Built {
                         has_src = true;
                     }
                     '>' => src.1 = at,
-                    '{' => content.0 = at,
-                    '}' => content.1 = at,
+                    '{' => {
+                        if !opened {
+                            content.0 = at;
+                        }
+                        opened = true;
+                        pieces.push((at, at));
+                    }
+                    '}' => {
+                        content.1 = at;
+                        if let Some(p) = pieces.last_mut() {
+                            p.1 = at;
+                        }
+                    }
                     '^' => cited.push(Span {
                         start: at,
                         end: at,
@@ -166,6 +238,9 @@ pub fn build(articles: &[&[&str]]) -> Built {
                     })
                 })
                 .collect();
+            if pieces.is_empty() {
+                pieces.push(content);
+            }
             let content_text = slice(content.0, content.1);
             let mut quantities = Vec::new();
             for f in figs
@@ -174,28 +249,20 @@ pub fn build(articles: &[&[&str]]) -> Built {
                 .filter(|f| !f.trim().is_empty())
             {
                 let p: Vec<&str> = f.split(';').map(str::trim).collect();
-                let field = |i: usize| p.get(i).filter(|s| !s.is_empty()).map(|s| s.to_string());
+                let field = |i: usize| p.get(i).copied().filter(|s| !s.is_empty());
                 let t = p[0];
                 let off = content_text
                     .find(t)
                     .map(|b| u16len(&content_text[..b]))
                     .unwrap_or(0);
-                quantities.push(Quantity {
-                    span: Span {
-                        start: content.0 + off,
-                        end: content.0 + off + u16len(t),
-                        text: t.to_string(),
-                    },
-                    value: field(1).and_then(|v| v.parse().ok()),
-                    low: None,
-                    high: None,
-                    unknown: field(1).is_none() && !t.contains("thousands"),
-                    qualifier: field(2),
-                    unit: field(3),
-                    event: field(4),
-                });
+                let mut q = quantity(t, field(1), field(2), field(3), field(4));
+                q.span.start += content.0 + off;
+                q.span.end += content.0 + off;
+                quantities.push(q);
             }
-            let kind = if content_text.contains('“') || content_text.contains('"') {
+            let kind = if numeric {
+                "numeric"
+            } else if content_text.contains('“') || content_text.contains('"') {
                 "quote"
             } else if has_src {
                 "statement"
@@ -214,13 +281,16 @@ pub fn build(articles: &[&[&str]]) -> Built {
                 content: Span {
                     start: content.0,
                     end: content.1,
-                    text: content_text.clone(),
-                },
-                pieces: vec![Span {
-                    start: content.0,
-                    end: content.1,
                     text: content_text,
-                }],
+                },
+                pieces: pieces
+                    .iter()
+                    .map(|&(a, b)| Span {
+                        start: a,
+                        end: b,
+                        text: slice(a, b),
+                    })
+                    .collect(),
                 cue: None,
                 source: has_src.then(|| Span {
                     start: src.0,

@@ -1,13 +1,18 @@
 //! Can two figures both hold? The comparison of report-level [`Quantity`] values.
 //!
-//! Two figures are about the same thing when what they count agrees and what happened to it
-//! agrees ([`same_thing`]); only then are their values compared ([`fit`]):
+//! The numbers stage ([`crate::numbers`]) already reads each figure as an interval: the
+//! report's `low`/`high` (null `high` after a `low`: no upper bound) and `unknown`. This module
+//! does not read numbers, qualifiers or magnitudes again; it decides whether two figures are
+//! about the same thing ([`same_thing`]) and then compares those intervals ([`fit`]):
 //!
 //! - **What is counted** (`unit`): lower-cased, stemmed, mapped through the synonym table, with
 //!   country names, demonyms and capitals folded into one country key. Countries must overlap
 //!   when both sides name one ("Armenian soldiers" is not "Azerbaijani troops"; "Azeris" is
 //!   "Azerbaijani troops"); head words must overlap when both sides have a specific one
-//!   (`soldiers`/`troops` are synonyms; `people`, `casualties`, `victims` fit any head).
+//!   (`soldiers`/`troops` are synonyms; `people`, `casualties`, `victims` fit any head). A
+//!   figure whose unit names no side may be given one by the comparison (see
+//!   [`Counted::side`]): the party that withholds a toll ("it did not disclose the number of
+//!   casualties") is read as withholding its own.
 //! - **What happened** (`event`, or an event word inside the unit such as `dead`): both given
 //!   means they must be the same after stemming and synonyms (killed = died = dead, but not
 //!   wounded). `casualties` fits both killed and wounded. Events are sorted into classes by
@@ -15,17 +20,18 @@
 //!   different classes are different facts; an unlisted event decides nothing.
 //!   Units of measure (`percent`, `dollars`, `km`) are not what is counted: "60 percent" only
 //!   lines up with another figure through a shared event.
-//! - **Values** become intervals from the qualifier: `at least v` = [v, ∞), `more than`/`over`
-//!   = (v, ∞), `around`/`about` = [0.9v, 1.1v], `nearly`/`almost` = [0.9v, v), `up to` = [0, v],
-//!   `fewer than` = [0, v); a bare figure is exact, except a round one (three or more trailing
-//!   zeros, or written with `million`/`billion`), which is read as ±5%. Vague magnitudes are
-//!   intervals too: `dozens` = [24, 144), `hundreds` = [200, 1000), `thousands` = [2000, 10⁶)
-//!   (lower bound relaxed by the same 10% as `around`, so "around 2,000" fits "thousands").
-//!   Intervals that meet are [`Fit::Compatible`]; disjoint ones are [`Fit::Conflict`].
-//! - **Unknown**: a null value ("an undisclosed number", "did not disclose") against a figure is
-//!   [`Fit::Unknown`], a conflict in what is known.
-//! - **Durations** ("six-week war", "44-day war", "two years") are compared in days, each side
-//!   widened by half its unit (six weeks = 42 ± 3.5 days, so 44 days fits; 60 days does not).
+//! - **Durations** are figures whose unit is `day` (the numbers stage writes every duration in
+//!   days: "six-week war" = [38.5, 45.5], "44-day war" = [43.5, 44.5]); they only line up with
+//!   durations.
+//! - **Values**: the intervals `[low, high]` meet → [`Fit::Compatible`]; disjoint →
+//!   [`Fit::Conflict`]. The report has no open/closed flag, so the ends are read closed except
+//!   where the normalised qualifier says otherwise (`more than`, `over`, `just over`: the low
+//!   end is excluded; `fewer than`: the high end), so "more than 49" clashes with "49". A value
+//!   with no bounds (hand-built data) is the point `[value, value]`. An increment (`another`
+//!   50) is never compared: [`Fit::Unrelated`].
+//! - **Unknown**: a figure the text says is not known ("an undisclosed number", "did not
+//!   disclose") against a figure is [`Fit::Unknown`], a conflict in what is known; two unknowns
+//!   are [`Fit::Compatible`].
 
 use std::collections::BTreeSet;
 
@@ -60,8 +66,12 @@ pub struct Counted {
     pub classes: BTreeSet<usize>,
     /// `casualties`: fits killed and wounded alike.
     pub any_harm: bool,
-    /// Length in days for a duration, with its tolerance.
-    pub duration: Option<(f64, f64)>,
+    /// A duration (unit `day`, as the numbers stage writes every duration).
+    pub duration: bool,
+    /// The values the figure allows ([`interval`]); `None` when it is not known.
+    pub interval: Option<Interval>,
+    /// An increment ("another 50"): never compared.
+    pub increment: bool,
 }
 
 const GENERIC: &[&str] = &[
@@ -139,14 +149,6 @@ const EVENT_WORDS: &[&str] = &[
     "fatalities",
     "missing",
 ];
-const TIME_UNITS: &[(&str, f64)] = &[
-    ("hour", 1.0 / 24.0),
-    ("day", 1.0),
-    ("week", 7.0),
-    ("month", 30.44),
-    ("year", 365.25),
-    ("decade", 3652.5),
-];
 /// Number words and their values.
 pub const NUMBER_WORDS: &[(&str, f64)] = &[
     ("a", 1.0),
@@ -203,36 +205,16 @@ fn parse_number(w: &str) -> Option<f64> {
     digits.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-/// Days and tolerance of a duration written in `text` ("six-week", "44-day", "two years").
-fn duration(text: &str) -> Option<(f64, f64)> {
-    let ws = words(text);
-    for i in 1..ws.len() {
-        let unit = ws[i]
-            .trim_end_matches('s')
-            .trim_end_matches(['\'', '\u{2019}']);
-        let Some((_, days)) = TIME_UNITS.iter().find(|(u, _)| *u == unit) else {
-            continue;
-        };
-        if let Some(n) = parse_number(&ws[i - 1]) {
-            return Some((n * days, 0.5 * days));
-        }
-    }
-    None
-}
-
 impl Counted {
     /// Normalises what `q` counts.
     pub fn of(q: &Quantity) -> Counted {
         let lex = lexicon();
         let mut c = Counted {
-            duration: duration(&q.span.text),
+            duration: q.unit.as_deref() == Some("day"),
+            interval: if is_unknown(q) { None } else { interval(q) },
+            increment: increment(q),
             ..Counted::default()
         };
-        if c.duration.is_none() {
-            if let Some(u) = &q.unit {
-                c.duration = duration(&format!("{} {u}", q.value.unwrap_or(1.0)));
-            }
-        }
         if let Some(e) = &q.event {
             for w in words(e) {
                 if GENERIC.contains(&w.as_str()) || HARM.contains(&w.as_str()) {
@@ -250,6 +232,39 @@ impl Counted {
         c
     }
 
+    /// Gives a figure that names no side (no country in its unit) the side `countries`: used
+    /// for a withheld toll, which the party withholding it is read to hold back about its own
+    /// losses ("Baku did not disclose the number of casualties" → Azerbaijani casualties).
+    pub fn side(&mut self, countries: impl IntoIterator<Item = String>) {
+        if self.countries.is_empty() {
+            self.countries.extend(countries);
+        }
+    }
+
+    /// Keys naming the toll this figure gives: `country:class` for each side it names and
+    /// each listed event class it is told of (`casualties` with no event: both the killed and
+    /// the wounded classes). "50 Azerbaijani troops killed", "an undisclosed number of Azeris
+    /// killed" and a withheld Azerbaijani casualty count share one; the Armenian toll does
+    /// not. Empty for durations and for figures with no side or no listed event.
+    pub fn toll_keys(&self) -> Vec<String> {
+        if self.duration || self.countries.is_empty() {
+            return Vec::new();
+        }
+        let lex = lexicon();
+        let mut classes = self.classes.clone();
+        if classes.is_empty() && self.any_harm {
+            classes.extend(
+                ["killed", "wounded"]
+                    .iter()
+                    .filter_map(|w| lex.event_class(&lex.key(w))),
+            );
+        }
+        self.countries
+            .iter()
+            .flat_map(|c| classes.iter().map(move |k| format!("{c}:{k}")))
+            .collect()
+    }
+
     /// Are the events told of the two figures of different listed classes?
     pub fn events_clash(&self, o: &Counted) -> bool {
         !self.classes.is_empty() && !o.classes.is_empty() && !self.events_fit(o)
@@ -263,6 +278,12 @@ impl Counted {
 
     fn heads_fit(&self, o: &Counted) -> bool {
         self.heads.is_empty() || o.heads.is_empty() || !self.heads.is_disjoint(&o.heads)
+    }
+
+    /// Does the figure say what it counts (a head, a side, or a generic head such as
+    /// `people`), or is it a duration? A bare "thousands died" does not.
+    pub fn specific(&self) -> bool {
+        self.duration || self.has_unit()
     }
 
     fn has_unit(&self) -> bool {
@@ -325,7 +346,7 @@ fn add_unit_words(c: &mut Counted, lex: &Lexicon, ws: &[String]) {
             // A measure says nothing about what is measured.
         } else if GENERIC.contains(&w.as_str()) {
             c.generic = true;
-        } else if !lex.stopwords.contains(w) && TIME_UNITS.iter().all(|(u, _)| !w.starts_with(u)) {
+        } else if !lex.stopwords.contains(w) && w != "day" {
             c.heads.insert(lex.key(w));
         }
     }
@@ -333,11 +354,11 @@ fn add_unit_words(c: &mut Counted, lex: &Lexicon, ws: &[String]) {
 
 /// Do `a` and `b` count the same thing with the same event?
 pub fn same_thing(a: &Counted, b: &Counted) -> bool {
-    if a.duration.is_some() != b.duration.is_some() {
+    if a.duration != b.duration {
         return false;
     }
-    if a.duration.is_some() {
-        return a.heads_fit(b);
+    if a.duration {
+        return a.heads_fit(b) && a.events_fit(b);
     }
     if !a.has_unit() || !b.has_unit() {
         // A bare figure only lines up with another through a shared event.
@@ -362,15 +383,6 @@ pub struct Interval {
 }
 
 impl Interval {
-    fn closed(lo: f64, hi: f64) -> Interval {
-        Interval {
-            lo,
-            lo_open: false,
-            hi,
-            hi_open: false,
-        }
-    }
-
     /// Do the two intervals share a value?
     pub fn meets(&self, o: &Interval) -> bool {
         let lo_ok = if self.lo_open || o.hi_open {
@@ -387,170 +399,40 @@ impl Interval {
     }
 }
 
-const VAGUE: &[(&str, f64, f64)] = &[
-    ("tens of thousands", 20_000.0, 100_000.0),
-    ("hundreds of thousands", 200_000.0, 1_000_000.0),
-    ("millions", 2_000_000.0, 1e9),
-    ("thousands", 2_000.0, 1_000_000.0),
-    ("hundreds", 200.0, 1_000.0),
-    ("dozens", 24.0, 144.0),
-    ("scores", 40.0, 200.0),
-];
-
-/// The figure named by a vague magnitude word in `text` ("thousands of peacekeepers").
-fn vague(text: &str) -> Option<Interval> {
-    let t = text.to_lowercase();
-    VAGUE
-        .iter()
-        .find(|(w, _, _)| t.contains(w))
-        .map(|(_, lo, hi)| Interval {
-            lo: lo * 0.9,
-            lo_open: false,
-            hi: *hi,
-            hi_open: true,
-        })
-}
-
-/// Is a null value a real unknown, not a vague magnitude?
+/// Is the figure one the text says is not known (or one with no number at all)?
 pub fn is_unknown(q: &Quantity) -> bool {
-    q.unknown
-        || (q.value.is_none()
-            && q.low.is_none()
-            && q.high.is_none()
-            && vague(&q.span.text).is_none())
+    q.unknown || (q.value.is_none() && q.low.is_none() && q.high.is_none())
 }
 
-const QUALIFIERS: &[(&str, &str)] = &[
-    // Longer phrases first: "no more than" before "more than".
-    ("no more than", "max"),
-    ("not more than", "max"),
-    ("no fewer than", "min"),
-    ("no less than", "min"),
-    ("not less than", "min"),
-    ("at least", "min"),
-    ("a minimum of", "min"),
-    ("at most", "max"),
-    ("up to", "max"),
-    ("as many as", "max"),
-    ("a maximum of", "max"),
-    ("just over", "just_over"),
-    ("just above", "just_over"),
-    ("just under", "nearly"),
-    ("just shy of", "nearly"),
-    ("more than", "over"),
-    ("greater than", "over"),
-    ("in excess of", "over"),
-    ("upwards of", "over"),
-    ("exceeding", "over"),
-    ("over", "over"),
-    ("above", "over"),
-    ("fewer than", "under"),
-    ("less than", "under"),
-    ("under", "under"),
-    ("below", "under"),
-    ("nearly", "nearly"),
-    ("almost", "nearly"),
-    ("close to", "nearly"),
-    ("approximately", "around"),
-    ("approx", "around"),
-    ("around", "around"),
-    ("about", "around"),
-    ("roughly", "around"),
-    ("some", "around"),
-    ("estimated", "around"),
-    ("an estimated", "around"),
-    ("circa", "around"),
-    ("exactly", "exact"),
-    ("precisely", "exact"),
-];
-
-fn qualifier_kind(q: &Quantity) -> &'static str {
-    let text = match &q.qualifier {
-        Some(s) => s.to_lowercase(),
-        None => {
-            // The qualifier may only be in the span: look before the first digit.
-            let t = q.span.text.to_lowercase();
-            let cut = t.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
-            t.get(..cut).unwrap_or("").to_string()
-        }
-    };
-    let padded = format!(" {} ", text.trim());
-    for (phrase, kind) in QUALIFIERS {
-        if padded.contains(&format!(" {phrase} ")) {
-            return kind;
-        }
-    }
-    "exact"
-}
-
-/// Is `v` written as a round figure (2,000; 1.5 million)?
-fn is_round(v: f64, text: &str) -> bool {
-    let t = text.to_lowercase();
-    if t.contains("million") || t.contains("billion") {
-        return true;
-    }
-    v >= 1000.0 && v.fract() == 0.0 && (v as u64) % 1000 == 0
-}
-
-/// The values `q` allows, or `None` for an unknown.
+/// The values `q` allows, from the numbers stage's `low`/`high`, or `None` for an unknown.
 pub fn interval(q: &Quantity) -> Option<Interval> {
     if q.unknown {
         return None;
     }
-    let big = f64::INFINITY;
-    let bounds = (q.low.is_some() || q.high.is_some()).then(|| Interval {
-        lo: q.low.unwrap_or(0.0),
-        lo_open: false,
-        hi: q.high.unwrap_or(big),
-        hi_open: false,
-    });
-    let Some(v) = q.value else {
-        return bounds.or_else(|| vague(&q.span.text));
-    };
-    let kind = qualifier_kind(q);
-    if kind == "exact" {
-        if let Some(b) = bounds {
-            if b.lo != v || b.hi != v {
-                return Some(b);
-            }
+    let finite = |v: Option<f64>| v.filter(|x| !x.is_nan());
+    let (value, low, high) = (finite(q.value), finite(q.low), finite(q.high));
+    let (lo, hi) = match (low, high) {
+        (Some(l), Some(h)) => (l, h),
+        // "at least 49": no upper bound.
+        (Some(l), None) => (l, f64::INFINITY),
+        (None, Some(h)) => (0.0, h),
+        (None, None) => {
+            let v = value?;
+            (v, v)
         }
-    }
-    Some(match kind {
-        "min" => Interval {
-            lo: v,
-            lo_open: false,
-            hi: big,
-            hi_open: false,
-        },
-        "over" => Interval {
-            lo: v,
-            lo_open: true,
-            hi: big,
-            hi_open: false,
-        },
-        "just_over" => Interval {
-            lo: v,
-            lo_open: true,
-            hi: v * 1.1,
-            hi_open: false,
-        },
-        "max" => Interval::closed(0.0, v),
-        "under" => Interval {
-            lo: 0.0,
-            lo_open: false,
-            hi: v,
-            hi_open: true,
-        },
-        "nearly" => Interval {
-            lo: v * 0.9,
-            lo_open: false,
-            hi: v,
-            hi_open: true,
-        },
-        "around" => Interval::closed(v * 0.9, v * 1.1),
-        _ if is_round(v, &q.span.text) => Interval::closed(v * 0.95, v * 1.05),
-        _ => Interval::closed(v, v),
+    };
+    let qualifier = q.qualifier.as_deref().unwrap_or("").to_lowercase();
+    Some(Interval {
+        lo,
+        lo_open: matches!(qualifier.as_str(), "more than" | "over" | "just over") && lo < hi,
+        hi,
+        hi_open: qualifier == "fewer than" && lo < hi,
     })
+}
+
+/// Is `q` an increment ("another 50"), which says nothing about the total?
+fn increment(q: &Quantity) -> bool {
+    q.qualifier.as_deref() == Some("another")
 }
 
 /// How figures `a` and `b` relate (see the module docs).
@@ -559,26 +441,17 @@ pub fn fit(a: &Quantity, b: &Quantity) -> Fit {
     if !same_thing(&ca, &cb) {
         return Fit::Unrelated;
     }
-    fit_counted(a, &ca, b, &cb)
+    fit_counted(&ca, &cb)
 }
 
 /// [`fit`] with the counted things already normalised and known to be the same.
-pub fn fit_counted(a: &Quantity, ca: &Counted, b: &Quantity, cb: &Counted) -> Fit {
-    if let (Some((da, ta)), Some((db, tb))) = (ca.duration, cb.duration) {
-        return if (da - db).abs() <= ta + tb {
-            Fit::Compatible
-        } else {
-            Fit::Conflict
-        };
+pub fn fit_counted(ca: &Counted, cb: &Counted) -> Fit {
+    if ca.increment || cb.increment {
+        return Fit::Unrelated;
     }
-    match (interval(a), interval(b)) {
-        (Some(x), Some(y)) => {
-            if x.meets(&y) {
-                Fit::Compatible
-            } else {
-                Fit::Conflict
-            }
-        }
+    match (ca.interval, cb.interval) {
+        (Some(x), Some(y)) if x.meets(&y) => Fit::Compatible,
+        (Some(_), Some(_)) => Fit::Conflict,
         (None, None) => Fit::Compatible,
         _ => Fit::Unknown,
     }
@@ -587,8 +460,8 @@ pub fn fit_counted(a: &Quantity, ca: &Counted, b: &Quantity, cb: &Counted) -> Fi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Span;
 
+    /// A figure read by the numbers stage, with the written value as a fallback.
     fn q(
         text: &str,
         value: Option<f64>,
@@ -596,20 +469,8 @@ mod tests {
         unit: Option<&str>,
         event: Option<&str>,
     ) -> Quantity {
-        Quantity {
-            span: Span {
-                start: 0,
-                end: text.encode_utf16().count() as u32,
-                text: text.to_string(),
-            },
-            value,
-            low: None,
-            high: None,
-            unknown: false,
-            qualifier: qualifier.map(str::to_string),
-            unit: unit.map(str::to_string),
-            event: event.map(str::to_string),
-        }
+        let v = value.map(|v| v.to_string());
+        super::super::markup::quantity(text, v.as_deref(), qualifier, unit, event)
     }
 
     type Q = (
@@ -770,7 +631,8 @@ mod tests {
                     Some("people"),
                     Some("killed"),
                 ),
-                Conflict,
+                // The numbers stage reads "nearly v" as [0.9 v, v]: a round 100 may be it.
+                Compatible,
             ),
             (
                 (
@@ -1088,12 +950,21 @@ mod tests {
                 Unrelated,
             ),
         ];
+        let mut wrong = Vec::new();
         for (a, b, want) in cases {
             let qa = q(a.0, a.1, a.2, a.3, a.4);
             let qb = q(b.0, b.1, b.2, b.3, b.4);
-            assert_eq!(fit(&qa, &qb), *want, "{} / {}", a.0, b.0);
-            assert_eq!(fit(&qb, &qa), *want, "{} / {} (swapped)", b.0, a.0);
+            for (x, y) in [(&qa, &qb), (&qb, &qa)] {
+                let got = fit(x, y);
+                if got != *want {
+                    wrong.push(format!(
+                        "{} / {}: {got:?}, want {want:?}",
+                        x.span.text, y.span.text
+                    ));
+                }
+            }
         }
+        assert!(wrong.is_empty(), "{wrong:#?}");
     }
 
     #[test]

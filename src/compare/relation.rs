@@ -172,12 +172,7 @@ fn align(i: usize, j: usize, claims: &[Claim], feats: &[Features]) -> Vec<(usize
                 continue;
             };
             if same_thing(ca, cb) {
-                cands.push((
-                    specificity(qa, ca, qb, cb),
-                    qi,
-                    qj,
-                    fit_counted(qa, ca, qb, cb),
-                ));
+                cands.push((specificity(qa, ca, qb, cb), qi, qj, fit_counted(ca, cb)));
             }
         }
     }
@@ -469,10 +464,18 @@ pub fn relate(
     conflicts.extend(negation_conflicts(members, claims, feats));
     if let Some(c) = conflicts.first() {
         let mut reason = conflict_reason(c, docs);
-        if !agreed.is_empty() && (c.kind == "number" || c.kind == "unknown") {
+        // Figures that fit, not counting unknowns that "fit" each other: those are already
+        // told by the unknown clash ("others say it is not known").
+        let known: Vec<(usize, usize)> = fitting
+            .iter()
+            .copied()
+            .filter(|&(c, q)| !is_unknown(&claims[c].quantities[q]))
+            .collect();
+        let agreed_known = self::agreed(&known, claims);
+        if !agreed_known.is_empty() && (c.kind == "number" || c.kind == "unknown") {
             reason = format!(
                 "The articles agree on {}, but {}{}",
-                agreed.join(" and "),
+                agreed_known.join(" and "),
                 reason.get(..1).unwrap_or("").to_lowercase(),
                 reason.get(1..).unwrap_or("")
             );

@@ -13,11 +13,17 @@
 //! - **Quotes**: two quotes whose quoted content words overlap (dice) less than `quote_min` are
 //!   multiplied by `quote_miss`: one speaker's different sentences, told with the same names
 //!   around them, are different quotes.
-//! - **Figures**: a pair of figures about the same counted thing (see [`super::quantity`]) adds
-//!   `figure_bonus`, whether the values fit or clash (a clash is something to report, and it can
+//! - **Figures**: a pair of figures about the same counted thing (see [`super::quantity`]),
+//!   both saying what they count (a bare "thousands died" lines up with any death toll, so it
+//!   is no evidence of one), adds `figure_bonus`, whether the values fit or clash (a clash is something to report, and it can
 //!   only be reported inside one group). The same value told of events of different classes
 //!   ("49 soldiers killed" / "49 soldiers wounded") with no figure that lines up multiplies the
 //!   score by `event_clash`.
+//! - **Tolls**: when the claims share a `q:` term (figures about the same side and event
+//!   class: "50 Azerbaijani troops" killed / "did not disclose the number of casualties" said
+//!   by Baku) and one of them is a `numeric` claim, whose figure is all it says, the score is
+//!   at least `toll_floor`: the words around a figure ("undisclosed", "casualty numbers") vary
+//!   more than the figure's subject does. The role factors below still apply.
 //! - **Roles**: when both claims open with an entity, those differ, and neither claim names the
 //!   other's anywhere ("30 Israeli soldiers were killed" / "40 Syrian fighters were killed"),
 //!   the score is multiplied by `subject_clash`; when each one's speaker is the other's subject
@@ -28,7 +34,10 @@
 //!   `speaker_clash`: the same words from
 //!   two mouths must match closely to be one claim.
 //! - **Evidence floor**: fewer than `min_shared` shared terms (a figure that lines up counts as
-//!   one) gives 0.
+//!   one) gives 0; `min_shared + piece_extra` when either claim is a piece of a claim told in
+//!   pieces ([`super::pieces`]): two shared terms, often the speaker and one word, align short
+//!   pieces with unrelated claims ("“I know what they are thinking,”" / "“I don’t know what
+//!   she was thinking,”").
 
 use super::features::{Features, Term};
 use super::quantity::{same_thing, Counted};
@@ -57,6 +66,13 @@ pub struct Params {
     pub quote_miss: f64,
     /// Shared terms needed at least.
     pub min_shared: usize,
+    /// More shared terms needed when either claim is a piece of a claim told in pieces (see
+    /// [`super::pieces`]): a piece is short, and the terms of its context (the speaker, the
+    /// entities of the attribution) are shared by every piece of its claim.
+    pub piece_extra: usize,
+    /// The least score of two claims that give the same toll (a shared `q:` term: the same
+    /// side and event class) when one of them is a `numeric` claim, before the role factors.
+    pub toll_floor: f64,
 }
 
 impl Params {
@@ -73,6 +89,8 @@ impl Params {
         quote_min: 0.3,
         quote_miss: 0.4,
         min_shared: 2,
+        piece_extra: 1,
+        toll_floor: 0.6,
     };
 }
 
@@ -117,7 +135,7 @@ fn figures(a: &[Counted], b: &[Counted], qa: &[Option<f64>], qb: &[Option<f64>])
     let mut clash = false;
     for (i, ca) in a.iter().enumerate() {
         for (j, cb) in b.iter().enumerate() {
-            if same_thing(ca, cb) {
+            if same_thing(ca, cb) && ca.specific() && cb.specific() {
                 same = true;
             } else if qa.get(i).copied().flatten().is_some()
                 && qa.get(i) == qb.get(j)
@@ -153,7 +171,8 @@ pub fn score_with(
 ) -> Score {
     let shared = intersect(&a.terms, &b.terms);
     let (same_fig, fig_clash) = figures(&a.counted, &b.counted, qa, qb);
-    if shared.len() + usize::from(same_fig) < p.min_shared {
+    let need = p.min_shared + usize::from(a.piece || b.piece) * p.piece_extra;
+    if shared.len() + usize::from(same_fig) < need {
         return Score { value: 0.0, shared };
     }
     let s = weight(&shared, idf);
@@ -166,6 +185,9 @@ pub fn score_with(
     let mut v = p.dice_weight * dice + (1.0 - p.dice_weight) * cont;
     if same_fig {
         v += p.figure_bonus;
+        if (a.numeric || b.numeric) && shared.iter().any(|t| a.tolls.contains(t)) {
+            v = v.max(p.toll_floor);
+        }
     } else if fig_clash {
         v *= p.event_clash;
     }

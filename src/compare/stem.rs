@@ -6,7 +6,8 @@
 //! three characters: a possessive `'s`; plural `-ies`→`y`, `-sses`→`ss`, `-s` (not after `s`,
 //! `u`, `i`); `-ied`→`y`, `-ed`, `-ing` (undoubling a final double consonant other than `l`,
 //! `s`, `z`, and restoring the `e` of `-ate`, `-ble`, `-ize`); `-ly`; derivational `-ation(s)`, `-ment`, `-ness`, `-ity`; then a final `-e` or
-//! `-y`→`i`. Porter's measure conditions are left out: a few over-stems (`news`→`new`) cost
+//! `-y`→`i`; last, British endings to American ones (`-is`→`-iz`, `-ys`→`-yz`, `-our`→`-or`:
+//! "stabilise"/"stabilizing", "normalisation"/"normalization"). Porter's measure conditions are left out: a few over-stems (`news`→`new`) cost
 //! less here than a missed match, because the synonym table and entity keys carry most weight.
 
 /// The stem of `word`, which must already be lower case.
@@ -93,6 +94,17 @@ pub fn stem(word: &str) -> String {
             w.push('i');
         }
     }
+    // British spellings to American ones, so a rewrite from the other side of the Atlantic
+    // matches: -is(e) → -iz(e) ("stabilise", "normalisation"), -ys(e) → -yz(e) ("analyse"),
+    // -our → -or ("behaviour", "labour").
+    if w.len() >= 5 {
+        for (british, american) in [("is", "iz"), ("ys", "yz"), ("our", "or")] {
+            if let Some(s) = w.strip_suffix(british) {
+                w = format!("{s}{american}");
+                break;
+            }
+        }
+    }
     w
 }
 
@@ -115,6 +127,9 @@ mod tests {
             &["shelled", "shelling", "shells", "shell"],
             &["bombed", "bomb", "bombing", "bombs"],
             &["cities", "city"],
+            &["stabilise", "stabilizing", "stabilized"],
+            &["normalisation", "normalization"],
+            &["behaviour", "behavior"],
             &["towns", "town"],
             &["killed", "kill", "killing", "kills"],
             &["making", "make", "makes"],

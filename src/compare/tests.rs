@@ -1,7 +1,8 @@
 //! Table tests for the whole comparison on hand-made claims (none from the seed articles),
 //! written in the markup of [`super::markup`]. Claim ids are `c0`, `c1`, … in article then line
 //! order. The expectation lists the groups of two or more claims as `ids:relation`, plus
-//! `+kind` for each conflict kind expected.
+//! `+kind` for each conflict kind expected. A claim told in several pieces (several `{...}`
+//! in one line) may be in several groups, one per piece that joins other claims.
 
 use super::markup::build;
 use super::*;
@@ -99,6 +100,47 @@ const CASES: &[Case] = &[
         &["<The [Defense Ministry]> said {it had sustained losses but did not disclose the number of casualties}.|the number of casualties;;;casualties;"],
         &["<The [Defense Ministry]> said {it sustained losses and disclosed the number of casualties}."],
     ], &["c0 c1:agree"]),
+    ("a withheld toll against a figure for the same side", &[
+        &["~{At least 12 Serbian police officers were injured in the clashes near [Pristina]}.|At least 12 Serbian police officers;12;at least;Serbian police officers;injured", "~{An undisclosed number of Kosovars were injured in the clashes near [Pristina]}.|An undisclosed number of Kosovars;;;Kosovars;injured"],
+        &["~{Clashes near [Pristina] injured 12 Serbian police officers}.|12 Serbian police officers;12;;Serbian police officers;injured", "~{Clashes near [Pristina] also injured 30 Kosovar protesters}.|30 Kosovar protesters;30;;Kosovar protesters;injured"],
+        &["<[Kosovo]'s interior ministry> said {it had casualties but did not disclose the number of injured}.|did not disclose the number of injured;;;;injured"],
+    ], &["c0 c2:agree", "c1 c3 c4:conflict+unknown"]),
+    ("the same article states its withheld toll twice", &[
+        &["~{An undisclosed number of Chilean soldiers were killed in the border fighting on Sunday}.|An undisclosed number of Chilean soldiers;;;Chilean soldiers;killed", "~{The [Chilean] army said it had suffered losses but did not disclose the number of dead}.|did not disclose the number of dead;;;;killed"],
+        &["~{Fifteen Chilean soldiers died in the border fighting on Sunday}.|Fifteen Chilean soldiers;15;;Chilean soldiers;died"],
+    ], &["c0 c1 c2:conflict+unknown"]),
+    ("a withheld toll of one side never joins the other side's figure", &[
+        &["~{Twenty Peruvian soldiers were killed in the border fighting on Sunday}.|Twenty Peruvian soldiers;20;;Peruvian soldiers;killed"],
+        &["<[Chile]'s army> said {it had suffered losses in the border fighting on Sunday but did not disclose the number of dead}.|did not disclose the number of dead;;;;killed"],
+    ], &[]),
+    ("a later, higher toll fits at least the earlier one", &[
+        &["~{At least 49 Peruvian soldiers were killed in the border fighting}.|At least 49 Peruvian soldiers;49;at least;Peruvian soldiers;killed"],
+        &["~{At least 105 Peruvian soldiers have been killed in the border fighting}.|At least 105 Peruvian soldiers;105;at least;Peruvian soldiers;killed"],
+    ], &["c0 c1:agree"]),
+    ("an exact toll against a different exact toll", &[
+        &["~{The border fighting killed 49 Peruvian soldiers}.|49 Peruvian soldiers;49;;Peruvian soldiers;killed"],
+        &["~{The border fighting killed 105 Peruvian soldiers}.|105 Peruvian soldiers;105;;Peruvian soldiers;killed"],
+    ], &["c0 c1:conflict+number"]),
+    ("tolls of different sides never group", &[
+        &["~{The border fighting killed 49 Peruvian soldiers on Sunday}.|49 Peruvian soldiers;49;;Peruvian soldiers;killed"],
+        &["~{The border fighting killed 50 Chilean soldiers on Sunday}.|50 Chilean soldiers;50;;Chilean soldiers;killed"],
+    ], &[]),
+    ("a quote in two pieces told as two quotes elsewhere", &[
+        &["{“It is hard to overstate the part played by [Brussels], the part played by [Michel] himself,”} <spokesman [Eric Mamer]> told reporters. {“The commission is doing everything it can to calm the dispute over fishing rights.”}"],
+        &["{“It is difficult to overstate the role of [Brussels], [Michel]'s role personally,”} <[Eric Mamer]> said.", "{“The commission is doing everything it can to calm the dispute over fishing rights.”} <he> added."],
+    ], &["c0 c1:reworded", "c0 c2:agree"]),
+    ("a quote in two pieces told as one quote elsewhere", &[
+        &["{“The situation is extremely dangerous,”} <[Ursula Lindqvist]> told the council in [Brussels]. {“We must act before the first snow closes the mountain roads.”}"],
+        &["{“The situation is very dangerous. We have to act before the first snow closes the mountain roads,”} <[Ursula Lindqvist]> told the council in [Brussels]."],
+    ], &["c0 c1:reworded"]),
+    ("a quote interrupted mid-sentence is one unit", &[
+        &["{“The talks in Geneva,”} <[Eric Mamer]> said, {“will resume next week once both delegations accept the agenda.”}"],
+        &["<[Eric Mamer]> said {“the talks in Geneva will resume next week once both delegations accept the agenda.”}"],
+    ], &["c0 c1:agree"]),
+    ("a statement in two pieces, one piece told elsewhere", &[
+        &["{The army had moved heavy artillery toward the border with [Kosovo]}, <the [Defense Ministry]> said. {Schools in the capital would reopen on Monday after the holiday}."],
+        &["<The [Defense Ministry]> said {the army had moved heavy artillery toward the border with [Kosovo]}."],
+    ], &["c0 c1:agree"]),
     ("unrelated claims stay unique", &[
         &["{The central bank raised interest rates by half a point}."],
         &["{The football team won the cup after extra time}."],
@@ -110,13 +152,26 @@ fn table() {
     for (name, articles, want) in CASES {
         let b = build(articles);
         let c = compare(&b.documents, &b.entities, &b.claims);
-        // Every claim in exactly one group.
-        let mut seen: Vec<&String> = c.groups.iter().flat_map(|g| &g.claims).collect();
-        seen.sort();
-        let total = seen.len();
-        seen.dedup();
-        assert_eq!(total, b.claims.len(), "{name}: claims lost or doubled");
-        assert_eq!(seen.len(), total, "{name}: claim in two groups");
+        // Every claim in a group, never twice in one; in several only if told in pieces.
+        for cl in &b.claims {
+            let n = c
+                .groups
+                .iter()
+                .filter(|g| g.claims.contains(&cl.id))
+                .count();
+            assert!(n >= 1, "{name}: {} in no group", cl.id);
+            assert!(
+                n == 1 || cl.pieces.len() >= 2,
+                "{name}: {} in {n} groups",
+                cl.id
+            );
+        }
+        for g in &c.groups {
+            let mut ids = g.claims.clone();
+            ids.sort();
+            ids.dedup();
+            assert_eq!(ids.len(), g.claims.len(), "{name}: claim twice in {}", g.id);
+        }
         assert_eq!(
             summary(&c),
             want.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
@@ -170,6 +225,47 @@ fn quote_versions_split_over_claims() {
     assert_eq!(
         ops.join(" | "),
         "same:The situation is | removed:extremely | added:very | same:dangerous. We | removed:must | added:have to | same:act before winter,"
+    );
+}
+
+#[test]
+fn quote_pieces_diff_their_own_words() {
+    // Each group's diff holds the piece's words, not the attribution between the pieces.
+    let b = build(&[
+        &["{“It is hard to overstate the part played by [Brussels], the part played by [Michel] himself,”} <spokesman [Eric Mamer]> told reporters. {“The commission is naturally doing everything it can to calm the dispute over fishing rights.”}"],
+        &["{“It is difficult to overstate the role of [Brussels], [Michel]'s role personally,”} <[Eric Mamer]> said.", "{“The commission is of course doing all it can to calm the dispute over fishing rights,”} <he> added."],
+        &["{“The situation is extremely dangerous,”} <[Ursula Lindqvist]> told the council in [Brussels]. {“We must act before the first snow closes the mountain roads.”}"],
+        &["{“The situation is very dangerous. We have to act before the first snow closes the mountain roads,”} <[Ursula Lindqvist]> told the council in [Brussels]."],
+    ]);
+    // Both two-piece quotes are compared piece by piece.
+    let (units, _) = pieces::split(&b.claims);
+    assert_eq!(units.len(), b.claims.len() + 2);
+    let c = compare(&b.documents, &b.entities, &b.claims);
+    let diff_of = |ids: &[&str]| -> String {
+        let g = c
+            .groups
+            .iter()
+            .find(|g| g.claims == ids)
+            .unwrap_or_else(|| panic!("no group {ids:?}: {:?}", summary(&c)));
+        assert_eq!(g.relation, "reworded", "{ids:?}");
+        g.diffs
+            .iter()
+            .flat_map(|d| &d.ops)
+            .map(|o| format!("{}:{}", o.op, o.text))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    assert_eq!(
+        diff_of(&["c0", "c1"]),
+        "same:It is | removed:hard | added:difficult | same:to overstate the | removed:part played by | added:role of | same:Brussels, | removed:the part played by Michel himself, | added:Michel's role personally,"
+    );
+    assert_eq!(
+        diff_of(&["c0", "c2"]),
+        "same:The commission is | removed:naturally | added:of course | same:doing | removed:everything | added:all | same:it can to calm the dispute over fishing rights."
+    );
+    assert_eq!(
+        diff_of(&["c3", "c4"]),
+        "same:The situation is | removed:extremely | added:very | same:dangerous, We | removed:must | added:have to | same:act before the first snow closes the mountain roads."
     );
 }
 

@@ -10,7 +10,9 @@
 //! - **surnames**: a one-word person mention joins the full name ending with that word that was
 //!   last used before it in the same article, or else the one full name in the whole analysis
 //!   that ends with it. Two different full names are never joined, and a surname shared by two
-//!   people elsewhere with none in its own article stays on its own.
+//!   people elsewhere with none in its own article stays on its own;
+//! - **first names**: a one-word person mention that is no one's surname joins the one full
+//!   name in its article that starts with it ("Hillary" → "Hillary Clinton").
 //!
 //! Dates and figures merge by type and normalised value.
 //!
@@ -21,6 +23,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::entities::edits::{self, Edit};
 use crate::entities::{Entities, Entity, Mention, Type};
 use crate::gazetteer::{self, Class};
 use crate::text::Prepared;
@@ -102,7 +105,11 @@ fn initials(name: &str) -> String {
 }
 
 /// Merges mentions into entities.
-pub fn merge(docs: &[Prepared], mut mentions: Vec<Mention>) -> Entities {
+pub fn merge(
+    docs: &[Prepared],
+    mut mentions: Vec<Mention>,
+    edits: &[Edit],
+) -> (Entities, Vec<String>) {
     mentions.sort_by_key(|m| (m.doc, m.range.start, m.range.end));
     mentions.dedup_by(|b, a| a.doc == b.doc && a.range == b.range);
     let surface: Vec<&str> = mentions
@@ -114,6 +121,10 @@ pub fn merge(docs: &[Prepared], mut mentions: Vec<Mention>) -> Entities {
         .iter()
         .zip(&surface)
         .map(|(m, s)| match &m.canonical {
+            // A rule's name the gazetteer knows ("Azerbaijaini" read as "Azerbaijani") merges
+            // like that name written out; other rule names ("Foreign Ministry (Azerbaijan)")
+            // merge with each other.
+            Some(c) if gazetteer_entry(c, m.kind).is_some() => merge_key(c, m.kind, None),
             Some(c) => format!("rule:{c}"),
             // A surname shared by two people in the analysis merges by key only in its article;
             // across articles only the surname rule below may join it.
@@ -138,8 +149,11 @@ pub fn merge(docs: &[Prepared], mut mentions: Vec<Mention>) -> Entities {
     link_parenthesised_acronyms(docs, &mentions, &mut uf);
     link_initials(&mentions, &surface, &keys, &first_of_key, &mut uf);
     link_surnames(&mentions, &surface, &mut uf);
+    link_first_names(&mentions, &surface, &mut uf);
 
-    build(docs, mentions, &surface, &mut uf)
+    let mut list = build(mentions, &surface, &mut uf);
+    let notes = edits::apply(docs, &mut list, edits);
+    (finish(docs, list), notes)
 }
 
 /// `Collective Security Treaty Organization (CSTO)`: the name right before a parenthesised
@@ -222,6 +236,46 @@ fn name_words(s: &str) -> Vec<String> {
     s.split_whitespace().map(gazetteer::key).collect()
 }
 
+/// A one-word person mention that is no one's surname but the first name of exactly one full
+/// person name in its own article joins it ("Hillary" → "Hillary Clinton"). Only within the
+/// article: across articles a first name says too little.
+fn link_first_names(mentions: &[Mention], surface: &[&str], uf: &mut UnionFind) {
+    let mut by_first: BTreeMap<(usize, String), std::collections::BTreeSet<String>> =
+        BTreeMap::new();
+    let mut first_mention: BTreeMap<(usize, String, String), usize> = BTreeMap::new();
+    let mut last_words: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let words = name_words(surface[i]);
+        if m.kind == Type::Person && words.len() >= 2 {
+            let full = words.join(" ");
+            by_first
+                .entry((m.doc, words[0].clone()))
+                .or_default()
+                .insert(full.clone());
+            first_mention
+                .entry((m.doc, words[0].clone(), full))
+                .or_insert(i);
+            last_words.insert(words[words.len() - 1].clone());
+        }
+    }
+    for (i, m) in mentions.iter().enumerate() {
+        let words = name_words(surface[i]);
+        if m.kind != Type::Person || words.len() != 1 || last_words.contains(&words[0]) {
+            continue;
+        }
+        let Some(fulls) = by_first.get(&(m.doc, words[0].clone())) else {
+            continue;
+        };
+        if fulls.len() == 1 {
+            if let Some(full) = fulls.iter().next() {
+                if let Some(&c) = first_mention.get(&(m.doc, words[0].clone(), full.clone())) {
+                    uf.union(i, c);
+                }
+            }
+        }
+    }
+}
+
 /// One-word person mentions join a full name ending with that word.
 fn link_surnames(mentions: &[Mention], surface: &[&str], uf: &mut UnionFind) {
     // Full names (two or more words) by last word, as (mention index, full key).
@@ -269,17 +323,13 @@ fn link_surnames(mentions: &[Mention], surface: &[&str], uf: &mut UnionFind) {
     }
 }
 
-fn build(
-    docs: &[Prepared],
-    mentions: Vec<Mention>,
-    surface: &[&str],
-    uf: &mut UnionFind,
-) -> Entities {
+/// One entity per union-find cluster, in order of first mention.
+fn build(mentions: Vec<Mention>, surface: &[&str], uf: &mut UnionFind) -> Vec<Entity> {
     let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..mentions.len() {
         clusters.entry(uf.find(i)).or_default().push(i);
     }
-    let mut list: Vec<(Entity, usize)> = Vec::new();
+    let mut list: Vec<Entity> = Vec::new();
     for members in clusters.values() {
         // Type: gazetteer-backed if any member is, else the best-scored vote.
         let mut votes: BTreeMap<Type, f32> = BTreeMap::new();
@@ -316,28 +366,29 @@ fn build(
             }
         }
         let value = members.iter().find_map(|&i| mentions[i].value.clone());
-        let first = members[0];
-        list.push((
-            Entity {
-                name,
-                kind,
-                aliases,
-                roles,
-                value,
-                country: None,
-                mentions: members.iter().map(|&i| mentions[i].clone()).collect(),
-            },
-            first,
-        ));
+        list.push(Entity {
+            name,
+            kind,
+            aliases,
+            roles,
+            value,
+            country: None,
+            mentions: members.iter().map(|&i| mentions[i].clone()).collect(),
+        });
     }
-    // Most mentioned first, then first seen.
+    list
+}
+
+/// Orders the entities (most mentioned first, then first seen), links places and groups to
+/// their country, and indexes mentions by document.
+fn finish(docs: &[Prepared], mut list: Vec<Entity>) -> Entities {
+    let first_seen = |e: &Entity| e.mentions.first().map(|m| (m.doc, m.range.start));
     list.sort_by(|a, b| {
-        b.0.mentions
+        b.mentions
             .len()
-            .cmp(&a.0.mentions.len())
-            .then(a.1.cmp(&b.1))
+            .cmp(&a.mentions.len())
+            .then(first_seen(a).cmp(&first_seen(b)))
     });
-    let mut list: Vec<Entity> = list.into_iter().map(|(e, _)| e).collect();
 
     // Countries of capitals, cities and nationalities.
     let by_name: HashMap<String, usize> = list

@@ -11,13 +11,16 @@
 //! 3. [`merge`]: mentions become entities: surnames join the full name used elsewhere,
 //!    acronyms join their expansions, spelling variants and possessives fold together, and
 //!    capitals are linked to their country.
+//! 4. [`edits`]: the reader's own merges and splits, applied last.
 //!
 //! Everything here works on byte ranges; the report converts to UTF-16 at the end.
 
+pub mod edits;
 pub mod figures;
 pub mod institutions;
 pub mod merge;
 pub mod names;
+pub mod retype;
 
 use std::ops::Range;
 
@@ -159,8 +162,16 @@ impl Entities {
     }
 }
 
+pub use edits::Edit;
+
 /// Finds and merges the entities of all documents.
 pub fn extract(docs: &[Prepared]) -> Entities {
+    extract_with(docs, &[]).0
+}
+
+/// [`extract`], then the reader's corrections ([`edits`]) in order; returns a note for each
+/// edit that could not be applied.
+pub fn extract_with(docs: &[Prepared], edits: &[Edit]) -> (Entities, Vec<String>) {
     let mut mentions = names::find(docs);
     let recovered = names::recover_surnames(docs, &mentions);
     mentions.extend(recovered);
@@ -171,7 +182,7 @@ pub fn extract(docs: &[Prepared]) -> Entities {
         }
         mentions.extend(figures::find(d, doc));
     }
-    merge::merge(docs, mentions)
+    merge::merge(docs, mentions, edits)
 }
 
 /// A tagged name covering the institution's head becomes that organisation; where the tagger
@@ -195,6 +206,14 @@ fn add_institution(mentions: &mut Vec<Mention>, inst: institutions::Institution)
         .iter()
         .any(|m| overlapping(m) && m.tokens.start >= inst.mention.tokens.start)
     {
+        // A tagged fragment reaching into the head from before it ("Azerbaijani defence" of
+        // "the Azerbaijani defence ministry") is the tagger half-seeing the institution.
+        mentions.retain(|m| {
+            !(overlapping(m)
+                && m.kind != Type::Person
+                && m.range.start < r.start
+                && m.range.end < r.end)
+        });
         let mut mention = inst.mention;
         mention.canonical = Some(inst.canonical);
         mentions.push(mention);

@@ -9,7 +9,8 @@
 //! - leading title words inside a person span ("President Putin") are cut off, and the role
 //!   phrase right before a person ("Kremlin spokesman", "U.S. Secretary of State") or an
 //!   appositive right after it (", president of the European Council") is kept as the
-//!   mention's role.
+//!   mention's role;
+//! - [`super::retype`] corrects types from the words around a name ("Kremlin spokesman").
 
 use crate::entities::{Mention, Type};
 use crate::gazetteer::{self, Class};
@@ -99,9 +100,9 @@ fn mention(
     } else if kind == Type::Person && classes.contains(&Class::Country) {
         kind = Type::Place;
     }
-    // Not done here, measured on CoNLL-2003 dev: retyping places the gazetteer knows only as
-    // organisations ("Kremlin"), or names ending in an organisation word ("… Programme"), each
-    // cost true positives there; the tagger's type stands.
+    // Seats of government acting as organisations, organisation heads, treaties, misspelt
+    // nationalities: see `retype`.
+    let (kind, demonym) = super::retype::retype(words, start, end, kind);
     let role = (kind == Type::Person)
         .then(|| role_of(doc, base, words, start, end))
         .flatten();
@@ -114,7 +115,7 @@ fn mention(
         role,
         value: None,
         score,
-        canonical: None,
+        canonical: demonym.map(str::to_string),
     })
 }
 
@@ -212,18 +213,8 @@ fn in_title_case_headline(doc: &Prepared, at: usize) -> bool {
     else {
         return false;
     };
-    if p.role != crate::text::Role::Title {
-        return false;
-    }
-    let words: Vec<&str> = doc.text[p.range.clone()]
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    let title_case = words
-        .iter()
-        .filter(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
-        .count();
-    words.len() >= 4 && title_case * 10 >= words.len() * 7
+    p.role == crate::text::Role::Title
+        && crate::text::paragraphs::is_title_case(&doc.text[p.range.clone()])
 }
 
 /// Names found only in a title-case headline ("Putin Fails", "Fire") are dropped unless the

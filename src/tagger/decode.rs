@@ -114,18 +114,18 @@ pub fn marginals(
         .fold(f32::NEG_INFINITY, f32::max);
     for b in 0..LABELS {
         if allowed(None, b as u8) {
-            sf[b] = (temp * (tr.start[b] - smax)).exp();
+            sf[b] = libm::expf(temp * (tr.start[b] - smax));
         }
         for a in 0..LABELS {
             if allowed(Some(a as u8), b as u8) {
-                tf[a][b] = (temp * (tr.trans[a][b] - tmax)).exp();
+                tf[a][b] = libm::expf(temp * (tr.trans[a][b] - tmax));
             }
         }
     }
     // Emission factors, each row shifted by its maximum (stored in `out` for now).
     for e in emis {
         let m = e.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-        out.push(e.map(|v| (temp * (v - m)).exp()));
+        out.push(e.map(|v| libm::expf(temp * (v - m))));
     }
     // Rows are rescaled to sum to 1; a row that underflowed to all zeros (scores hundreds of
     // units apart) becomes uniform rather than poisoning the rest of the sentence.

@@ -305,22 +305,38 @@ fn is_credit(s: &str) -> bool {
     (slashes >= 1 && ends_with_credit) || glued
 }
 
+/// Is `line` in title case ("War Breaks Out Again Between Azerbaijan And Armenia"): at least
+/// four words, seven in ten of them capitalised? All-capital lines are not title case.
+pub fn is_title_case(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
+        .count();
+    words.len() >= 4 && capitalised * 10 >= words.len() * 7
+}
+
 /// The headline: the longest short line before the first body paragraph. Only the first few
-/// paragraphs are considered, and a long first paragraph means the text has no headline.
+/// paragraphs are considered, a long first paragraph means the text has no headline, and a
+/// line with no body text after it is not one.
 fn pick_title(text: &str, paras: &mut [Paragraph]) {
     let first_body = paras
         .iter()
         .position(|p| {
-            p.role == Role::Body && word_count(&text[p.range.clone()]) >= 12 && {
-                let s = &text[p.range.clone()];
-                ends_closed(s)
-            }
+            let s = &text[p.range.clone()];
+            // A title-case line is a headline however long and however it ends.
+            p.role == Role::Body && word_count(s) >= 12 && ends_closed(s) && !is_title_case(s)
         })
         .unwrap_or(paras.len());
     let best = paras[..first_body.min(6)]
         .iter()
         .enumerate()
         .filter(|(_, p)| matches!(p.role, Role::Body | Role::Heading))
+        // A headline heads something: a one-line paste is body text, not a title.
+        .filter(|(i, _)| paras[i + 1..].iter().any(|p| p.role == Role::Body))
         .map(|(i, p)| (i, &text[p.range.clone()]))
         .filter(|(_, s)| (2..=30).contains(&word_count(s)))
         // Headlines usually lack a final period: an open line counts as two words more.
@@ -427,6 +443,24 @@ mod tests {
         let got = roles(text);
         assert_eq!(got[0].1, Role::Boilerplate("chrome"));
         assert_eq!(got[1].1, Role::Title);
+    }
+
+    #[test]
+    fn long_title_case_line_is_the_headline() {
+        let text = "Pat Caddell: Democrat Voters Worried About Hillary Clinton\u{2019}s Health Issues; It\u{2019}s \u{2018}in Their Heads.\u{2019}\n\nIn offering analysis of the ongoing presidential election, longtime Democratic pollster Pat Caddell spoke to a radio host on Thursday.";
+        let got = roles(text);
+        assert_eq!(got[0].1, Role::Title);
+        assert_eq!(got[1].1, Role::Body);
+    }
+
+    #[test]
+    fn a_lone_line_is_body() {
+        for text in [
+            "Michel met Azerbaijani President Ilham Aliyev in Brussels.",
+            "Russia said on Tuesday it had brokered a ceasefire.",
+        ] {
+            assert_eq!(roles(text), vec![(text.to_string(), Role::Body)], "{text}");
+        }
     }
 
     #[test]

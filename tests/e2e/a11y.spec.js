@@ -1,5 +1,6 @@
 // Automated accessibility check of the analysed demo with axe-core (WCAG 2.x A and AA rules),
-// in the light and the dark theme, and of the widget embedded in a host page (axe reads open
+// in the light and the dark theme, with the entity corrections (merge mode, the list of edits,
+// the mention stepper), and of the widget embedded in a host page (axe reads open
 // shadow roots). axe finds only part of the problems; the keyboard tests in demo.spec.js and
 // reading.spec.js cover some more. The bar: no violation of any impact.
 import { createRequire } from 'node:module';
@@ -61,6 +62,32 @@ test('the one-column claim table for many articles has no axe violations', async
   await page.locator('#claims .claim button.jump').first().focus();
   const { violations } = await axe(page);
   expect(violations).toEqual([]);
+});
+
+test('merge mode, the list of corrections and the mention stepper have no axe violations, light or dark', async ({ page }) => {
+  await openDemo(page);
+  // one correction made, so the list of edits shows
+  await page.getByRole('button', { name: 'Merge names…' }).click();
+  await chip(page, 'Moscow').click();
+  await chip(page, 'Kremlin').click();
+  await page.getByRole('button', { name: 'Merge 2 names' }).click();
+  await waitAnalysed(page);
+  await expect(page.locator('#edit-list > li')).toHaveCount(1);
+  // merge mode again, with one chip picked
+  await page.getByRole('button', { name: 'Merge names…' }).click();
+  await chip(page, 'Vladimir Putin').click();
+  await expect(chip(page, 'Vladimir Putin')).toHaveAttribute('aria-pressed', 'true');
+  let result = await axe(page);
+  expect(result.violations).toEqual([]);
+  await page.keyboard.press('Escape');
+  // a selected chip with its mention stepper, on a mention
+  await chip(page, 'Moscow').click();
+  await page.getByRole('button', { name: 'Next mention' }).click();
+  await expect(page.locator('.mention-pos')).toHaveText(/^2 of /);
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(page.locator('#app')).toHaveCSS('background-color', 'rgb(19, 21, 24)');
+  result = await axe(page);
+  expect(result.violations).toEqual([]);
 });
 
 test.describe('widget', () => {

@@ -3,28 +3,11 @@
 // and the claim table's first page are on the page, nor while more claim rows are added on
 // scrolling, a widely carried group shows all its versions, or an article text is opened
 // (texts render when shown). The figures are printed; the bar is the 200 ms.
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, OUTPUT, test } from './fixtures.js';
+import { dropArticles, hundredArticles } from './hundred.js';
 
-const seeds = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'seeds');
 const LIMIT_MS = 200;
-
-/** 20 copies of each seed, each edited a little: a tag in the headline, a number, a word. */
-function hundredArticles() {
-  const texts = readdirSync(seeds).filter((n) => n.endsWith('.txt')).sort().map((n) => readFileSync(path.join(seeds, n), 'utf8'));
-  const out = [];
-  for (let copy = 0; copy < 20; copy++) {
-    texts.forEach((text, i) => {
-      let edited = text.replace(/^(.+)$/m, (line) => `${line} (edition ${copy + 1})`);
-      edited = edited.replace(/\b(\d{2,})\b/, (n) => String(Number(n) + copy));
-      if (copy % 2) edited = edited.replace(/\bsaid\b/, 'stated');
-      out.push({ name: `copy${copy + 1}-seed${i + 1}.txt`, text: edited });
-    });
-  }
-  return out;
-}
 
 test.setTimeout(120_000);
 
@@ -43,11 +26,7 @@ test('100 articles render with no main-thread task over 200 ms', async ({ page }
     }).observe({ type: 'longtask' });
     return performance.now();
   });
-  await page.evaluate((list) => {
-    const transfer = new DataTransfer();
-    for (const a of list) transfer.items.add(new File([a.text], a.name, { type: 'text/plain' }));
-    document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  }, articles);
+  await dropArticles(page, articles);
   await expect(page.locator('#article-list > li.article-item')).toHaveCount(100);
   await expect(page.locator('#progress')).toBeVisible();
   await expect(page.locator('body')).toHaveAttribute('data-state', 'ready', { timeout: 90_000 });

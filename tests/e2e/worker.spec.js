@@ -1,6 +1,7 @@
 // The worker protocol: `{type, id}` in, one reply with the same id out; unknown types are
 // logged and answered with an error; `init` (the wasm binary, for the single-file build) is
-// refused once the module is loading.
+// refused once the module is loading; `analyze` hands its `options` (the reader's edits) to the
+// core whatever the reply format.
 import { expect, openDemo, test } from './fixtures.js';
 
 test('the worker answers analyze, ready and unknown messages by id', async ({ page }) => {
@@ -33,6 +34,59 @@ test('the worker answers analyze, ready and unknown messages by id', async ({ pa
   expect(replies[2]).toMatchObject({ type: 'error', id: 3, message: 'unknown message type: no-such-thing' });
   expect(replies[3]).toMatchObject({ type: 'error', id: 4, message: 'init must come before any other request' });
   await expect.poll(() => warnings.some((w) => w.includes('unknown message'))).toBe(true);
+});
+
+test('analyze passes its options (the edits) to the core in every format; bad options are an error', async ({ page }) => {
+  await openDemo(page);
+  const replies = await page.evaluate(async () => {
+    const demo = await fetch('pkg/demo.json').then((r) => r.json());
+    const worker = new Worker(new URL('./worker.js', location.href), { type: 'module' });
+    const pending = new Map();
+    worker.addEventListener('message', (e) => pending.get(e.data.id)?.(e.data));
+    let next = 1;
+    const ask = (msg) =>
+      new Promise((resolve) => {
+        const id = next++;
+        pending.set(id, resolve);
+        worker.postMessage({ ...msg, id });
+      });
+    const edits = { edits: [{ merge: ['Vladimir Putin', 'Dmitry Peskov'] }, { split: 'Nikol Pashinyan' }, { split: 'No Such Name' }] };
+    const read = (m) => {
+      const report = m.report ?? (m.json ? JSON.parse(m.json) : m.parts ? Object.fromEntries(Object.entries(m.parts).map(([k, v]) => [k, JSON.parse(v)])) : null);
+      if (!report) return { type: m.type, message: m.message };
+      const byName = (n) => report.entities.find((e) => e.name === n);
+      return {
+        type: m.type,
+        putin: byName('Vladimir Putin')?.mentions.length,
+        putinAliases: byName('Vladimir Putin')?.aliases,
+        peskov: Boolean(byName('Dmitry Peskov')),
+        pashinyan: [byName('Nikol Pashinyan')?.mentions.length, byName('Pashinyan')?.mentions.length],
+        notes: report.notes,
+      };
+    };
+    const out = {
+      plain: read(await ask({ type: 'analyze', articles: demo })),
+      object: read(await ask({ type: 'analyze', articles: demo, options: edits })),
+      json: read(await ask({ type: 'analyze', articles: demo, options: edits, format: 'json' })),
+      parts: read(await ask({ type: 'analyze', articles: demo, options: edits, format: 'parts' })),
+      bad: read(await ask({ type: 'analyze', articles: demo, options: { edits: [{ join: ['a', 'b'] }] }, format: 'parts' })),
+    };
+    worker.terminate();
+    return out;
+  });
+  expect(replies.plain.peskov).toBe(true);
+  expect(replies.plain.pashinyan[1]).toBeUndefined();
+  for (const format of ['object', 'json', 'parts']) {
+    const r = replies[format];
+    expect(r.type, format).toBe('report');
+    expect(r.peskov, format).toBe(false);
+    expect(r.putinAliases, format).toContain('Dmitry Peskov');
+    expect(r.putin, format).toBeGreaterThan(replies.plain.putin);
+    expect(r.pashinyan[0] + r.pashinyan[1], format).toBe(replies.plain.pashinyan[0]);
+    expect(r.notes.join(' '), format).toContain('No Such Name');
+  }
+  expect(replies.bad.type).toBe('error');
+  expect(replies.bad.message).toMatch(/options/);
 });
 
 test('a limit error thrown by the core is shown, and the page recovers', async ({ page }) => {

@@ -1,6 +1,9 @@
 // Entity chips: the report's entities grouped by type, each a toggle button showing the name,
 // the mention count and the articles that mention it. Pressing a chip selects the entity (the
-// app then highlights its mentions in the article texts and the claim table).
+// app then highlights its mentions in the article texts and the claim table, and goes to the
+// first one); in merge mode (app.js) pressing a chip picks it for merging instead, and
+// aria-pressed says whether it is picked. A chip whose entity came out of a merge the reader
+// asked for also lists its other names, so the merge shows on the chip itself.
 
 import { el, plural, replace, srOnly } from '../dom.js';
 
@@ -22,13 +25,14 @@ export const TYPE_HEADINGS = [
 
 /**
  * Renders the chips into `container`, one type group at a time.
- * - `view`: the analysed view (app.js `makeView`): `report`, `docLabel(i)`, `docShort(i)`.
- * - `selectedId`: the pressed entity, or null.
- * - `onSelect(id | null)`: called when a chip is toggled.
+ * - `view`: the analysed view (app.js `makeView`): `report`, `docLabel(i)`, `docShort(i)`,
+ *   `merged(entity)` (true when a merge edit made it).
+ * - `isPressed(id)`: whether a chip starts pressed (selected, or picked for a merge).
+ * - `onPress(id, wasPressed)`: called when a chip is pressed.
  * - `job`: a schedule.js Job (the browser gets a frame between groups); resolves false when
  *   it was cancelled.
  */
-export async function renderChips(container, view, selectedId, onSelect, job) {
+export async function renderChips(container, view, isPressed, onPress, job) {
   const entities = view.report.entities ?? [];
   if (entities.length === 0) {
     replace(container, el('p', { class: 'empty', text: 'No entities were found.' }));
@@ -53,7 +57,7 @@ export async function renderChips(container, view, selectedId, onSelect, job) {
         'section',
         { class: `chip-group type-${type}`, 'aria-labelledby': headingId, dataset: { type } },
         el('h3', { id: headingId }, heading, ' ', el('span', { class: 'count', text: `(${list.length})` })),
-        el('ul', { class: 'chips', role: 'list' }, list.map((e) => el('li', {}, chip(e, view, selectedId, onSelect)))),
+        el('ul', { class: 'chips', role: 'list' }, list.map((e) => el('li', {}, chip(e, view, isPressed, onPress)))),
       ),
     );
     // a large group gets a frame of its own to be laid out in
@@ -65,11 +69,16 @@ export async function renderChips(container, view, selectedId, onSelect, job) {
 /** Article numbers shown on a chip; the rest are counted ("+12"). */
 const MAX_CHIP_DOCS = 8;
 
-function chip(entity, view, selectedId, onSelect) {
+/** Other names listed on a merged chip; the rest are counted. */
+const MAX_CHIP_ALIASES = 3;
+
+function chip(entity, view, isPressed, onPress) {
   const mentions = entity.mentions?.length ?? 0;
   const docs = entity.docs ?? [];
   const shownDocs = docs.length > MAX_CHIP_DOCS ? MAX_CHIP_DOCS - 2 : docs.length;
-  const pressed = entity.id === selectedId;
+  const pressed = isPressed(entity.id);
+  const aliases = entity.aliases ?? [];
+  const merged = view.merged?.(entity) && aliases.length > 0;
   const details = [];
   if (entity.aliases?.length) details.push(`also: ${entity.aliases.join(', ')}`);
   if (entity.roles?.length) details.push(`roles: ${entity.roles.join(', ')}`);
@@ -83,9 +92,19 @@ function chip(entity, view, selectedId, onSelect) {
       title: details.join(' · ') || null,
       dataset: { entity: entity.id },
       // read the state at click time: the app flips aria-pressed without re-rendering the chips
-      onclick: (event) => onSelect(event.currentTarget.getAttribute('aria-pressed') === 'true' ? null : entity.id),
+      onclick: (event) => onPress(entity.id, event.currentTarget.getAttribute('aria-pressed') === 'true'),
     },
     el('span', { class: 'chip-name', text: entity.name }),
+    merged
+      ? el(
+          'span',
+          { class: 'chip-also' },
+          srOnly(', merged with '),
+          el('span', { 'aria-hidden': 'true', text: '+ ' }),
+          aliases.slice(0, MAX_CHIP_ALIASES).join(', '),
+          aliases.length > MAX_CHIP_ALIASES ? ` +${aliases.length - MAX_CHIP_ALIASES}` : '',
+        )
+      : null,
     el('span', { class: 'chip-count' }, String(mentions), srOnly(mentions === 1 ? ' mention' : ' mentions')),
     el(
       'span',
@@ -102,10 +121,13 @@ function chip(entity, view, selectedId, onSelect) {
 
 /**
  * The highlight bar for the selected entity (it stays at the top of the window while the
- * results scroll): name, type, roles, aliases, value, the number of mentions, and one button
- * per article that mentions it, which shows the first highlighted mention in that article.
+ * results scroll): name, type, roles, aliases, value, the number of mentions, buttons to step
+ * through the mentions in the article texts, one button per article that mentions it (which
+ * shows its first mention in that article), and "Split" when the entity has several names.
+ * `actions`: `{onClear, onShowDoc(doc), onStep(delta), onSplit (or null: no split offered)}`.
+ * The element with class `mention-pos` is where app.js writes which mention is shown.
  */
-export function renderSelection(container, view, entity, onClear, onShowDoc) {
+export function renderSelection(container, view, entity, actions) {
   if (!entity) {
     replace(container);
     container.hidden = true;
@@ -118,6 +140,9 @@ export function renderSelection(container, view, entity, onClear, onShowDoc) {
   if (entity.roles?.length) facts.push(entity.roles.join(', '));
   if (entity.aliases?.length) facts.push(`also written: ${entity.aliases.join(', ')}`);
   if (entity.value != null) facts.push(`value: ${entity.value}`);
+  const total = entity.mentions?.length ?? 0;
+  const step = (delta, label, symbol) =>
+    el('button', { type: 'button', class: 'secondary mention-step', 'aria-label': label, title: label, onclick: () => actions.onStep(delta) }, el('span', { 'aria-hidden': 'true', text: symbol }));
   replace(
     container,
     el(
@@ -135,7 +160,7 @@ export function renderSelection(container, view, entity, onClear, onShowDoc) {
       el(
         'p',
         { class: 'selection-docs' },
-        `${plural(entity.mentions?.length ?? 0, 'mention')} in ${plural(counts.size, 'article')}: `,
+        `${plural(total, 'mention')} in ${plural(counts.size, 'article')}: `,
         [...counts].map(([doc, n]) =>
           el(
             'button',
@@ -143,7 +168,7 @@ export function renderSelection(container, view, entity, onClear, onShowDoc) {
               type: 'button',
               class: 'secondary doc-jump',
               title: view.docLabel(doc),
-              onclick: () => onShowDoc(doc),
+              onclick: () => actions.onShowDoc(doc),
             },
             srOnly('Show article '),
             el('span', { class: 'doc-num', text: view.docShort(doc) }),
@@ -153,6 +178,29 @@ export function renderSelection(container, view, entity, onClear, onShowDoc) {
         ),
       ),
     ),
-    el('button', { type: 'button', class: 'secondary', onclick: onClear, text: 'Clear highlight' }),
+    el(
+      'div',
+      { class: 'selection-actions' },
+      total > 0
+        ? el(
+            'div',
+            { class: 'mention-nav', role: 'group', 'aria-label': `Mentions of ${entity.name} in the article texts` },
+            step(-1, 'Previous mention', '↑'),
+            el('span', { class: 'mention-pos', 'aria-live': 'polite', text: '' }),
+            step(1, 'Next mention', '↓'),
+          )
+        : null,
+      actions.onSplit
+        ? el('button', {
+            type: 'button',
+            class: 'secondary split',
+            title: `One entity per name: ${[entity.name, ...(entity.aliases ?? [])].join(', ')}`,
+            'aria-label': `Split ${entity.name} into one entity per name`,
+            onclick: actions.onSplit,
+            text: 'Split',
+          })
+        : null,
+      el('button', { type: 'button', class: 'secondary', onclick: actions.onClear, text: 'Clear highlight' }),
+    ),
   );
 }

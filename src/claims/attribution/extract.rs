@@ -72,12 +72,24 @@ impl<'a, 't> Ctx<'a, 't> {
             .collect();
         // Title and body paragraphs; a long "heading" (a paragraph that lost its final
         // punctuation, a signed reader quote) is prose too.
+        // A short paragraph ending with a colon ("He said:", "The New York Times reports:")
+        // before a paragraph that opens with a quote mark introduces that quote: prose too.
+        let opens_quote = |i: usize| {
+            p.paragraphs.get(i).is_some_and(|x| {
+                matches!(x.role, Role::Body | Role::Heading)
+                    && p.text[x.range.clone()].starts_with(['"', '\u{201c}', '\u{ab}', '\u{2018}'])
+            })
+        };
         let prose: Vec<bool> = p
             .paragraphs
             .iter()
-            .map(|x| match x.role {
+            .enumerate()
+            .map(|(i, x)| match x.role {
                 Role::Body | Role::Title => true,
-                Role::Heading => p.text[x.range.clone()].split_whitespace().count() >= 12,
+                Role::Heading => {
+                    let t = p.text[x.range.clone()].trim_end();
+                    t.split_whitespace().count() >= 12 || t.ends_with(':') && opens_quote(i + 1)
+                }
                 Role::Boilerplate(_) => false,
             })
             .collect();
@@ -135,6 +147,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
             }
         }
+        let sents = merge_after_abbreviations(p, sents);
         let sents = split_at_openers(p, &qs, &tok_quote, sents);
         let usable: Vec<bool> = sents
             .iter()
@@ -239,25 +252,48 @@ impl<'a, 't> Ctx<'a, 't> {
         })
     }
 
-    /// A reporting noun followed by "that" at `i` ("claim", "allegations").
+    /// A reporting noun followed by "that" at `i` ("claim", "allegations"), or a noun with its
+    /// preposition ("criticism of", "attacks on", "concerns about").
     fn noun_cue_at(&self, i: usize, s_end: usize) -> Option<&'static Cue> {
         let list = lexicon::cues().get(self.low(i))?;
         list.iter().find(|c| {
             c.frame == Frame::Noun
-                && c.words.len() == 1
-                && i + 1 < s_end
-                && self.low(i + 1) == "that"
+                && if c.words.len() == 1 {
+                    i + 1 < s_end && self.low(i + 1) == "that"
+                } else {
+                    c.ratio >= MIN_CUE_RATIO
+                        && i + c.words.len() < s_end
+                        && c.words
+                            .iter()
+                            .enumerate()
+                            .all(|(k, w)| self.low(i + k) == *w)
+                }
         })
     }
 
     /// "Trump's claim that C", "his assertion that C", "allegations that C": the source is the
-    /// possessor, if any.
-    fn analyse_noun(&self, i: usize) -> Option<Found> {
+    /// possessor, if any. With a preposition ("his attacks on C", "concerns about C") the
+    /// content is the preposition's object, ended as a complement's is (comma, subordinator).
+    fn analyse_noun(&self, i: usize, cue: &Cue) -> Option<Found> {
         let s = self.sentence(i);
         let (s0, s1) = (s.start, s.end);
-        let c1 = i + 1;
-        let e = self.content_end(c1, s1);
-        if e <= c1 + 1 {
+        let c1 = i + cue.words.len();
+        let prep = cue.words.len() > 1;
+        let (e, min) = if prep {
+            // the object ends where the clause's verb comes ("His attacks on financiers | have
+            // elevated …") or at a dash
+            let e = self.content_end_in(c1, s1, Frame::Complement);
+            let e = (c1..e)
+                .find(|&k| {
+                    self.tok_quote[k].is_none()
+                        && (self.is_dash(k) || lexicon::is_in(self.low(k), lexicon::OBJECT_ENDS))
+                })
+                .unwrap_or(e);
+            (e, c1)
+        } else {
+            (self.content_end(c1, s1), c1 + 1)
+        };
+        if e <= min || !(c1..e).any(|k| self.is_word(k)) {
             return None;
         }
         let content = self.start(c1)..self.end(e - 1);
@@ -292,12 +328,67 @@ impl<'a, 't> Ctx<'a, 't> {
             )
         {
             Some(k - 1..k)
+        } else if prep {
+            self.governing_subject(k, s0)
         } else {
             None
         };
         let mut f = self.found(i..c1, source, content);
         f.frame = Frame::Noun;
         Some(f)
+    }
+
+    /// "Asked (during a debate) whether C, X said …": a fronted "asked" opening the sentence
+    /// (or after "When") reports the question put to the main clause's subject; the content is
+    /// the question (from the wh-word, "about" or "to" to the comma), with no source of its own.
+    fn asked_attribution(&self, i: usize, s: Range<usize>) -> Option<Found> {
+        let first = if self.low(s.start) == "when" {
+            s.start + 1
+        } else {
+            s.start
+        };
+        if i != first || self.low(i) != "asked" {
+            return None;
+        }
+        let mut k = i + 1;
+        while k < s.end && k - i <= 8 {
+            if matches!(
+                self.low(k),
+                "whether" | "if" | "why" | "how" | "what" | "who" | "about" | "to"
+            ) {
+                break;
+            }
+            if !self.is_word(k) {
+                return None;
+            }
+            k += 1;
+        }
+        let e = (k + 1..s.end).find(|&j| self.tok(j) == ",")?;
+        if k >= s.end || self.tok_quote[k].is_some() || !(k + 1..e).any(|j| self.is_word(j)) {
+            return None;
+        }
+        let mut f = self.found(i..i + 1, None, self.start(k)..self.end(e - 1));
+        f.frame = Frame::Asked;
+        Some(f)
+    }
+
+    /// "Advocates have expressed deep concern about C": the reporting noun phrase starting at
+    /// `k` is the object of an expressing verb ([`lexicon::EXPRESSING`]), up to two words
+    /// before it; that verb's subject.
+    fn governing_subject(&self, k: usize, s0: usize) -> Option<Range<usize>> {
+        let mut v = k;
+        while v > s0 && k - v < 3 {
+            v -= 1;
+            if lexicon::is_in(self.low(v), lexicon::EXPRESSING) {
+                let l = self.skip_fillers(v, s0);
+                let a = self.np_inner(l, s0)?;
+                return (a < l && l - a <= 6).then_some(a..l);
+            }
+            if !self.is_word(v) || self.is_cap(v) {
+                return None;
+            }
+        }
+        None
     }
 
     /// Is the cue word at `i` used as a noun or adjective ("the call", "a reported case")?
@@ -418,9 +509,10 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut commas = 0;
         while k > floor && close - k < 40 {
             k -= 1;
+            // a "." inside the sentence ends an abbreviation ("R-Ky."), not a clause
             if self.closes(k).is_some()
                 || self.opens(k).is_some()
-                || matches!(self.tok(k), "." | ";" | "?" | "!")
+                || matches!(self.tok(k), ";" | "?" | "!")
             {
                 break;
             }
@@ -703,10 +795,12 @@ impl<'a, 't> Ctx<'a, 't> {
                 while j < s1 && lexicon::is_in(self.low(j), lexicon::FILLERS) {
                     j += 1;
                 }
-                if self
-                    .cue_at(j, s1)
-                    .is_some_and(|c| c.frame != Frame::According && !c.participle)
-                    || self.np_cue_follows(k + 1, s1)
+                if self.cue_at(j, s1).is_some_and(|c| {
+                    !matches!(
+                        c.frame,
+                        Frame::According | Frame::To | Frame::Belief | Frame::Seem
+                    ) && !c.participle
+                }) || self.np_cue_follows(k + 1, s1)
                 {
                     let mut e = k;
                     while e > from && self.tok(e - 1) == "," {
@@ -1376,7 +1470,9 @@ impl<'a, 't> Ctx<'a, 't> {
                 let ends = e >= s1
                     || matches!(self.tok(e), "," | "." | ";" | "!" | "?" | "(")
                     || self.is_final_punct(e);
+                // "…, R-Ky., said Tuesday.": a time word after the cue is not its source
                 if (self.is_cap(c1) || lexicon::is_in(self.low(c1), lexicon::DETERMINERS))
+                    && !(self.is_time(c1) || self.is_time(e - 1))
                     && e - c1 <= 8
                     && ends
                     && self.rest_is_adjunct(
@@ -1403,7 +1499,10 @@ impl<'a, 't> Ctx<'a, 't> {
             if let Some(a) = src {
                 let named = (self.is_cap(a) && !self.is_time(a))
                     || lexicon::is_in(self.low(a), lexicon::PRONOUNS);
-                if !named || l < c0 {
+                // "Worse, the ministry stayed silent for days, saying …": a source that
+                // spans a comma is a clause, not a name
+                let clause = (a..l).any(|i| self.tok(i) == ",");
+                if !named || l < c0 || clause {
                     src = None;
                 }
             }
@@ -1485,6 +1584,14 @@ impl<'a, 't> Ctx<'a, 't> {
                         {
                             p.source.clone()
                         }
+                        _ if cue.participle && self.fronted_participle(s0, l) => {
+                            // "In defending himself …, Trump said …", "Lamenting their luck,
+                            // Mexicans …": the subject of the main clause after the comma
+                            let after = self.token_before(content.end) + 1;
+                            (after..s1)
+                                .find(|&k| self.tok(k) == "," && self.tok_quote[k].is_none())
+                                .and_then(|k| self.subject(k + 1, s1))
+                        }
                         _ => self.subject(s0, c0),
                     };
                     self.found(c0..c1, source, content)
@@ -1549,6 +1656,24 @@ impl<'a, 't> Ctx<'a, 't> {
             || lexicon::is_in(n, lexicon::CLAUSE_STARTS) && n != "a" && n != "an"
     }
 
+    /// A participle opening its sentence, alone or after a preposition ("Lamenting …, X",
+    /// "In defending …, X", "After saying …, X"); `l` is its first token.
+    fn fronted_participle(&self, s0: usize, l: usize) -> bool {
+        let mut b = s0;
+        while b < l && !self.is_word(b) {
+            b += 1;
+        }
+        b == l
+            || b + 1 == l
+                && lexicon::is_in(
+                    self.low(b),
+                    &[
+                        "in", "by", "after", "before", "while", "when", "without", "since",
+                        "despite", "upon", "on",
+                    ],
+                )
+    }
+
     /// The subject at the start of a sentence (the speaker of a ", saying …" cue): a pronoun,
     /// or words up to the first verb-like word (a cue, an auxiliary, a lowercase "-ed" word).
     fn subject(&self, s0: usize, c0: usize) -> Option<Range<usize>> {
@@ -1558,6 +1683,14 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             k += 1;
         }
+        // skip a dateline or label: "BRUSSELS — …", "CLARIFICATION: …"
+        if k + 1 < c0
+            && (self.is_dash(k + 1) || self.tok(k + 1) == ":")
+            && self.tok(k).chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && self.tok(k).chars().all(|c| !c.is_lowercase())
+        {
+            k += 2;
+        }
         // skip a fronted adverbial: "Recently, …", "In late September, …", "Chastened, …"
         let first_comma = (k..c0).find(|&i| self.tok(i) == ",");
         if let Some(cm) = first_comma {
@@ -1565,6 +1698,7 @@ impl<'a, 't> Ctx<'a, 't> {
             let fronted = lexicon::is_in(w, lexicon::NP_STOPS)
                 || self.adverb(k)
                 || w.ends_with("ed") && cm == k + 1
+                || cm == k + 1 && lexicon::is_in(w, lexicon::SENTENCE_ADVERBS)
                 || lexicon::is_in(
                     w,
                     &[
@@ -1628,7 +1762,33 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// After a post-posed cue: '"A," he said, "B."' or '"A," she said. "B."' — the content
     /// runs on to the end of the next quote.
+    ///
+    /// When the words between the two pieces (a long apposition: '"A," said Kevin Barrett, a
+    /// lawyer at …, who represents … . "B."') outweigh the pieces themselves, the content stays
+    /// the first piece: one span from A to B would be mostly narration.
     fn extend_after(
+        &self,
+        content: Range<usize>,
+        r: usize,
+        s1: usize,
+        clause: bool,
+    ) -> (Range<usize>, Vec<Range<usize>>) {
+        let (whole, pieces) = self.extend_after_inner(content.clone(), r, s1, clause);
+        if let [a, b] = pieces.as_slice() {
+            let alnum = |x: Range<usize>| {
+                self.p
+                    .text
+                    .get(x)
+                    .map_or(0, |t| t.chars().filter(|c| c.is_alphanumeric()).count())
+            };
+            if alnum(a.end..b.start) > alnum(a.clone()) + alnum(b.clone()) {
+                return (content, vec![]);
+            }
+        }
+        (whole, pieces)
+    }
+
+    fn extend_after_inner(
         &self,
         content: Range<usize>,
         r: usize,
@@ -1772,9 +1932,14 @@ impl<'a, 't> Ctx<'a, 't> {
                     i += 1;
                     continue;
                 }
+                if let Some(f) = self.asked_attribution(i, s.tokens.clone()) {
+                    found.push(f);
+                    i += 1;
+                    continue;
+                }
                 let noun = self
                     .noun_cue_at(i, s.tokens.end)
-                    .and_then(|_| self.analyse_noun(i));
+                    .and_then(|c| self.analyse_noun(i, c));
                 let verb = self.cue_at(i, s.tokens.end);
                 if let Some(f) = noun.filter(|_| verb.is_none() || self.nominal(i, s.tokens.start))
                 {
@@ -1872,6 +2037,9 @@ impl<'a, 't> Ctx<'a, 't> {
             })
             .unwrap_or_default();
         let frame = format!("{:?}", f.frame);
+        if f.frame == Frame::Asked {
+            x.push("rule=asked".to_string());
+        }
         let mode = match (&f.source, f.content.end <= cue_start) {
             _ if f.according => "according",
             (None, _) => "nosource",
@@ -1981,7 +2149,82 @@ impl<'a, 't> Ctx<'a, 't> {
             .and_then(|x| self.p.paragraphs.get(x.paragraph))
             .is_some_and(|p| p.role == Role::Title);
         let quote_after = self.opens(colon + 1).is_some();
-        if !(title || quote_after) {
+        // a plain-text article's first line is its headline even when the paragraph
+        // splitter took it for body text ("Sanders: Clinton needs to … with Trump.")
+        let first_line = self.sents.get(si).is_some_and(|x| {
+            (0..x.paragraph).all(|i| !self.prose.get(i).copied().unwrap_or(false))
+                && (si == 0
+                    || self
+                        .sents
+                        .get(si - 1)
+                        .is_none_or(|y| y.paragraph != x.paragraph))
+        });
+        // a transcript line: '"WALLACE: Let's start …' (a speaker label in capitals)
+        let label = !(s.start..colon).any(|i| {
+            lexicon::is_in(
+                self.low(i),
+                &[
+                    "update",
+                    "updated",
+                    "correction",
+                    "clarification",
+                    "note",
+                    "editor",
+                    "related",
+                    "watch",
+                    "video",
+                    "photo",
+                    "read",
+                    "more",
+                    "source",
+                    "sources",
+                    "breaking",
+                    "exclusive",
+                    "live",
+                    "warning",
+                ],
+            )
+        }) && (s.start..colon).all(|i| {
+            !self.is_word(i) && self.opens(i).is_some()
+                || self.tok(i).chars().any(char::is_alphabetic)
+                    && self.tok(i).chars().all(|c| !c.is_lowercase())
+        }) && (s.start..colon).any(|i| self.is_word(i))
+            && self.sents.get(si).is_some_and(|x| {
+                si == 0
+                    || self
+                        .sents
+                        .get(si - 1)
+                        .is_none_or(|y| y.paragraph != x.paragraph)
+            });
+        if label {
+            let mut a = s.start;
+            while a < colon && !self.is_word(a) {
+                a += 1;
+            }
+            let pi = self.sents.get(si)?.paragraph;
+            let para = self.p.paragraphs.get(pi)?.range.clone();
+            let mut end = para.end;
+            let t = self.p.text.get(para.clone())?;
+            let trimmed = t.trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '"' | '\u{201d}' | '\u{2019}')
+            });
+            end -= t.len() - trimmed.len();
+            let start = self.start(colon + 1);
+            if end <= start {
+                return None;
+            }
+            return Some(Found {
+                cue: Some(colon..colon + 1),
+                source: Some(a..colon),
+                content: start..end,
+                pieces: vec![],
+                cited: vec![],
+                continues: None,
+                according: false,
+                frame: Frame::Speech,
+            });
+        }
+        if !(title || quote_after || first_line) {
             return None;
         }
         if !(s.start..colon).all(|i| {
@@ -2375,6 +2618,35 @@ fn split_at_openers(
             tokens: start..s.tokens.end,
             paragraph: s.paragraph,
         });
+    }
+    out
+}
+
+/// Joins a sentence to the next one when it ends with a period and the next opens with a
+/// lowercase word, in the same paragraph (`… Mitch McConnell, R-Ky. | said Tuesday.`): the splitter took
+/// the abbreviation for a sentence end, and a cue must see its source.
+fn merge_after_abbreviations(p: &Prepared, sents: Vec<Sent>) -> Vec<Sent> {
+    let tok = |i: usize| p.tokens.get(i).map_or("", |r| &p.text[r.clone()]);
+    let mut out: Vec<Sent> = Vec::with_capacity(sents.len());
+    for s in sents {
+        if let Some(last) = out.last_mut() {
+            let end = tok(last.tokens.end.saturating_sub(1));
+            // "R-Ky." may come out as "R-Ky" "."
+            let abbreviation = end.ends_with('.') && !end.ends_with("..");
+            let lower = tok(s.tokens.start)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            if abbreviation
+                && lower
+                && last.paragraph == s.paragraph
+                && last.tokens.end == s.tokens.start
+            {
+                last.tokens.end = s.tokens.end;
+                continue;
+            }
+        }
+        out.push(s);
     }
     out
 }

@@ -25,8 +25,12 @@ pub enum Frame {
     To,
     /// "X seems to C", "X appeared to C": no source; the content is X plus the rest.
     Seem,
-    /// A reporting noun before a that-clause: "Trump's claim that C", "allegations that C".
+    /// A reporting noun before a that-clause: "Trump's claim that C", "allegations that C",
+    /// or with its preposition: "his attacks on C", "concerns about C".
     Noun,
+    /// "Asked whether C, X said …": a fronted "asked" and its question, no source (not in the
+    /// lexicon file; set by the extractor).
+    Asked,
 }
 
 /// One form of a cue.
@@ -226,6 +230,7 @@ pub const DETERMINERS: &[&str] = &[
 
 /// Words that may stand between a source and its cue ("has also said", "later told").
 pub const FILLERS: &[&str] = &[
+    "here",
     "long",
     "together",
     "ca",
@@ -482,6 +487,61 @@ pub const ADJUNCT_OPENERS: &[&str] = &[
     "ahead",
 ];
 
+/// One-word sentence adverbs that may open a sentence before a comma ("Worse, …",
+/// "Regardless, …"): not the subject.
+pub const SENTENCE_ADVERBS: &[&str] = &[
+    "worse",
+    "regardless",
+    "still",
+    "however",
+    "indeed",
+    "moreover",
+    "nevertheless",
+    "nonetheless",
+    "instead",
+    "meanwhile",
+    "finally",
+    "ultimately",
+    "similarly",
+    "separately",
+    "again",
+    "now",
+    "then",
+    "today",
+    "yesterday",
+    "later",
+    "earlier",
+    "likewise",
+    "besides",
+    "furthermore",
+    "additionally",
+    "notably",
+    "overall",
+    "yet",
+    "thus",
+    "hence",
+    "accordingly",
+    "clearly",
+    "obviously",
+    "first",
+    "second",
+    "third",
+    "lastly",
+    "also",
+    "otherwise",
+    "so",
+    "well",
+    "yes",
+    "no",
+    "sure",
+    "better",
+    "worst",
+    "best",
+    "instead",
+    "further",
+    "afterward",
+];
+
 /// Nouns ending in -ly (not adverbs).
 pub const LY_NOUNS: &[&str] = &[
     "family",
@@ -573,6 +633,44 @@ pub const COMPLEMENT_ENDS: &[&str] = &[
 ];
 
 /// Words after a comma that end a reported clause ("… he said the deal was dead, but …").
+/// Words that end the object of a reporting noun's preposition ("his attacks on Clinton | have
+/// …"): finite auxiliaries and copulas, the next clause's verb.
+pub const OBJECT_ENDS: &[&str] = &[
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "may",
+    "might", "should", "must", "did", "does", "do", "comes", "came", "seems", "seemed", "remains",
+    "remained",
+];
+
+/// Verbs whose object is a reporting noun spoken by their subject ("expressed concern about",
+/// "raised questions about", "voiced opposition to").
+pub const EXPRESSING: &[&str] = &[
+    "expressed",
+    "express",
+    "expresses",
+    "expressing",
+    "voiced",
+    "voice",
+    "voices",
+    "voicing",
+    "raised",
+    "raise",
+    "raises",
+    "raising",
+    "renewed",
+    "repeated",
+    "leveled",
+    "levelled",
+    "launched",
+    "stepped",
+    "toned",
+    "made",
+    "makes",
+    "make",
+    "making",
+    "reiterated",
+    "stated",
+];
+
 pub const CLAUSE_ENDS: &[&str] = &[
     "but", "while", "even", "although", "though", "whereas", "with",
 ];
