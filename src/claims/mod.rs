@@ -356,6 +356,44 @@ fn resolve(
     if !person && !other {
         return None;
     }
+    let plural = matches!(lower.as_str(), "they" | "their" | "them");
+    let compatible = |e: &Entity| {
+        if person {
+            e.kind == Type::Person
+        } else {
+            matches!(e.kind, Type::Organization | Type::Place) || (plural && e.kind == Type::Group)
+        }
+    };
+    let government = |e: usize| match entities.list[e].kind {
+        Type::Place => entities.list[e].country.unwrap_or(e),
+        _ => e,
+    };
+    // A name right before the pronoun ("Prime Minister Nikol Pashinyan he also talked"), or
+    // opening its own sentence ("Moscow deployed troops, whom it calls peacekeepers"), is the
+    // pronoun's antecedent before any earlier speaker.
+    if let Some((r, e)) = entities.last_before(d, source.start, |e| compatible(e)) {
+        let between = doc.text.get(r.end..source.start).unwrap_or("x");
+        if between.trim().is_empty() {
+            return Some(government(e));
+        }
+    }
+    if let Some(sentence) = doc.sentences.get(att.sentences.start) {
+        let opening = entities
+            .within(d, &(sentence.range.start..source.start))
+            .next()
+            .filter(|(r, e)| {
+                let lead = doc.text.get(sentence.range.start..r.start).unwrap_or("x");
+                // the head of the subject, not a modifier ("Armenian Prime Minister …")
+                let next = doc.text.get(r.end..).unwrap_or("");
+                let modifier = next.trim_start().starts_with(|c: char| c.is_uppercase());
+                matches!(lead.trim(), "" | "The" | "the")
+                    && !modifier
+                    && compatible(&entities.list[*e])
+            });
+        if let Some((_, e)) = opening {
+            return Some(government(e));
+        }
+    }
     // A pronoun right after another attribution (same or next paragraph) is usually its
     // speaker: always so for "he added" and "he also said", and for he/she when that speaker
     // is a person.

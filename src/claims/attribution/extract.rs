@@ -1302,6 +1302,27 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// Walks left from a cue over auxiliaries, adverbs and time adjuncts ("has also said",
     /// "who in 2010 said", "on Tuesday said").
+    /// A comma-enclosed aside ending right before token `l` that credits a relay: ", quoted by
+    /// Y,", ", cited by Y,", ", according to Y,", ", citing Y,". Returns the opening comma and
+    /// Y's token range.
+    fn relay_aside(&self, l: usize, s0: usize) -> Option<(usize, Range<usize>)> {
+        if l < s0 + 4 || self.tok(l - 1) != "," {
+            return None;
+        }
+        let close = l - 1;
+        let open = (s0 + 1..close)
+            .rev()
+            .take(14)
+            .find(|&p| self.tok(p) == ",")?;
+        let first = open + 1;
+        let relay = match (self.low(first), self.low(first + 1)) {
+            ("quoted" | "cited", "by") | ("according", "to") => first + 2..close,
+            ("citing", _) => first + 1..close,
+            _ => return None,
+        };
+        (!relay.is_empty()).then_some((open, relay))
+    }
+
     fn skip_fillers(&self, c0: usize, s0: usize) -> usize {
         let mut l = c0;
         loop {
@@ -1402,7 +1423,13 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let frame = cue.frame;
         // Skip auxiliaries and adverbs between source and cue.
-        let l = self.skip_fillers(c0, s0);
+        let mut l = self.skip_fillers(c0, s0);
+        // "the media in Azerbaijan, quoted by the Reuters agency, reported …": the aside names
+        // who relayed it (cited), and the source stands before it.
+        if let Some((comma, relay)) = self.relay_aside(l, s0) {
+            cited.push(relay);
+            l = self.skip_fillers(comma, s0);
+        }
         let be = (l..c0).any(|i| {
             matches!(
                 self.low(i),

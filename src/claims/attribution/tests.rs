@@ -374,6 +374,40 @@ fn cited_outlets() {
 }
 
 #[test]
+fn relay_asides_are_cited_and_the_source_stands_before_them() {
+    // (text, source, cue, cited)
+    let cases = [
+        (
+            "Talks went on. Earlier, state media, quoted by the Interfax agency, reported that the truce had collapsed.",
+            "state media",
+            "reported",
+            "the Interfax agency",
+        ),
+        (
+            "Talks went on. The ministry, citing field commanders, said the shelling had stopped.",
+            "The ministry",
+            "said",
+            "field commanders",
+        ),
+    ];
+    for (text, source, cue, cited) in cases {
+        let p = prepare(text);
+        let got = find(&p);
+        let a = got
+            .iter()
+            .find(|a| a.cue.as_ref().is_some_and(|c| &text[c.clone()] == cue))
+            .unwrap_or_else(|| panic!("{text}: {got:?}"));
+        assert_eq!(
+            a.source.as_ref().map(|r| &text[r.clone()]),
+            Some(source),
+            "{text}"
+        );
+        let c: Vec<&str> = a.cited.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(c, [cited], "{text}");
+    }
+}
+
+#[test]
 fn messy_text_never_panics() {
     let texts = [
         "\u{feff}\u{201c}Unclosed quote he said",
