@@ -502,41 +502,63 @@ pub fn features(claim: &Claim, index: &EntityIndex, interner: &mut Interner) -> 
             negation = false;
             continue;
         }
-        match interner.reading(lex, &lower) {
-            Reading::Negation => negation = true,
-            Reading::Skip => {}
-            Reading::Number(t) => {
-                terms.insert(t);
-            }
-            Reading::Country(t) => {
-                if first {
-                    if let Some(c) = interner.names[t as usize].strip_prefix("e:") {
-                        f.subject.insert(c.to_string());
-                    }
-                    f.subject_terms.push(t);
+        // A hyphenated compound of plain words counts as its parts, so word order inside it
+        // does not matter ("military-political" = "political-military"); figures and names
+        // written with a hyphen ("six-week", "Russian-led") keep their whole-word reading.
+        let parts: Vec<&str> = lower.split('-').collect();
+        let compound = parts.len() > 1
+            && parts
+                .iter()
+                .all(|p| p.len() >= 3 && p.chars().all(char::is_alphabetic))
+            && matches!(interner.reading(lex, &lower), Reading::Word { .. })
+            && parts.iter().all(|p| {
+                matches!(
+                    interner.reading(lex, p),
+                    Reading::Word { .. } | Reading::Skip
+                )
+            });
+        let readings: Vec<&str> = if compound {
+            parts
+        } else {
+            vec![lower.as_str()]
+        };
+        for part in readings {
+            match interner.reading(lex, part) {
+                Reading::Negation => negation = true,
+                Reading::Skip => {}
+                Reading::Number(t) => {
+                    terms.insert(t);
                 }
-                first = false;
-                negation = false;
-                terms.insert(t);
-            }
-            Reading::Word {
-                term,
-                qualifier,
-                unknown,
-            } => {
-                if !qualifier {
+                Reading::Country(t) => {
+                    if first {
+                        if let Some(c) = interner.names[t as usize].strip_prefix("e:") {
+                            f.subject.insert(c.to_string());
+                        }
+                        f.subject_terms.push(t);
+                    }
                     first = false;
-                }
-                if negation {
                     negation = false;
-                    if !unknown {
-                        f.negations += 1;
-                        f.negated.push((term, w.text.to_string()));
-                    }
-                } else {
-                    f.asserted.insert(term);
+                    terms.insert(t);
                 }
-                terms.insert(term);
+                Reading::Word {
+                    term,
+                    qualifier,
+                    unknown,
+                } => {
+                    if !qualifier {
+                        first = false;
+                    }
+                    if negation {
+                        negation = false;
+                        if !unknown {
+                            f.negations += 1;
+                            f.negated.push((term, w.text.to_string()));
+                        }
+                    } else {
+                        f.asserted.insert(term);
+                    }
+                    terms.insert(term);
+                }
             }
         }
     }

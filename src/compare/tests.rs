@@ -39,6 +39,10 @@ const CASES: &[Case] = &[
         &["<[Eric Mamer]> said: {“It is hard to overstate the part played by [Brussels], the part of [Michel] personally.”}"],
         &["{“It is difficult to overstate the role of [Brussels], [Michel]'s role personally,”} <[Eric Mamer]> said."],
     ], &["c0 c1 c2:reworded"]),
+    ("hyphenated compounds match whatever their order", &[
+        &["{“Blame rests with the political-military command,”} <the ministry> said."],
+        &["{“Blame rests with military-political chiefs,”} <officials> said."],
+    ], &["c0 c1:reworded"]),
     ("paraphrased attribution agrees", &[
         &["<[Kyiv]> said {[Russia] had shelled towns near the front including [Kharkiv] and [Izium]}, forcing it to respond."],
         &["<[Ukraine]> said {[Russia] bombed cities near the front, including [Kharkiv] and [Izium]}, forcing it to respond."],
