@@ -345,8 +345,13 @@ fn resolve(
     if let Some(e) = pick(Type::Organization) {
         return Some(e);
     }
+    // A place speaks for its country's government ("Yerevan said" → Armenia).
+    let government = |e: usize| match entities.list[e].kind {
+        Type::Place => entities.list[e].country.unwrap_or(e),
+        _ => e,
+    };
     if let Some(e) = pick(Type::Place) {
-        return Some(entities.list[e].country.unwrap_or(e));
+        return Some(government(e));
     }
     if let Some(e) = pick(Type::Group) {
         return Some(e);
@@ -363,10 +368,6 @@ fn resolve(
         } else {
             matches!(e.kind, Type::Organization | Type::Place) || (plural && e.kind == Type::Group)
         }
-    };
-    let government = |e: usize| match entities.list[e].kind {
-        Type::Place => entities.list[e].country.unwrap_or(e),
-        _ => e,
     };
     // A name right before the pronoun ("Prime Minister Nikol Pashinyan he also talked"), or
     // opening its own sentence ("Moscow deployed troops, whom it calls peacekeepers"), is the

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::entities::{Entity, Mention};
+use crate::entities::{add_role, Entity, Mention};
 use crate::text::Prepared;
 
 /// One correction to the entity merging.
@@ -100,10 +100,8 @@ fn merge(list: &mut Vec<Entity>, which: &[usize]) {
     for e in absorbed {
         t.aliases.push(e.name);
         t.aliases.extend(e.aliases);
-        for r in e.roles {
-            if !t.roles.iter().any(|x| x.eq_ignore_ascii_case(&r)) {
-                t.roles.push(r);
-            }
+        for r in &e.roles {
+            add_role(&mut t.roles, r);
         }
         if t.value.is_none() {
             t.value = e.value;
@@ -134,9 +132,7 @@ fn split(docs: &[Prepared], list: &mut Vec<Entity>, i: usize) {
     for (form, mentions) in forms {
         let mut roles: Vec<String> = Vec::new();
         for r in mentions.iter().filter_map(|m| m.role.as_ref()) {
-            if !roles.iter().any(|x| x.eq_ignore_ascii_case(r)) {
-                roles.push(r.clone());
-            }
+            add_role(&mut roles, r);
         }
         list.push(Entity {
             name: form,

@@ -24,7 +24,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::entities::edits::{self, Edit};
-use crate::entities::{Entities, Entity, Mention, Type};
+use crate::entities::{add_role, Entities, Entity, Mention, Type};
 use crate::gazetteer::{self, Class};
 use crate::text::Prepared;
 
@@ -240,20 +240,16 @@ fn name_words(s: &str) -> Vec<String> {
 /// person name in its own article joins it ("Hillary" → "Hillary Clinton"). Only within the
 /// article: across articles a first name says too little.
 fn link_first_names(mentions: &[Mention], surface: &[&str], uf: &mut UnionFind) {
-    let mut by_first: BTreeMap<(usize, String), std::collections::BTreeSet<String>> =
-        BTreeMap::new();
-    let mut first_mention: BTreeMap<(usize, String, String), usize> = BTreeMap::new();
+    // (article, first word) → full name → its first mention.
+    let mut by_first: BTreeMap<(usize, String), BTreeMap<String, usize>> = BTreeMap::new();
     let mut last_words: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (i, m) in mentions.iter().enumerate() {
         let words = name_words(surface[i]);
         if m.kind == Type::Person && words.len() >= 2 {
-            let full = words.join(" ");
             by_first
                 .entry((m.doc, words[0].clone()))
                 .or_default()
-                .insert(full.clone());
-            first_mention
-                .entry((m.doc, words[0].clone(), full))
+                .entry(words.join(" "))
                 .or_insert(i);
             last_words.insert(words[words.len() - 1].clone());
         }
@@ -263,14 +259,9 @@ fn link_first_names(mentions: &[Mention], surface: &[&str], uf: &mut UnionFind) 
         if m.kind != Type::Person || words.len() != 1 || last_words.contains(&words[0]) {
             continue;
         }
-        let Some(fulls) = by_first.get(&(m.doc, words[0].clone())) else {
-            continue;
-        };
-        if fulls.len() == 1 {
-            if let Some(full) = fulls.iter().next() {
-                if let Some(&c) = first_mention.get(&(m.doc, words[0].clone(), full.clone())) {
-                    uf.union(i, c);
-                }
+        if let Some(fulls) = by_first.get(&(m.doc, words[0].clone())) {
+            if let (1, Some(&c)) = (fulls.len(), fulls.values().next()) {
+                uf.union(i, c);
             }
         }
     }
@@ -360,9 +351,7 @@ fn build(mentions: Vec<Mention>, surface: &[&str], uf: &mut UnionFind) -> Vec<En
         let mut roles: Vec<String> = Vec::new();
         for &i in members {
             if let Some(r) = &mentions[i].role {
-                if !roles.iter().any(|x| x.eq_ignore_ascii_case(r)) {
-                    roles.push(r.clone());
-                }
+                add_role(&mut roles, r);
             }
         }
         let value = members.iter().find_map(|&i| mentions[i].value.clone());

@@ -99,6 +99,13 @@ pub struct Mention {
     pub canonical: Option<String>,
 }
 
+/// Adds `role` to `roles` unless it is there already, in any letter case.
+pub(crate) fn add_role(roles: &mut Vec<String>, role: &str) {
+    if !roles.iter().any(|x| x.eq_ignore_ascii_case(role)) {
+        roles.push(role.to_string());
+    }
+}
+
 /// A canonical entity: mentions merged across documents.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entity {
