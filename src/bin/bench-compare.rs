@@ -15,18 +15,17 @@
 //!
 //! `tune` reads hand-labelled claim pairs (`src/compare/pairs.tsv`): every claim A in one
 //! article, every claim B in another, so term weights come from the whole set; it prints the
-//! pair-score precision, recall and F1 at thresholds 0.20..0.80, and the same for the grouping
-//! that `compare` makes of the two articles (`--groups` prints its groups, `--verbose` each
-//! pair's score, `--sweep` a parameter sweep).
+//! pair-probability precision, recall and F1 of the learned scorer ([`corroborate::compare::model`])
+//! at thresholds 0.20..0.80, and the same for the grouping that `compare` makes of the two
+//! articles (`--groups` prints its groups, `--verbose` each pair's probability).
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use corroborate::compare::{self, cluster, markup, similarity};
+use corroborate::compare::{self, cluster, markup, model};
 use corroborate::report::{Claim, Document, Span};
 use corroborate::text::prepare;
 use corroborate::{analyze, Article};
-use similarity::Params;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -169,11 +168,14 @@ fn speed(dirs: &[String], sentences: bool, phases: bool) -> Result<(), String> {
             let t = Instant::now();
             let (_, _, p) = compare::prepare_units(&docs, &entities, &claims);
             let t_prep = t.elapsed().as_secs_f64() * 1000.0;
+            let cx = model::Context::new(&p.feats, &p.idf, &p.terms);
             let input = cluster::Input {
                 feats: &p.feats,
                 values: &p.values,
                 idf: &p.idf,
                 df: &p.df,
+                cx: &cx,
+                model: model::model(),
             };
             let t = Instant::now();
             let pairs = cluster::candidates(&input);
@@ -221,33 +223,23 @@ fn tune(path: &str) -> Result<(), String> {
     let n = labels.len();
     let built = markup::build(&[&a_side, &b_side]);
     let p = compare::prepare(&built.documents, &built.entities, &built.claims);
-    let scores: Vec<f64> = (0..n)
-        .map(|i| {
-            similarity::score(
-                &p.feats[i],
-                &p.feats[n + i],
-                &p.values[i],
-                &p.values[n + i],
-                &p.idf,
-            )
-            .value
-        })
-        .collect();
+    let cx = model::Context::new(&p.feats, &p.idf, &p.terms);
+    let prob = |i: usize, j: usize| {
+        model::model().probability(&model::features(
+            &cx,
+            &p.feats[i],
+            &p.feats[j],
+            &p.values[i],
+            &p.values[j],
+        ))
+    };
+    let scores: Vec<f64> = (0..n).map(|i| prob(i, n + i)).collect();
     // Off-diagonal pairs are easy negatives: report how many pass each threshold.
     let mut off: Vec<f64> = Vec::new();
     for i in 0..n {
         for j in 0..n {
             if i != j {
-                off.push(
-                    similarity::score(
-                        &p.feats[i],
-                        &p.feats[n + j],
-                        &p.values[i],
-                        &p.values[n + j],
-                        &p.idf,
-                    )
-                    .value,
-                );
+                off.push(prob(i, n + j));
             }
         }
     }
@@ -282,15 +274,12 @@ fn tune(path: &str) -> Result<(), String> {
             2.0 * prec * rec / (prec + rec)
         };
         let cross = off.iter().filter(|&&s| s >= t).count();
-        let mark = if (t - cluster::LINK).abs() < 1e-9 {
+        let mark = if (t - model::model().link).abs() < 0.025 {
             " <- LINK"
         } else {
             ""
         };
         println!("{t:>9.2} {prec:>6.3} {rec:>6.3} {f1:>6.3} {fp:>4} {fnn:>4} {cross:>10}{mark}");
-    }
-    if std::env::args().any(|a| a == "--sweep") {
-        sweep(&p, &labels, n);
     }
     if std::env::args().any(|a| a == "--verbose") {
         for i in 0..n {
@@ -340,74 +329,6 @@ fn tune(path: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Best F1 (over thresholds) for a grid of score parameters, top ten printed.
-fn sweep(p: &compare::Prepared, labels: &[bool], n: usize) {
-    let mut rows: Vec<(f64, f64, Params)> = Vec::new();
-    for &dice_weight in &[0.3, 0.5, 0.7] {
-        for &figure_bonus in &[0.1, 0.2, 0.3] {
-            for &subject_clash in &[0.3, 0.5, 0.7] {
-                for &speaker_clash in &[0.6, 0.8, 1.0] {
-                    let params = Params {
-                        dice_weight,
-                        figure_bonus,
-                        subject_clash,
-                        speaker_clash,
-                        ..Params::DEFAULT
-                    };
-                    let scores: Vec<f64> = (0..n)
-                        .map(|i| {
-                            similarity::score_with(
-                                &params,
-                                &p.feats[i],
-                                &p.feats[n + i],
-                                &p.values[i],
-                                &p.values[n + i],
-                                &p.idf,
-                            )
-                            .value
-                        })
-                        .collect();
-                    let pos = labels.iter().filter(|&&l| l).count();
-                    let (mut best, mut at) = (0.0, 0.0);
-                    for k in 4..=16 {
-                        let t = k as f64 * 0.05;
-                        let tp = (0..n).filter(|&i| labels[i] && scores[i] >= t).count();
-                        let fp = (0..n).filter(|&i| !labels[i] && scores[i] >= t).count();
-                        let prec = if tp + fp == 0 {
-                            1.0
-                        } else {
-                            tp as f64 / (tp + fp) as f64
-                        };
-                        let rec = tp as f64 / pos.max(1) as f64;
-                        let f1 = if prec + rec == 0.0 {
-                            0.0
-                        } else {
-                            2.0 * prec * rec / (prec + rec)
-                        };
-                        if f1 > best + 1e-9 {
-                            best = f1;
-                            at = t;
-                        }
-                    }
-                    rows.push((best, at, params));
-                }
-            }
-        }
-    }
-    rows.sort_by(|a, b| b.0.total_cmp(&a.0));
-    println!("sweep: best F1, threshold, dice_weight, figure_bonus, subject_clash, speaker_clash");
-    for (f1, t, q) in rows.iter().take(12) {
-        println!(
-            "  {f1:.3} {t:.2} {:.1} {:.1} {:.2} {:.1}",
-            q.dice_weight, q.figure_bonus, q.subject_clash, q.speaker_clash
-        );
-    }
-    let d = Params::DEFAULT;
-    if let Some((f1, t, _)) = rows.iter().find(|r| r.2 == d) {
-        println!("  default: {f1:.3} at {t:.2}");
-    }
-}
-
 /// Scores every pair of the named claims of a report, with the shared terms. A claim told in
 /// pieces is scored piece by piece, as `compare` does (`c38#1` is the second piece of `c38`).
 fn explain(path: &str, ids: &[String]) -> Result<(), String> {
@@ -447,21 +368,42 @@ fn explain(path: &str, ids: &[String]) -> Result<(), String> {
             f.doc, f.quote, f.outlet, f.subject, f.speaker, f.negated, units[*i].content.text, terms
         );
     }
+    let cx = model::Context::new(&p.feats, &p.idf, &p.terms);
+    let input = cluster::Input {
+        feats: &p.feats,
+        values: &p.values,
+        idf: &p.idf,
+        df: &p.df,
+        cx: &cx,
+        model: model::model(),
+    };
     for (x, (i, a)) in idx.iter().enumerate() {
         for (j, b) in &idx[x + 1..] {
-            let s = similarity::score(
-                &p.feats[*i],
-                &p.feats[*j],
-                &p.values[*i],
-                &p.values[*j],
-                &p.idf,
-            );
+            let s = input.score(*i, *j);
             let shared: Vec<&str> = s
                 .shared
                 .iter()
                 .map(|&t| p.terms[t as usize].as_str())
                 .collect();
-            println!("{a} ~ {b}: {:.3} {:?}", s.value, shared);
+            let feats = model::features(
+                &cx,
+                &p.feats[*i],
+                &p.feats[*j],
+                &p.values[*i],
+                &p.values[*j],
+            );
+            let named: Vec<String> = model::FEATURES
+                .iter()
+                .zip(feats)
+                .filter(|(_, v)| *v != 0.0)
+                .map(|(n, v)| format!("{n}={v:.2}"))
+                .collect();
+            println!(
+                "{a} ~ {b}: {:.3} {:?}\n    {}",
+                s.value,
+                shared,
+                named.join(" ")
+            );
         }
     }
     Ok(())

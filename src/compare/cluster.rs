@@ -26,13 +26,14 @@
 use std::collections::HashMap;
 
 use super::features::{Features, Term};
+use super::model::{self, Context, Model};
 use super::quantity::{fit_counted, same_thing, Fit};
-use super::similarity::{score, weight, Score};
+use super::similarity::{intersect, weight, Score};
 
 /// Rarest terms per claim used to find candidates.
-pub const PREFIX: usize = 6;
+pub const PREFIX: usize = 10;
 /// Prefix terms a candidate must share (fewer when the claim has fewer usable terms).
-pub const MIN_HITS: usize = 2;
+pub const MIN_HITS: usize = 1;
 /// Terms in more claims than this never find candidates.
 pub const MAX_POSTING: usize = 200;
 /// Pair score that links two claims.
@@ -52,28 +53,42 @@ pub struct Input<'a> {
     pub idf: &'a [f64],
     /// Per-term number of claims carrying it.
     pub df: &'a [u32],
+    /// Term kinds and article vectors for the pair features.
+    pub cx: &'a Context,
+    /// The pair scorer and its thresholds.
+    pub model: &'a Model,
 }
 
 impl Input<'_> {
-    fn score(&self, a: usize, b: usize) -> Score {
-        score(
-            &self.feats[a],
-            &self.feats[b],
-            &self.values[a],
-            &self.values[b],
-            self.idf,
-        )
+    /// The model's probability that claims `a` and `b` are one claim, with the terms they share.
+    pub fn score(&self, a: usize, b: usize) -> Score {
+        let (fa, fb) = (&self.feats[a], &self.feats[b]);
+        let x = model::features(self.cx, fa, fb, &self.values[a], &self.values[b]);
+        Score {
+            value: self.model.probability(&x),
+            shared: intersect(&fa.terms, &fb.terms),
+        }
     }
 }
 
 /// Candidate pairs `(a, b)` with `a < b` from different articles.
 pub fn candidates(input: &Input) -> Vec<(usize, usize)> {
+    candidates_with(input, PREFIX, MIN_HITS, MAX_POSTING)
+}
+
+/// [`candidates`] with other settings of [`PREFIX`], [`MIN_HITS`] and [`MAX_POSTING`].
+pub fn candidates_with(
+    input: &Input,
+    prefix_len: usize,
+    min_hits: usize,
+    max_posting: usize,
+) -> Vec<(usize, usize)> {
     let feats = input.feats;
     let df = |t: Term| input.df.get(t as usize).copied().unwrap_or(0) as usize;
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); input.df.len()];
     for (i, f) in feats.iter().enumerate() {
         for &t in &f.terms {
-            if (2..=MAX_POSTING).contains(&df(t)) {
+            if (2..=max_posting).contains(&df(t)) {
                 postings[t as usize].push(i as u32);
             }
         }
@@ -89,11 +104,11 @@ pub fn candidates(input: &Input) -> Vec<(usize, usize)> {
             f.terms
                 .iter()
                 .copied()
-                .filter(|&t| (2..=MAX_POSTING).contains(&df(t))),
+                .filter(|&t| (2..=max_posting).contains(&df(t))),
         );
         prefix.sort_by_key(|&t| (df(t), t));
-        prefix.truncate(PREFIX);
-        let need = MIN_HITS.min(prefix.len()).max(1) as u8;
+        prefix.truncate(prefix_len);
+        let need = min_hits.min(prefix.len()).max(1) as u8;
         touched.clear();
         for &t in &prefix {
             for &b in &postings[t as usize] {
@@ -115,6 +130,16 @@ pub fn candidates(input: &Input) -> Vec<(usize, usize)> {
             }
         }
     }
+    // The first claim-making sentences of the articles: leads tell the main event, often in
+    // words no other sentence shares.
+    let leads: Vec<usize> = (0..feats.len()).filter(|&i| feats[i].rank == 0).collect();
+    for (k, &a) in leads.iter().enumerate() {
+        for &b in &leads[k + 1..] {
+            if feats[a].doc != feats[b].doc {
+                pairs.push((a.min(b), a.max(b)));
+            }
+        }
+    }
     pairs.sort_unstable();
     pairs.dedup();
     pairs
@@ -126,7 +151,7 @@ pub fn links(input: &Input, pairs: &[(usize, usize)]) -> Vec<(usize, usize, f64)
         .iter()
         .filter_map(|&(a, b)| {
             let s = input.score(a, b).value;
-            (s >= LINK).then_some((a, b, s))
+            (s >= input.model.link).then_some((a, b, s))
         })
         .collect();
     out.sort_by(|x, y| y.2.total_cmp(&x.2).then(x.0.cmp(&y.0)).then(x.1.cmp(&y.1)));
@@ -159,7 +184,7 @@ pub fn cluster(input: &Input) -> Vec<Vec<usize>> {
         }
         let clash: Vec<(usize, usize)> = clashes(input, &mut cache, &g.members[ga], &g.members[gb]);
         let ok = if clash.is_empty() {
-            mean_score(input, &mut cache, &g.members[ga], &g.members[gb]) >= MEAN
+            mean_score(input, &mut cache, &g.members[ga], &g.members[gb]) >= input.model.mean
         } else {
             two_claims(input, &mut cache, a, b, &clash)
         };
@@ -199,7 +224,10 @@ fn clashes(
             let one = u.iter().any(|&i| {
                 v.iter().any(|&j| {
                     let (a, b) = (&input.feats[i], &input.feats[j]);
-                    one_claim(a, b) || (restated(a, b) && cached(input, cache, i, j) >= LINK)
+                    one_claim(a, b) || {
+                        let s = cached(input, cache, i, j);
+                        (restated(a, b) && s >= input.model.link) || s >= input.model.restate
+                    }
                 })
             });
             if !one {
@@ -345,12 +373,12 @@ fn two_claims(
     } else {
         return false;
     };
-    if cached(input, cache, first, second) >= super::cluster::LINK {
+    if cached(input, cache, first, second) >= input.model.link {
         return false;
     }
     let s1 = input.score(bridge, first);
     let s2 = input.score(bridge, second);
-    if s1.value < LINK || s2.value < LINK {
+    if s1.value < input.model.link || s2.value < input.model.link {
         return false;
     }
     let both: Vec<Term> = s1

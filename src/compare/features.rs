@@ -134,6 +134,13 @@ pub struct Features {
     pub outlet: bool,
     /// Content span, UTF-16.
     pub content: (u32, u32),
+    /// Sentence span, UTF-16.
+    pub sentence: (u32, u32),
+    /// Where its sentence stands in its article: 0 for the first sentence that makes a claim
+    /// (set by [`super::prepare`]).
+    pub rank: u32,
+    /// How many sentences of its article make claims (set by [`super::prepare`]).
+    pub sentences: u32,
 }
 
 /// Entity lookups for one comparison: mentions by document, and each entity's keys.
@@ -437,6 +444,7 @@ pub fn features(claim: &Claim, index: &EntityIndex, interner: &mut Interner) -> 
         quote: claim.kind == "quote",
         numeric: claim.kind == "numeric",
         content: (claim.content.start, claim.content.end),
+        sentence: (claim.sentence.start, claim.sentence.end),
         ..Features::default()
     };
     let mut terms = BTreeSet::new();

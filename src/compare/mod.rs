@@ -75,6 +75,7 @@ pub mod cluster;
 pub mod features;
 pub mod lexicon;
 pub mod markup;
+pub mod model;
 pub mod pieces;
 pub mod quantity;
 pub mod relation;
@@ -144,6 +145,7 @@ pub fn prepare(documents: &[Document], entities: &[Entity], claims: &[Claim]) ->
         features::add_toll_terms(f, &mut terms, &mut interner);
         f.terms = terms.into_iter().collect();
     }
+    rank_sentences(&mut feats);
     let mut df = vec![0u32; interner.names.len()];
     for f in &feats {
         for &t in &f.terms {
@@ -165,6 +167,25 @@ pub fn prepare(documents: &[Document], entities: &[Entity], claims: &[Claim]) ->
         idf,
         df,
         terms: interner.names,
+    }
+}
+
+/// Sets [`Features::rank`] and [`Features::sentences`]: the place of each claim's sentence among
+/// the distinct sentences of its article that make claims.
+fn rank_sentences(feats: &mut [Features]) {
+    let mut starts: std::collections::BTreeMap<u32, Vec<u32>> = Default::default();
+    for f in feats.iter() {
+        starts.entry(f.doc).or_default().push(f.sentence.0);
+    }
+    for v in starts.values_mut() {
+        v.sort_unstable();
+        v.dedup();
+    }
+    for f in feats.iter_mut() {
+        if let Some(v) = starts.get(&f.doc) {
+            f.rank = v.partition_point(|&s| s < f.sentence.0) as u32;
+            f.sentences = v.len() as u32;
+        }
     }
 }
 
@@ -229,12 +250,25 @@ fn withheld_sides(claims: &[Claim], feats: &mut [Features]) -> Vec<usize> {
 /// in several groups. A piece that joins no other claim makes no group of its own when another
 /// piece of its claim does; a claim none of whose pieces joins anything is one `unique` group.
 pub fn compare(documents: &[Document], entities: &[Entity], claims: &[Claim]) -> Comparison {
+    compare_with(documents, entities, claims, model::model())
+}
+
+/// [`compare`] with another pair scorer or thresholds (for training and tuning).
+pub fn compare_with(
+    documents: &[Document],
+    entities: &[Entity],
+    claims: &[Claim],
+    scorer: &model::Model,
+) -> Comparison {
     let (units, origin, p) = prepare_units(documents, entities, claims);
+    let cx = model::Context::new(&p.feats, &p.idf, &p.terms);
     let input = cluster::Input {
         feats: &p.feats,
         values: &p.values,
         idf: &p.idf,
         df: &p.df,
+        cx: &cx,
+        model: scorer,
     };
     let members = keep_pieces(cluster::cluster(&input), &origin);
     // Document order inside a group; most widely carried groups first.

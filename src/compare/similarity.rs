@@ -111,7 +111,7 @@ pub fn weight(terms: &[Term], idf: &[f64]) -> f64 {
         .sum()
 }
 
-fn intersect(a: &[Term], b: &[Term]) -> Vec<Term> {
+pub(crate) fn intersect(a: &[Term], b: &[Term]) -> Vec<Term> {
     let (mut i, mut j) = (0, 0);
     let mut out = Vec::new();
     while i < a.len() && j < b.len() {
@@ -130,7 +130,12 @@ fn intersect(a: &[Term], b: &[Term]) -> Vec<Term> {
 
 /// Does some figure of `a` line up with one of `b`, and is the same value told of events of
 /// different classes?
-fn figures(a: &[Counted], b: &[Counted], qa: &[Option<f64>], qb: &[Option<f64>]) -> (bool, bool) {
+pub(crate) fn figures(
+    a: &[Counted],
+    b: &[Counted],
+    qa: &[Option<f64>],
+    qb: &[Option<f64>],
+) -> (bool, bool) {
     let mut same = false;
     let mut clash = false;
     for (i, ca) in a.iter().enumerate() {
