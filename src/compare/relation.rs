@@ -12,7 +12,8 @@
 //!   not a clash), and the speakers' keys (entity, the countries in its name, roles and source
 //!   text) have nothing in common: "Azerbaijani media reported" against "CNN reported".
 //! - `negation`: one claim negates a content word ("denied it started", "did not start") that
-//!   the other uses without a negation. Negations of knowing ("did not disclose") are not
+//!   the other uses without a negation, and at least half of its other content words are the
+//!   other's (one shared word is not the same statement). Negations of knowing ("did not disclose") are not
 //!   denials; they are read as unknown figures.
 //!
 //! Quote diffs compare the words inside the quotation marks, lower-cased and stripped of
@@ -353,11 +354,28 @@ fn negation_conflicts(members: &[usize], claims: &[Claim], feats: &[Features]) -
             if claims[i].doc == claims[j].doc || feats[j].negations > 0 {
                 continue;
             }
-            if let Some((_, word)) = feats[i]
-                .negated
-                .iter()
-                .find(|(k, _)| feats[j].asserted.contains(k))
-            {
+            // The rest of the negating claim must be what the other asserts: at least half of
+            // its asserted words are the other's ("the building did not pass a safety
+            // inspection" / "the building passed a safety inspection"), not merely one shared
+            // word ("no military solution" / "an end to any military hostilities").
+            let rest = &feats[i].asserted;
+            let shared = rest.intersection(&feats[j].asserted).count();
+            if shared * 2 < rest.len() {
+                continue;
+            }
+            // A denial in the cue ("officials denied the ferry was overloaded") negates the
+            // whole content, against the same content reported without one.
+            let denied = denial_cue(&claims[i])
+                .filter(|_| denial_cue(&claims[j]).is_none() && feats[i].negations == 0)
+                .filter(|_| rest.len() >= 2 && shared * 2 >= rest.len());
+            let word = denied.or_else(|| {
+                feats[i]
+                    .negated
+                    .iter()
+                    .find(|(k, _)| feats[j].asserted.contains(k))
+                    .map(|(_, w)| w.clone())
+            });
+            if let Some(word) = word {
                 let mut values = vec![
                     ConflictValue {
                         claim: claims[j].id.clone(),
@@ -373,7 +391,7 @@ fn negation_conflicts(members: &[usize], claims: &[Claim], feats: &[Features]) -
                 values.sort_by_key(|v| v.doc);
                 let mut c = conflict(
                     "negation",
-                    word.clone(),
+                    word,
                     "one article denies or negates what another asserts",
                 );
                 c.values = values;
@@ -382,6 +400,17 @@ fn negation_conflicts(members: &[usize], claims: &[Claim], feats: &[Features]) -
         }
     }
     Vec::new()
+}
+
+/// The negation word of a claim's cue ("denied", "rejected"), if it has one.
+fn denial_cue(c: &Claim) -> Option<String> {
+    let lex = super::lexicon::lexicon();
+    c.cue.as_ref().and_then(|cue| {
+        cue.text
+            .split(|ch: char| !ch.is_alphanumeric())
+            .find(|w| lex.negations.contains(&w.to_lowercase()))
+            .map(str::to_string)
+    })
 }
 
 /// The clock times (`T21:00`) told in `text`, each with its words as written.
@@ -963,6 +992,45 @@ mod tests {
             }
         }
         assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn negations() {
+        // (negating claim, asserting claim, clash?)
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                "<The ministry> said {the building did not pass a safety inspection in March}.",
+                "<The ministry> said {the building passed a safety inspection in March}.",
+                true,
+            ),
+            (
+                "<Officials> denied {the ferry was overloaded when it left port}.",
+                "<Officials> said {the ferry was overloaded when it left port}.",
+                true,
+            ),
+            (
+                "{“There can be no military solution to the conflict,”} <[Antony Blinken]> said.",
+                "{“We urge an end to any military hostilities immediately,”} <[Antony Blinken]> said.",
+                false,
+            ),
+        ];
+        for (neg, asserting, want) in cases {
+            let mut b = build(&[&[neg], &[asserting]]);
+            // The markup writes no cue: the reporting verb after the source is the cue.
+            for c in &mut b.claims {
+                let verb = ["denied", "said"]
+                    .into_iter()
+                    .find(|v| c.sentence.text.contains(v));
+                c.cue = verb.map(|v| crate::report::Span {
+                    start: 0,
+                    end: 0,
+                    text: v.to_string(),
+                });
+            }
+            let p = crate::compare::prepare(&b.documents, &b.entities, &b.claims);
+            let got = !negation_conflicts(&[0, 1], &b.claims, &p.feats).is_empty();
+            assert_eq!(got, *want, "{neg} / {asserting}");
+        }
     }
 
     #[test]
