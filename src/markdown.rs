@@ -1,11 +1,13 @@
 //! A readable Markdown summary of a report, for the CLI's `--format markdown`: the articles,
-//! the entities by type, and the claim groups with their relation. Built from the report alone,
-//! so it shows exactly what the JSON says.
+//! the entities by type, the differences an editor must see first (each conflict with its
+//! kind, whether the values cannot all hold or may all hold and why, and every article's value
+//! side by side in a table), then the claim groups with their relation. Built from the report
+//! alone, so it shows exactly what the JSON says.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::report::Report;
+use crate::report::{Conflict, Report};
 
 /// Types in the order the summary lists them.
 const TYPE_ORDER: &[&str] = &[
@@ -62,6 +64,7 @@ pub fn render(report: &Report) -> String {
             .collect();
         let _ = writeln!(out, "- **{name}**: {}", items.join("; "));
     }
+    conflicts(&mut out, report);
     let _ = writeln!(out, "\n## Claims across articles\n");
     let claims: BTreeMap<&str, &crate::report::Claim> =
         report.claims.iter().map(|c| (c.id.as_str(), c)).collect();
@@ -108,6 +111,64 @@ pub fn render(report: &Report) -> String {
     out
 }
 
+/// A conflict's kind in words, and whether its values can all hold.
+pub fn conflict_label(c: &Conflict) -> &'static str {
+    match c.kind.as_str() {
+        "number" => "Figures that cannot all hold",
+        "range" => "Figures that differ but may all hold",
+        "unknown" => "A figure against “not known”",
+        "time" => "Different times",
+        "status" => "Statuses that exclude each other",
+        "speaker" => "Different sources",
+        "negation" => "Said and denied",
+        _ => "Conflict",
+    }
+}
+
+/// The conflicts section: per conflicting group, each clash with its kind, its note, and a
+/// table with one row per value (article, value as written).
+fn conflicts(out: &mut String, report: &Report) {
+    let groups: Vec<&crate::report::Group> = report
+        .groups
+        .iter()
+        .filter(|g| g.relation == "conflict")
+        .collect();
+    let _ = writeln!(out, "\n## Conflicts ({})\n", groups.len());
+    if groups.is_empty() {
+        let _ = writeln!(out, "None found.");
+        return;
+    }
+    let name = |d: u32| {
+        report
+            .documents
+            .iter()
+            .find(|x| x.index == d)
+            .map(|x| format!("{}. {}", d + 1, escape(&x.name)))
+            .unwrap_or_else(|| (d + 1).to_string())
+    };
+    for g in groups {
+        for c in &g.conflicts {
+            let _ = writeln!(
+                out,
+                "**{}** — {} ({}; {}):\n",
+                conflict_label(c),
+                escape(&c.about),
+                escape(&c.note),
+                if c.may_hold {
+                    "may all hold"
+                } else {
+                    "cannot all hold"
+                }
+            );
+            let _ = writeln!(out, "| article | value |\n|---|---|");
+            for v in &c.values {
+                let _ = writeln!(out, "| {} | {} |", name(v.doc), escape(&v.text));
+            }
+            out.push('\n');
+        }
+    }
+}
+
 /// Keeps article text from being read as Markdown markup.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -121,4 +182,29 @@ fn escape(s: &str) -> String {
         out.push(if c == '\n' { ' ' } else { c });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{analyze, Article};
+
+    #[test]
+    fn conflicts_show_kind_and_values_side_by_side() {
+        let a = "Ferry sinks off Sulawesi.\n\nAt least 23 people died when the ferry capsized off Sulawesi on Sunday, officials said.\n\nForty people are still missing after the ferry capsized off Sulawesi, officials said.\n";
+        let b = "Ferry disaster.\n\nAt least 31 people died when the ferry capsized off Sulawesi on Sunday, officials said.\n\nTwenty-six people are still missing after the ferry capsized off Sulawesi, officials said.\n";
+        let r = analyze(&[Article::new("a.txt", a), Article::new("b.txt", b)]).unwrap();
+        let md = render(&r);
+        assert!(md.contains("## Conflicts (2)"), "{md}");
+        assert!(md.contains("**Figures that cannot all hold**"), "{md}");
+        assert!(
+            md.contains("**Figures that differ but may all hold**"),
+            "{md}"
+        );
+        assert!(md.contains("| 1. a.txt | Forty people |"), "{md}");
+        assert!(md.contains("| 2. b.txt | Twenty-six people |"), "{md}");
+        assert!(md.contains("| 1. a.txt | At least 23 people |"), "{md}");
+        let none = render(&analyze(&[Article::new("a.txt", a)]).unwrap());
+        assert!(none.contains("## Conflicts (0)\n\nNone found."), "{none}");
+    }
 }

@@ -238,16 +238,36 @@ pub struct DiffOp {
     pub text: String,
 }
 
-/// A clash inside a group.
+/// A clash inside a group: the articles tell one thing differently. Each names its kind, says
+/// whether the values may all hold anyway, why, and lists every article's value side by side.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
 pub struct Conflict {
-    /// `number` (figures that cannot both hold), `unknown` (a figure against "undisclosed"),
-    /// `speaker` (the same words put in different mouths) or `negation`.
+    /// What clashes:
+    /// - `number`: figures for the same counted thing that cannot all hold (40 / 26 missing;
+    ///   magnitude 6.1 / 6.2);
+    /// - `range`: figures for the same counted thing that differ but may all hold (two lower
+    ///   bounds, "at least 23" / "at least 31", often a later update; a bound and a figure
+    ///   beyond it, "more than 160" / "about 190"; overlapping estimates); `note` says which;
+    /// - `unknown`: a figure against one the text says is not known ("undisclosed");
+    /// - `time`: different clock times for the same moment ("shortly after 9 p.m." / "around
+    ///   10 p.m.");
+    /// - `status`: statuses that exclude each other (detained / arrested / released, killed /
+    ///   wounded, reopened / under review);
+    /// - `speaker`: the same claim attributed to different sources;
+    /// - `negation`: a statement and its negation.
     pub kind: String,
-    /// What the clash is about (`Azerbaijani troops killed`).
+    /// What the clash is about (`Azerbaijani troops killed`, `custody`).
     pub about: String,
-    /// One entry per claim taking part: which claim, and the value or speaker as written.
+    /// True when the values may all hold (only `range`): the articles differ without
+    /// contradicting each other; false when they cannot all hold.
+    pub may_hold: bool,
+    /// Why, in a few words: "the values cannot all hold", "two different lower bounds: both
+    /// may hold, and the higher one is often a later update", "statuses that exclude each
+    /// other"…
+    pub note: String,
+    /// One entry per claim taking part, in document order: which claim, and the value, status
+    /// or speaker as written.
     pub values: Vec<ConflictValue>,
 }
 
@@ -259,7 +279,7 @@ pub struct ConflictValue {
     pub claim: String,
     /// Document index.
     pub doc: u32,
-    /// The value as written (`50`, `an undisclosed number`, `Reuters`).
+    /// The value as written (`50`, `an undisclosed number`, `Reuters`, `arrested`).
     pub text: String,
 }
 

@@ -5,11 +5,14 @@
 //   sentence; RFC 4180 quoting (every field quoted, quotes doubled, CRLF between rows), and a
 //   leading apostrophe on text that starts with = + - @ (so a spreadsheet never reads a sentence
 //   as a formula);
-// - Markdown: a short brief (conflicts, rewordings, claims carried by several articles, the
-//   most mentioned entities), with Markdown's special characters escaped in article text.
+// - Markdown: a short brief (conflicts, each with its kind, whether its values cannot all hold
+//   or may all hold and why, and a table of every article's value; rewordings, claims carried
+//   by several articles, the most mentioned entities), with Markdown's special characters
+//   escaped in article text.
 // `download(name, type, text)` saves a string through a Blob URL (no request is made).
 
 import { plural } from './dom.js';
+import { CONFLICT_LABEL, holdsLabel } from './render/claims.js';
 
 const RELATION_WORD = { agree: 'agree', reworded: 'reworded', conflict: 'conflict', unique: 'unique' };
 
@@ -93,8 +96,12 @@ export function briefMarkdown(view, now = new Date()) {
   if (conflicts.length === 0) lines.push('None found.');
   for (const g of conflicts) {
     for (const k of g.conflicts ?? []) {
-      const values = (k.values ?? []).map((v) => `${mdText(v.text)} (article ${v.doc + 1})`).join(' vs. ');
-      lines.push(`- **${mdText(k.about || 'Conflict')}** (${mdText(k.kind)}): ${values}`);
+      const label = CONFLICT_LABEL[k.kind] ?? 'Conflict';
+      const note = k.note ? `; ${mdText(k.note)}` : '';
+      lines.push(`- **${mdText(label)}**: ${mdText(k.about || '')} (${holdsLabel(k)}${note})`, '');
+      lines.push('  | article | value |', '  |---|---|');
+      for (const v of k.values ?? []) lines.push(`  | ${v.doc + 1}. ${mdText(view.docName(v.doc))} | ${mdText(v.text)} |`);
+      lines.push('');
     }
     if (!(g.conflicts ?? []).length) lines.push(`- ${mdText(g.reason)} (articles ${articles(view, g.docs)})`);
   }

@@ -13,6 +13,9 @@
 //!   reported statement) holds several, so each figure can agree or clash on its own;
 //! - **events**: a body sentence that is neither reported speech nor a figure but names
 //!   something is an `event` claim, what the article itself asserts.
+//! - **headlines** are claims of their article too: a headline's figures make `numeric`
+//!   claims and a headline naming something is an `event`, compared with the other articles'
+//!   claims like any body sentence.
 
 pub mod attribution;
 
@@ -156,8 +159,7 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
     }
     // Figures: into the claim whose content holds them, else a numeric claim per sentence.
     for (s, sentence) in doc.sentences.iter().enumerate() {
-        // Headlines restate the body: their figures are not claims of their own.
-        if doc.role(sentence) != Role::Body {
+        if !compared(doc.role(sentence)) {
             continue;
         }
         let mut loose = Vec::new();
@@ -227,7 +229,7 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
     drop_withheld_fragments(&mut claims);
     // Events: body sentences naming something, not already a claim.
     for (s, sentence) in doc.sentences.iter().enumerate() {
-        if covered[s] || doc.role(sentence) != Role::Body {
+        if covered[s] || !compared(doc.role(sentence)) {
             continue;
         }
         let names = entities
@@ -250,6 +252,13 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
     }
     claims.sort_by_key(|c| (c.sentence.start, c.content.start));
     claims
+}
+
+/// Do the sentences of a paragraph of this role make figure and event claims? The body's do,
+/// and so does the headline's: a headline is a claim of its article ("Ferry toll rises to 31",
+/// "owner arrested") and is compared with the others like any sentence.
+fn compared(role: Role) -> bool {
+    matches!(role, Role::Body | Role::Title)
 }
 
 /// "It did not disclose the number of casualties": the attribution stage reads "disclose" as a

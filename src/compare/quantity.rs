@@ -32,6 +32,17 @@
 //! - **Unknown**: a figure the text says is not known ("an undisclosed number", "did not
 //!   disclose") against a figure is [`Fit::Unknown`], a conflict in what is known; two unknowns
 //!   are [`Fit::Compatible`].
+//! - **Values that fit but differ** ([`spread`]): [`Fit::Compatible`] only says both may hold.
+//!   Two lower bounds with different values ("at least 23" / "at least 31", often a later
+//!   update), a bound and a figure beyond it ("more than 160" / "about 190"), or two estimates
+//!   that overlap without one containing the other ("about 300" / "about 250") are not the
+//!   same figure, and the relation shows them as a conflict that may hold ([`Spread`]). The
+//!   same value, a figure within another's stated approximation ("about 120" / 118: the
+//!   bounded interval of one contains the other's), or a vague figure with no number
+//!   ("thousands") that meets the other are the same figure.
+//! - **Measures** ([`measure`]): "about 3 km from the city centre" has no counted thing; the
+//!   relation compares such figures only when two grouped claims each give one figure in
+//!   the same measure.
 
 use std::collections::BTreeSet;
 
@@ -433,6 +444,123 @@ pub fn interval(q: &Quantity) -> Option<Interval> {
 /// Is `q` an increment ("another 50"), which says nothing about the total?
 fn increment(q: &Quantity) -> bool {
     q.qualifier.as_deref() == Some("another")
+}
+
+/// How two figures that both may hold ([`Fit::Compatible`]) still differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spread {
+    /// Two lower bounds with different values ("at least 23" / "at least 31").
+    LowerBounds,
+    /// Two upper bounds with different values ("up to 40" / "up to 60").
+    UpperBounds,
+    /// A bound and a figure beyond its value ("more than 160" / "about 190").
+    BoundAndFigure,
+    /// Two figures whose ranges overlap, neither inside the other ("about 300" / "about 250").
+    Overlap,
+}
+
+impl Spread {
+    /// Why both may hold, in words for the report's `note`.
+    pub fn note(self) -> &'static str {
+        match self {
+            Spread::LowerBounds => {
+                "two different lower bounds: both may hold, and the higher one is often a later update"
+            }
+            Spread::UpperBounds => "two different upper bounds: both may hold",
+            Spread::BoundAndFigure => {
+                "a bound and a different figure within it: both may hold, but they are not the same figure"
+            }
+            Spread::Overlap => {
+                "estimates that overlap but differ: both may hold, but they are not the same figure"
+            }
+        }
+    }
+}
+
+/// How two figures that fit ([`fit`] gives [`Fit::Compatible`]) still differ, or `None` when
+/// they are the same figure: the same value, one within the other's stated approximation, or
+/// a vague figure with no number (see the module docs).
+pub fn spread(a: &Quantity, b: &Quantity) -> Option<Spread> {
+    if is_unknown(a) || is_unknown(b) {
+        return None;
+    }
+    let (Some(va), Some(vb)) = (
+        a.value.filter(|v| v.is_finite()),
+        b.value.filter(|v| v.is_finite()),
+    ) else {
+        // "thousands", "dozens": a vague range says less, not something else.
+        return None;
+    };
+    let (Some(ia), Some(ib)) = (interval(a), interval(b)) else {
+        return None;
+    };
+    if !ia.meets(&ib) {
+        return None;
+    }
+    let lower = |i: &Interval| i.hi.is_infinite();
+    // "up to 40": the numbers stage reads it as [0, 40].
+    let upper = |q: &Quantity, i: &Interval| {
+        i.lo <= 0.0 && i.hi.is_finite() && i.hi > 0.0 && q.value == Some(i.hi)
+    };
+    let contains = |x: &Interval, y: &Interval| x.lo <= y.lo && y.hi <= x.hi;
+    // Same written value: "at least 49" / "49", "about 120" / "some 120".
+    if va == vb {
+        return None;
+    }
+    match (lower(&ia), lower(&ib)) {
+        (true, true) => return Some(Spread::LowerBounds),
+        (true, false) | (false, true) => {
+            let (bound, other) = if lower(&ia) { (va, ib) } else { (vb, ia) };
+            // "at least 49" / "about 50" ([45, 55] holds 49): within the stated approximation.
+            return if other.lo <= bound && bound <= other.hi {
+                None
+            } else {
+                Some(Spread::BoundAndFigure)
+            };
+        }
+        (false, false) => {}
+    }
+    match (upper(a, &ia), upper(b, &ib)) {
+        (true, true) => return Some(Spread::UpperBounds),
+        (true, false) | (false, true) => {
+            let (bound, own, other) = if upper(a, &ia) {
+                (va, ia, ib)
+            } else {
+                (vb, ib, ia)
+            };
+            // "up to 100" / "80" (the bound allows it) or / "about 95" (the bound is within
+            // the estimate): the same figure as far as the text says.
+            return if contains(&own, &other) || (other.lo <= bound && bound <= other.hi) {
+                None
+            } else {
+                Some(Spread::BoundAndFigure)
+            };
+        }
+        (false, false) => {}
+    }
+    if contains(&ia, &ib) || contains(&ib, &ia) {
+        None
+    } else {
+        Some(Spread::Overlap)
+    }
+}
+
+/// The unit of measure of a figure whose unit is one ("about 3 km" → `km`, "60 percent" →
+/// `percent`), lower case, or `None`.
+pub fn measure(q: &Quantity) -> Option<String> {
+    let unit = q.unit.as_deref()?;
+    let ws = words(unit);
+    let first = ws.first()?;
+    let canonical = match first.as_str() {
+        "kilometres" | "kilometers" | "km" => "km",
+        "metres" | "meters" | "m" => "m",
+        "miles" | "mile" => "miles",
+        "percent" | "%" | "per" | "percentage" => "percent",
+        "tonnes" | "tons" => "tonnes",
+        w if MEASURES.contains(&w) => w,
+        _ => return None,
+    };
+    Some(canonical.to_string())
 }
 
 /// How figures `a` and `b` relate (see the module docs).
@@ -968,12 +1096,94 @@ mod tests {
     }
 
     #[test]
+    fn spreads() {
+        // (a, b, how they differ though both may hold; None: the same figure). Shapes from
+        // wire copy of disasters and clashes; the values are read by the numbers stage.
+        let cases: &[(&str, &str, Option<Spread>)] = &[
+            (
+                "at least 23 people",
+                "at least 31 people",
+                Some(Spread::LowerBounds),
+            ),
+            (
+                "more than 160 people",
+                "about 190 people",
+                Some(Spread::BoundAndFigure),
+            ),
+            (
+                "at least 49 people",
+                "50 people",
+                Some(Spread::BoundAndFigure),
+            ),
+            (
+                "more than 49 people",
+                "55 people",
+                Some(Spread::BoundAndFigure),
+            ),
+            (
+                "up to 40 people",
+                "up to 60 people",
+                Some(Spread::UpperBounds),
+            ),
+            (
+                "about 300 workers",
+                "about 280 workers",
+                Some(Spread::Overlap),
+            ),
+            // Figures that fit and must not be flagged.
+            ("about 120 people", "118 people", None),
+            ("at least 49 people", "49 people", None),
+            ("at least 49 people", "about 50 people", None),
+            ("up to 100 people", "80 people", None),
+            ("nearly 100 people", "95 people", None),
+            ("around 2,000 troops", "2,150 troops", None),
+            ("2,000 troops", "2,080 troops", None),
+            ("around 2,000 troops", "thousands of troops", None),
+            ("six-week war", "44-day war", None),
+            ("some 300 workers", "about 300 workers", None),
+        ];
+        let read = |t: &str| q(t, None, None, None, None);
+        let mut wrong = Vec::new();
+        for (a, b, want) in cases {
+            let (qa, qb) = (read(a), read(b));
+            for (x, y) in [(&qa, &qb), (&qb, &qa)] {
+                let got = spread(x, y);
+                if got != *want {
+                    wrong.push(format!(
+                        "{} / {}: {got:?}, want {want:?}",
+                        x.span.text, y.span.text
+                    ));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn measures() {
+        let cases: &[(Option<&str>, Option<&str>)] = &[
+            (Some("km"), Some("km")),
+            (Some("kilometres from the coast"), Some("km")),
+            (Some("percent"), Some("percent")),
+            (Some("miles"), Some("miles")),
+            (Some("soldiers"), None),
+            (None, None),
+        ];
+        for (unit, want) in cases {
+            let x = q("3", Some(3.0), None, *unit, None);
+            assert_eq!(measure(&x).as_deref(), *want, "{unit:?}");
+        }
+    }
+
+    #[test]
     fn odd_values_do_not_panic() {
         for v in [f64::NAN, f64::INFINITY, -1.0, 0.0, 1e300] {
             let a = q("x", Some(v), Some("around"), Some("people"), None);
             let b = q("", None, None, None, None);
             let _ = fit(&a, &b);
             let _ = fit(&a, &a);
+            let _ = spread(&a, &b);
+            let _ = spread(&a, &a);
         }
     }
 }

@@ -12,7 +12,8 @@
 //!   not a clash), and the speakers' keys (entity, the countries in its name, roles and source
 //!   text) have nothing in common: "Azerbaijani media reported" against "CNN reported".
 //! - `negation`: one claim negates a content word ("denied it started", "did not start") that
-//!   the other uses without a negation. Negations of knowing ("did not disclose") are not
+//!   the other uses without a negation, and at least half of its other content words are the
+//!   other's (one shared word is not the same statement). Negations of knowing ("did not disclose") are not
 //!   denials; they are read as unknown figures.
 //!
 //! Quote diffs compare the words inside the quotation marks, lower-cased and stripped of
@@ -21,8 +22,10 @@
 
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
+pub mod status;
+
 use super::features::Features;
-use super::quantity::{fit_counted, is_unknown, same_thing, Counted, Fit};
+use super::quantity::{fit_counted, is_unknown, measure, same_thing, spread, Counted, Fit};
 use crate::report::{Claim, Conflict, ConflictValue, DiffOp, Document, Quantity, QuoteDiff};
 
 /// A group's relation with its explanation.
@@ -173,6 +176,14 @@ fn align(i: usize, j: usize, claims: &[Claim], feats: &[Features]) -> Vec<(usize
             };
             if same_thing(ca, cb) {
                 cands.push((specificity(qa, ca, qb, cb), qi, qj, fit_counted(ca, cb)));
+            } else if measure(qa).is_some_and(|m| {
+                measure(qb).as_ref() == Some(&m)
+                    && sole_measure(&claims[i], &m)
+                    && sole_measure(&claims[j], &m)
+            }) {
+                // "about 3 km from the coast" / "about 6 km from the coast": one figure in
+                // that measure on each side of two grouped claims.
+                cands.push((0, qi, qj, fit_counted(ca, cb)));
             }
         }
     }
@@ -192,7 +203,29 @@ fn align(i: usize, j: usize, claims: &[Claim], feats: &[Features]) -> Vec<(usize
     out
 }
 
-/// Figure clashes between claims of different articles, and the figures that fit.
+/// Does `claim` give exactly one figure in the measure `m`?
+fn sole_measure(claim: &Claim, m: &str) -> bool {
+    claim
+        .quantities
+        .iter()
+        .filter(|q| measure(q).as_deref() == Some(m))
+        .count()
+        == 1
+}
+
+/// A new conflict of `kind` with its `note` (see [`Conflict`]).
+fn conflict(kind: &str, about: String, note: &str) -> Conflict {
+    Conflict {
+        kind: kind.to_string(),
+        about,
+        may_hold: kind == "range",
+        note: note.to_string(),
+        values: Vec::new(),
+    }
+}
+
+/// Figure clashes between claims of different articles (`number`, `range`, `unknown`), and
+/// the figures that fit.
 fn figure_conflicts(
     members: &[usize],
     claims: &[Claim],
@@ -207,9 +240,17 @@ fn figure_conflicts(
                 continue;
             }
             for (qi, qj, fit) in align(i, j, claims, feats) {
-                let kind = match fit {
-                    Fit::Conflict => "number",
-                    Fit::Unknown => "unknown",
+                let (qa, qb) = (&claims[i].quantities[qi], &claims[j].quantities[qj]);
+                let spread = match fit {
+                    Fit::Compatible => spread(qa, qb),
+                    _ => None,
+                };
+                let (kind, note) = match (fit, spread) {
+                    (Fit::Conflict, _) => ("number", "the values cannot all hold"),
+                    (Fit::Unknown, _) => {
+                        ("unknown", "a figure against one the text says is not known")
+                    }
+                    (Fit::Compatible, Some(s)) => ("range", s.note()),
                     _ => {
                         for node in [(i, qi), (j, qj)] {
                             if !fitting.contains(&node) {
@@ -220,22 +261,14 @@ fn figure_conflicts(
                     }
                 };
                 let nodes = [(i, qi), (j, qj)];
-                let pos = out
-                    .iter()
-                    .position(|(c, n)| c.kind == kind && nodes.iter().any(|x| n.contains(x)));
+                let pos = out.iter().position(|(c, n)| {
+                    c.kind == kind && c.note == note && nodes.iter().any(|x| n.contains(x))
+                });
                 let idx = match pos {
                     Some(p) => p,
                     None => {
-                        let (qa, qb) = (&claims[i].quantities[qi], &claims[j].quantities[qj]);
                         let known = if is_unknown(qa) { qb } else { qa };
-                        out.push((
-                            Conflict {
-                                kind: kind.to_string(),
-                                about: unit_about(known),
-                                values: Vec::new(),
-                            },
-                            Vec::new(),
-                        ));
+                        out.push((conflict(kind, unit_about(known), note), Vec::new()));
                         out.len() - 1
                     }
                 };
@@ -252,7 +285,14 @@ fn figure_conflicts(
             }
         }
     }
-    (out.into_iter().map(|(c, _)| c).collect(), fitting)
+    let conflicts = out
+        .into_iter()
+        .map(|(mut c, _)| {
+            c.values.sort_by_key(|v| v.doc);
+            c
+        })
+        .collect();
+    (conflicts, fitting)
 }
 
 fn speaker_text(claim: &Claim, f: &Features) -> String {
@@ -298,11 +338,13 @@ fn speaker_conflicts(members: &[usize], claims: &[Claim], feats: &[Features]) ->
         })
         .collect();
     let about = short(&claims[members[0]].content.text, 8);
-    vec![Conflict {
-        kind: "speaker".to_string(),
+    let mut c = conflict(
+        "speaker",
         about,
-        values,
-    }]
+        "the same claim is attributed to different sources",
+    );
+    c.values = values;
+    vec![c]
 }
 
 /// One claim negates a word that another, with no negation at all, asserts.
@@ -312,31 +354,205 @@ fn negation_conflicts(members: &[usize], claims: &[Claim], feats: &[Features]) -
             if claims[i].doc == claims[j].doc || feats[j].negations > 0 {
                 continue;
             }
-            if let Some((_, word)) = feats[i]
-                .negated
-                .iter()
-                .find(|(k, _)| feats[j].asserted.contains(k))
-            {
-                return vec![Conflict {
-                    kind: "negation".to_string(),
-                    about: word.clone(),
-                    values: vec![
-                        ConflictValue {
-                            claim: claims[j].id.clone(),
-                            doc: claims[j].doc,
-                            text: short(&claims[j].content.text, 12),
-                        },
-                        ConflictValue {
-                            claim: claims[i].id.clone(),
-                            doc: claims[i].doc,
-                            text: short(&claims[i].content.text, 12),
-                        },
-                    ],
-                }];
+            // The rest of the negating claim must be what the other asserts: at least half of
+            // its asserted words are the other's ("the building did not pass a safety
+            // inspection" / "the building passed a safety inspection"), not merely one shared
+            // word ("no military solution" / "an end to any military hostilities").
+            let rest = &feats[i].asserted;
+            let shared = rest.intersection(&feats[j].asserted).count();
+            if shared * 2 < rest.len() {
+                continue;
+            }
+            // A denial in the cue ("officials denied the ferry was overloaded") negates the
+            // whole content, against the same content reported without one.
+            let denied = denial_cue(&claims[i])
+                .filter(|_| denial_cue(&claims[j]).is_none() && feats[i].negations == 0)
+                .filter(|_| rest.len() >= 2 && shared * 2 >= rest.len());
+            let word = denied.or_else(|| {
+                feats[i]
+                    .negated
+                    .iter()
+                    .find(|(k, _)| feats[j].asserted.contains(k))
+                    .map(|(_, w)| w.clone())
+            });
+            if let Some(word) = word {
+                let mut values = vec![
+                    ConflictValue {
+                        claim: claims[j].id.clone(),
+                        doc: claims[j].doc,
+                        text: short(&claims[j].content.text, 12),
+                    },
+                    ConflictValue {
+                        claim: claims[i].id.clone(),
+                        doc: claims[i].doc,
+                        text: short(&claims[i].content.text, 12),
+                    },
+                ];
+                values.sort_by_key(|v| v.doc);
+                let mut c = conflict(
+                    "negation",
+                    word,
+                    "one article denies or negates what another asserts",
+                );
+                c.values = values;
+                return vec![c];
             }
         }
     }
     Vec::new()
+}
+
+/// The negation word of a claim's cue ("denied", "rejected"), if it has one.
+fn denial_cue(c: &Claim) -> Option<String> {
+    let lex = super::lexicon::lexicon();
+    c.cue.as_ref().and_then(|cue| {
+        cue.text
+            .split(|ch: char| !ch.is_alphanumeric())
+            .find(|w| lex.negations.contains(&w.to_lowercase()))
+            .map(str::to_string)
+    })
+}
+
+/// The clock times (`T21:00`) told in `text`, each with its words as written.
+fn times_in(text: &str) -> Vec<(String, String)> {
+    let doc = crate::text::prepare(text);
+    let mut out: Vec<(String, String)> = Vec::new();
+    for s in 0..doc.sentences.len() {
+        for m in crate::dates::find(&doc, s) {
+            let (Some(v), Some(first), Some(last)) = (
+                m.value.as_ref(),
+                doc.tokens.get(m.tokens.start),
+                m.tokens.end.checked_sub(1).and_then(|e| doc.tokens.get(e)),
+            ) else {
+                continue;
+            };
+            // Only a clock time ("9 p.m.", "21:30"), not a part of the day ("night").
+            if m.kind != crate::dates::DateKind::Time
+                || !v.contains(':')
+                || !v.chars().any(|c| c.is_ascii_digit())
+            {
+                continue;
+            }
+            let written = text.get(first.start..last.end).unwrap_or_default();
+            // The clock part only: "9 p.m." and "9 p.m. on Tuesday" tell the same time.
+            let clock = v
+                .rsplit_once('T')
+                .map_or(v.as_str(), |(_, t)| t)
+                .to_string();
+            if !out.iter().any(|(x, _)| *x == clock) {
+                out.push((clock, written.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// Different clock times for the same moment: every article of the group that tells one
+/// time (in the sentences of its claims) tells exactly one, and they are not all the same.
+/// Sentences with several times are left alone (they may tell a sequence).
+fn time_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
+    // Per document: its first claim telling a time, and the times (value, as written).
+    type Told = (u32, usize, Vec<(String, String)>);
+    let mut per_doc: Vec<Told> = Vec::new();
+    let mut seen: Vec<(u32, u32)> = Vec::new();
+    for &i in members {
+        let c = &claims[i];
+        if seen.contains(&(c.doc, c.sentence.start)) {
+            continue;
+        }
+        seen.push((c.doc, c.sentence.start));
+        let times = times_in(&c.sentence.text);
+        if times.is_empty() {
+            continue;
+        }
+        match per_doc.iter_mut().find(|d| d.0 == c.doc) {
+            Some(d) => {
+                for t in times {
+                    if !d.2.iter().any(|x| x.0 == t.0) {
+                        d.2.push(t);
+                    }
+                }
+            }
+            None => per_doc.push((c.doc, i, times)),
+        }
+    }
+    if per_doc.len() < 2 || per_doc.iter().any(|d| d.2.len() != 1) {
+        return Vec::new();
+    }
+    let first = &per_doc[0].2[0].0;
+    if per_doc.iter().all(|d| &d.2[0].0 == first) {
+        return Vec::new();
+    }
+    let mut c = conflict(
+        "time",
+        "the time".to_string(),
+        "different times for one moment",
+    );
+    c.values = per_doc
+        .iter()
+        .map(|(doc, i, t)| ConflictValue {
+            claim: claims[*i].id.clone(),
+            doc: *doc,
+            text: t[0].1.clone(),
+        })
+        .collect();
+    c.values.sort_by_key(|v| v.doc);
+    vec![c]
+}
+
+/// The text a claim's statuses are read from: what it reports for reported speech, its
+/// sentence for a figure or an event.
+fn status_text(c: &Claim) -> &str {
+    match c.kind.as_str() {
+        "quote" | "statement" => &c.content.text,
+        _ => &c.sentence.text,
+    }
+}
+
+/// Statuses that exclude each other ([`status::clash`]) between claims of different articles;
+/// one conflict per domain.
+fn status_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
+    let found: Vec<Vec<status::Status>> = members
+        .iter()
+        .map(|&i| status::statuses(status_text(&claims[i])))
+        .collect();
+    let mut out: Vec<Conflict> = Vec::new();
+    for x in 0..members.len() {
+        for y in x + 1..members.len() {
+            let (i, j) = (members[x], members[y]);
+            if claims[i].doc == claims[j].doc {
+                continue;
+            }
+            let Some((domain, a, b)) = status::clash(&found[x], &found[y]) else {
+                continue;
+            };
+            let pos = match out.iter().position(|c| c.about == domain) {
+                Some(p) => p,
+                None => {
+                    out.push(conflict(
+                        "status",
+                        domain.to_string(),
+                        "statuses that exclude each other",
+                    ));
+                    out.len() - 1
+                }
+            };
+            for (k, st) in [(i, a), (j, b)] {
+                let c = &mut out[pos];
+                if !c.values.iter().any(|v| v.claim == claims[k].id) {
+                    c.values.push(ConflictValue {
+                        claim: claims[k].id.clone(),
+                        doc: claims[k].doc,
+                        text: st.text.clone(),
+                    });
+                }
+            }
+        }
+    }
+    for c in &mut out {
+        c.values.sort_by_key(|v| v.doc);
+    }
+    out
 }
 
 fn keys_of(words: &[String]) -> Vec<String> {
@@ -345,6 +561,63 @@ fn keys_of(words: &[String]) -> Vec<String> {
         .map(|w| word_key(w))
         .filter(|k| !k.is_empty())
         .collect()
+}
+
+/// The words each member of a group with a quote tells, for the quote diff: a quote's quoted
+/// words; when the group holds a quote, also the quoted words of a statement or event whose
+/// content has quotation marks (a quote the attribution stage missed: "“…,” said the fire
+/// service director"), or the reported words of a statement (a quote told as indirect
+/// speech). Figures (`numeric` claims) tell no words. Empty when no member is a quote.
+fn told_words(
+    members: &[usize],
+    claims: &[Claim],
+    feats: &[Features],
+) -> Vec<(usize, Vec<String>)> {
+    if !members.iter().any(|&i| feats[i].quote) {
+        return Vec::new();
+    }
+    members
+        .iter()
+        .filter_map(|&i| {
+            let c = &claims[i];
+            let words = if feats[i].quote {
+                feats[i].quote_words.clone()
+            } else if c.kind == "statement"
+                || (c.kind == "event" && has_quote_marks(&c.content.text))
+            {
+                inside_quotes(&c.content.text)
+            } else {
+                Vec::new()
+            };
+            (!words.is_empty()).then_some((i, words))
+        })
+        .collect()
+}
+
+const QUOTE_MARKS: [char; 6] = ['"', '\u{201c}', '\u{201d}', '\u{201e}', '\u{ab}', '\u{bb}'];
+
+fn has_quote_marks(text: &str) -> bool {
+    text.contains(QUOTE_MARKS)
+}
+
+/// The words inside quotation marks in `text`, or all of its words when there are none.
+fn inside_quotes(text: &str) -> Vec<String> {
+    let mut inside = String::new();
+    let mut open = false;
+    for c in text.chars() {
+        if QUOTE_MARKS.contains(&c) {
+            open = !open;
+            inside.push(' ');
+        } else if open {
+            inside.push(c);
+        }
+    }
+    let from = if inside.trim().is_empty() {
+        text
+    } else {
+        inside.as_str()
+    };
+    from.split_whitespace().map(str::to_string).collect()
 }
 
 /// Word diffs of the group's quotes. Each article's version is the words of its quote claims in
@@ -357,11 +630,15 @@ fn quote_diffs(
     claims: &[Claim],
     feats: &[Features],
 ) -> (Vec<QuoteDiff>, Option<u32>) {
+    let told = told_words(members, claims, feats);
+    let words_of = |k: usize| -> &[String] {
+        told.iter()
+            .find(|(i, _)| *i == k)
+            .map(|(_, w)| w.as_slice())
+            .unwrap_or(&[])
+    };
     let mut versions: Vec<(u32, Vec<usize>)> = Vec::new();
-    for &i in members
-        .iter()
-        .filter(|&&i| feats[i].quote && !feats[i].quote_words.is_empty())
-    {
+    for &i in told.iter().map(|(i, _)| i) {
         let d = claims[i].doc;
         let pos = match versions.iter().position(|v| v.0 == d) {
             Some(p) => p,
@@ -376,9 +653,7 @@ fn quote_diffs(
             .iter()
             .position(|&k| feats[k].content.0 < e && s < feats[k].content.1)
         {
-            Some(k) if feats[parts[k]].quote_words.len() < feats[i].quote_words.len() => {
-                parts[k] = i
-            }
+            Some(k) if words_of(parts[k]).len() < words_of(i).len() => parts[k] = i,
             Some(_) => {}
             None => parts.push(i),
         }
@@ -389,7 +664,7 @@ fn quote_diffs(
     let words = |parts: &[usize]| -> Vec<String> {
         parts
             .iter()
-            .flat_map(|&k| feats[k].quote_words.iter().cloned())
+            .flat_map(|&k| words_of(k).iter().cloned())
             .collect()
     };
     let Some((first_doc, refs)) = versions.first().cloned() else {
@@ -460,8 +735,12 @@ pub fn relate(
     }
     let (mut conflicts, fitting) = figure_conflicts(members, claims, feats);
     let agreed = agreed(&fitting, claims);
+    conflicts.extend(time_conflicts(members, claims));
+    conflicts.extend(status_conflicts(members, claims));
     conflicts.extend(speaker_conflicts(members, claims, feats));
     conflicts.extend(negation_conflicts(members, claims, feats));
+    // Values that cannot all hold come first: they give the reason.
+    conflicts.sort_by_key(|c| c.may_hold);
     if let Some(c) = conflicts.first() {
         let mut reason = conflict_reason(c, docs);
         // Figures that fit, not counting unknowns that "fit" each other: those are already
@@ -472,7 +751,7 @@ pub fn relate(
             .filter(|&(c, q)| !is_unknown(&claims[c].quantities[q]))
             .collect();
         let agreed_known = self::agreed(&known, claims);
-        if !agreed_known.is_empty() && (c.kind == "number" || c.kind == "unknown") {
+        if !agreed_known.is_empty() && matches!(c.kind.as_str(), "number" | "unknown" | "range") {
             reason = format!(
                 "The articles agree on {}, but {}{}",
                 agreed_known.join(" and "),
@@ -489,17 +768,27 @@ pub fn relate(
     }
     let (diffs, quoting) = quote_diffs(members, claims, feats);
     if !diffs.is_empty() {
-        let mut quoting_docs: Vec<u32> = members
-            .iter()
-            .filter(|&&i| feats[i].quote && !feats[i].quote_words.is_empty())
-            .map(|&i| claims[i].doc)
-            .collect();
-        quoting_docs.sort_unstable();
-        quoting_docs.dedup();
-        let who = if quoting_docs.len() == ds.len() {
-            format!("{} articles quote", ds.len())
+        let told = told_words(members, claims, feats);
+        let docs_of = |quotes_only: bool| {
+            let mut d: Vec<u32> = told
+                .iter()
+                .filter(|&&(i, _)| !quotes_only || feats[i].quote)
+                .map(|&(i, _)| claims[i].doc)
+                .collect();
+            d.sort_unstable();
+            d.dedup();
+            d.len()
+        };
+        let (telling, quoting_docs) = (docs_of(false), docs_of(true));
+        let who = if quoting_docs < telling {
+            format!(
+                "{telling} of the {} articles tell these words ({quoting_docs} as a quote, the others as reported speech)",
+                ds.len()
+            )
+        } else if telling == ds.len() {
+            format!("{} articles quote these words", ds.len())
         } else {
-            format!("{} of the {} articles quote", quoting_docs.len(), ds.len())
+            format!("{telling} of the {} articles quote these words", ds.len())
         };
         let changed: usize = diffs
             .iter()
@@ -508,7 +797,7 @@ pub fn relate(
             .map(|o| o.text.split(' ').count())
             .sum();
         let reason = format!(
-            "{who} these words with different wording: {} word{} added or removed against the version in {}.",
+            "{who} with different wording: {} word{} added or removed against the version in {}.",
             changed,
             if changed == 1 { "" } else { "s" },
             doc_name(docs, quoting.unwrap_or(claims[first].doc))
@@ -561,6 +850,21 @@ fn conflict_reason(c: &Conflict, docs: &[Document]) -> String {
             c.about,
             list(&c.values)
         ),
+        "range" => format!(
+            "The articles give different figures for {} ({}): {}.",
+            c.about,
+            c.note,
+            list(&c.values)
+        ),
+        "time" => format!(
+            "The articles give different times for one moment: {}.",
+            list(&c.values)
+        ),
+        "status" => format!(
+            "The articles give statuses that exclude each other ({}): {}.",
+            c.about,
+            list(&c.values)
+        ),
         "unknown" => format!(
             "Some articles give a figure for {} and others say it is not known: {}.",
             c.about,
@@ -581,6 +885,173 @@ fn conflict_reason(c: &Conflict, docs: &[Document]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::compare;
+    use crate::compare::markup::build;
+
+    /// `ids:relation(+kind[~])*` of each group of two or more claims (`~`: may hold).
+    fn relations(articles: &[&[&str]]) -> Vec<String> {
+        let b = build(articles);
+        let c = compare(&b.documents, &b.entities, &b.claims);
+        let mut out: Vec<String> = c
+            .groups
+            .iter()
+            .filter(|g| g.claims.len() > 1)
+            .map(|g| {
+                let mut s = format!("{}:{}", g.claims.join(" "), g.relation);
+                for k in &g.conflicts {
+                    s.push('+');
+                    s.push_str(&k.kind);
+                    if k.may_hold {
+                        s.push('~');
+                    }
+                    assert!(!k.note.is_empty());
+                    assert!(k.values.windows(2).all(|w| w[0].doc <= w[1].doc));
+                }
+                if g.relation == "reworded" {
+                    assert!(!g.diffs.is_empty());
+                }
+                s
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn relations_table() {
+        // (name, articles, groups as `ids:relation(+kind[~])*`). Sentence shapes from wire copy
+        // of disasters, none from the sample articles.
+        type Case = (
+            &'static str,
+            &'static [&'static [&'static str]],
+            &'static [&'static str],
+        );
+        let cases: &[Case] = &[
+            ("two lower bounds may both hold", &[
+                &["~{At least 23 people died when the ferry capsized off [Sulawesi]} on Sunday.|At least 23 people;;at least;people;died"],
+                &["~{At least 31 people died when the ferry capsized off [Sulawesi]} on Sunday.|At least 31 people;;at least;people;died"],
+            ], &["c0 c1:conflict+range~"]),
+            ("a bound and a figure beyond it may both hold", &[
+                &["~{More than 160 passengers were rescued after the ferry capsized off [Sulawesi]}.|More than 160 passengers;;more than;passengers;rescued"],
+                &["~{About 190 passengers were rescued after the ferry capsized off [Sulawesi]}.|About 190 passengers;;about;passengers;rescued"],
+            ], &["c0 c1:conflict+range~"]),
+            ("a figure within the stated approximation agrees", &[
+                &["~{About 120 passengers were rescued after the ferry capsized off [Sulawesi]}.|About 120 passengers;;about;passengers;rescued"],
+                &["~{Rescuers pulled 118 passengers from the water after the ferry capsized off [Sulawesi]}.|118 passengers;;;passengers;rescued"],
+            ], &["c0 c1:agree"]),
+            ("missing counts that cannot both hold", &[
+                &["~{Forty people are still missing after the ferry capsized off [Sulawesi]}.|Forty people;;;people;missing"],
+                &["~{Twenty-six people remain missing after the ferry capsized off [Sulawesi]}.|Twenty-six people;;;people;missing"],
+            ], &["c0 c1:conflict+number"]),
+            ("magnitudes that cannot both hold", &[
+                &["~{The quake struck off the coast of [Sumatra] with a magnitude of 6.1}, the agency said.|magnitude of 6.1;;;magnitude;"],
+                &["~{The quake struck off the coast of [Sumatra] with a magnitude of 6.2}, the agency said.|magnitude of 6.2;;;magnitude;"],
+            ], &["c0 c1:conflict+number"]),
+            ("an exact toll against an undisclosed one", &[
+                &["~{The ferry sank off [Sulawesi] with 40 crew members on board}.|40 crew members;;;crew members;"],
+                &["~{The ferry sank off [Sulawesi] with an undisclosed number of crew members on board}.|an undisclosed number of crew members;;;crew members;"],
+            ], &["c0 c1:conflict+unknown"]),
+            ("distances in the same measure", &[
+                &["{The ferry sank about 8 km off the coast of [Sulawesi]} on Sunday morning.|about 8 km;;about;km;"],
+                &["{The ferry sank about 5 km off the coast of [Sulawesi]} on Sunday morning.|about 5 km;;about;km;"],
+            ], &["c0 c1:conflict+number"]),
+            ("different clock times", &[
+                &["{The ferry capsized off [Sulawesi] shortly after 5 a.m. in heavy seas}."],
+                &["{The ferry capsized off [Sulawesi] around 6 a.m. in heavy seas}."],
+            ], &["c0 c1:conflict+time"]),
+            ("the same clock time, once with its day", &[
+                &["{The ferry capsized off [Sulawesi] at 5 a.m. in heavy seas}."],
+                &["{The ferry capsized off [Sulawesi] at 5 a.m. on Sunday in heavy seas}."],
+            ], &["c0 c1:agree"]),
+            ("detained against arrested", &[
+                &["<Police> said {the captain of the ferry that sank off [Sulawesi] was detained for questioning}."],
+                &["<Police> said {the captain of the ferry that sank off [Sulawesi] was arrested}."],
+            ], &["c0 c1:conflict+status"]),
+            ("killed against wounded", &[
+                &["{Two coast guard officers were killed when the ferry capsized off [Sulawesi]}."],
+                &["{Two coast guard officers were wounded when the ferry capsized off [Sulawesi]}."],
+            ], &["c0 c1:conflict+status"]),
+            ("the same status in other words", &[
+                &["<Police> said {the captain of the ferry that sank off [Sulawesi] was detained}."],
+                &["<Police> said {the captain of the ferry that sank off [Sulawesi] was taken into custody}."],
+            ], &["c0 c1:agree"]),
+            ("a quote against its paraphrase as reported speech", &[
+                &["{“We are deploying every vessel we have to find the missing passengers off Sulawesi,”} <[Henri Alfiandi]> said."],
+                &["<[Henri Alfiandi]> said {every vessel available was being deployed to find the missing passengers off Sulawesi}."],
+            ], &["c0 c1:reworded"]),
+            ("a quote word for word agrees", &[
+                &["{“We are deploying every vessel we have to find the missing passengers,”} <[Henri Alfiandi]> said."],
+                &["<[Henri Alfiandi]> said: {“We are deploying every vessel we have to find the missing passengers.”}"],
+            ], &["c0 c1:agree"]),
+        ];
+        let mut wrong = Vec::new();
+        for (name, articles, want) in cases {
+            let got = relations(articles);
+            if got != want.iter().map(|s| s.to_string()).collect::<Vec<_>>() {
+                wrong.push(format!("{name}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn negations() {
+        // (negating claim, asserting claim, clash?)
+        let cases: &[(&str, &str, bool)] = &[
+            (
+                "<The ministry> said {the building did not pass a safety inspection in March}.",
+                "<The ministry> said {the building passed a safety inspection in March}.",
+                true,
+            ),
+            (
+                "<Officials> denied {the ferry was overloaded when it left port}.",
+                "<Officials> said {the ferry was overloaded when it left port}.",
+                true,
+            ),
+            (
+                "{“There can be no military solution to the conflict,”} <[Antony Blinken]> said.",
+                "{“We urge an end to any military hostilities immediately,”} <[Antony Blinken]> said.",
+                false,
+            ),
+        ];
+        for (neg, asserting, want) in cases {
+            let mut b = build(&[&[neg], &[asserting]]);
+            // The markup writes no cue: the reporting verb after the source is the cue.
+            for c in &mut b.claims {
+                let verb = ["denied", "said"]
+                    .into_iter()
+                    .find(|v| c.sentence.text.contains(v));
+                c.cue = verb.map(|v| crate::report::Span {
+                    start: 0,
+                    end: 0,
+                    text: v.to_string(),
+                });
+            }
+            let p = crate::compare::prepare(&b.documents, &b.entities, &b.claims);
+            let got = !negation_conflicts(&[0, 1], &b.claims, &p.feats).is_empty();
+            assert_eq!(got, *want, "{neg} / {asserting}");
+        }
+    }
+
+    #[test]
+    fn clock_times() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "The ferry capsized shortly after 5 a.m. on Sunday.",
+                &["05:00"],
+            ),
+            (
+                "It sank at 9:30 p.m., and rescuers arrived at 11 p.m.",
+                &["21:30", "23:00"],
+            ),
+            ("The ferry capsized on Sunday night.", &[]),
+            ("", &[]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = times_in(text).into_iter().map(|(v, _)| v).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
 
     fn w(s: &str) -> Vec<String> {
         s.split_whitespace().map(str::to_string).collect()

@@ -4,7 +4,9 @@
 // make a hundred columns. A cell shows the claimed content, the speaker (the resolved entity's
 // name) and the kind of claim, and a "Show in text" button. The row's relation (agree /
 // reworded / conflict / unique) is written out as a label with a symbol, never shown by colour
-// only; reworded groups show their word diffs and conflicting groups their values side by side.
+// only; reworded groups show their word diffs and conflicting groups their values side by side,
+// each conflict with its kind, whether its values cannot all hold or may all hold (drawn with a
+// dashed border), and the report's note saying why.
 //
 // Rows are appended page by page (app.js asks for more as the table scrolls into view), so the
 // table never builds thousands of rows at once. Sorting and filtering work on the report's
@@ -29,12 +31,21 @@ const VERSIONS_PER_FRAME = 12;
 
 const KIND_LABEL = { quote: 'Quote', statement: 'Statement', numeric: 'Figure', event: 'Event' };
 
-const CONFLICT_LABEL = {
-  number: 'Figures differ',
+/** Conflict kinds (`report.groups[].conflicts[].kind`) in words; shared with the brief. */
+export const CONFLICT_LABEL = {
+  number: 'Figures that cannot all hold',
+  range: 'Figures that differ but may all hold',
   unknown: 'A figure against “not known”',
-  speaker: 'Different speakers',
+  time: 'Different times',
+  status: 'Statuses that exclude each other',
+  speaker: 'Different sources',
   negation: 'Said and denied',
 };
+
+/** Whether a conflict's values can all hold, in words (`may_hold`). */
+export function holdsLabel(conflict) {
+  return conflict.may_hold ? 'may all hold' : 'cannot all hold';
+}
 
 export function relationLabel(relation) {
   const known = RELATIONS.find(([r]) => r === relation);
@@ -388,11 +399,12 @@ function groupDetail(group, view) {
       ]);
     const shown = values.slice(0, FIRST_VALUES);
     const rest = values.slice(FIRST_VALUES);
-    const ul = el('ul', { class: 'conflict-values', 'aria-label': 'Values that cannot all hold' }, valueNodes(shown, 0));
+    const holds = holdsLabel(conflict);
+    const ul = el('ul', { class: 'conflict-values', 'aria-label': `Values that ${holds}` }, valueNodes(shown, 0));
     parts.push(
       el(
         'div',
-        { class: `conflict conflict-${conflict.kind}` },
+        { class: `conflict conflict-${conflict.kind} ${conflict.may_hold ? 'may-hold' : 'cannot-hold'}` },
         el(
           'p',
           { class: 'conflict-head' },
@@ -400,7 +412,10 @@ function groupDetail(group, view) {
           ' ',
           el('strong', { text: CONFLICT_LABEL[conflict.kind] ?? 'Conflict' }),
           conflict.about ? `: ${conflict.about}` : '',
+          ' ',
+          el('span', { class: 'conflict-holds', text: `(${holds})` }),
         ),
+        conflict.note ? el('p', { class: 'conflict-note', text: conflict.note }) : null,
         ul,
         rest.length
           ? moreButton(`Show ${plural(rest.length, 'other value')}`, () => {

@@ -1,0 +1,246 @@
+//! Statuses that exclude each other: "detained for questioning" against "arrested", "killed"
+//! against "wounded", "reopened" against "under review". The relation ([`super`])
+//! flags two grouped claims of different articles whose statuses of one domain share none as a
+//! `status` conflict.
+//!
+//! The statuses and their phrases are data (`data/lexicon/compare-statuses.txt`, loaded
+//! strictly: a line that is not `domain<TAB>status<TAB>phrase…` fails the table test, and is
+//! skipped, never guessed at, in a build). Phrases are matched as whole lower-case words,
+//! longest first; a phrase within three words after a negation cue ("was not arrested",
+//! "never released") is not a status the claim gives. A claim giving several statuses of one
+//! domain ("14 killed and 30 wounded") clashes only with a claim giving none of them.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use crate::compare::lexicon::lexicon;
+
+/// One status a claim gives: its domain, its name, and the phrase as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// `custody`, `harm`, `review`…
+    pub domain: &'static str,
+    /// `detained`, `arrested`, `killed`…
+    pub status: &'static str,
+    /// The words matched, as written.
+    pub text: String,
+}
+
+struct Table {
+    /// Phrase (words joined by single spaces) → (domain, status).
+    phrases: BTreeMap<String, (&'static str, &'static str)>,
+    /// Longest phrase, in words.
+    longest: usize,
+    /// Lines that were not `domain<TAB>status<TAB>phrase…`: skipped, and the table test
+    /// fails on any.
+    #[cfg_attr(not(test), allow(dead_code))]
+    bad: Vec<&'static str>,
+}
+
+const DATA: &str = include_str!("../../../data/lexicon/compare-statuses.txt");
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut phrases = BTreeMap::new();
+        let mut longest = 1;
+        let mut bad = Vec::new();
+        for line in DATA.lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&'static str> = line.split('\t').map(str::trim).collect();
+            if fields.len() < 3 || fields.iter().any(|f| f.is_empty()) {
+                bad.push(line);
+                continue;
+            }
+            for p in &fields[2..] {
+                let words: Vec<&str> = p.split_whitespace().collect();
+                longest = longest.max(words.len());
+                phrases
+                    .entry(words.join(" ").to_lowercase())
+                    .or_insert((fields[0], fields[1]));
+            }
+        }
+        Table {
+            phrases,
+            longest,
+            bad,
+        }
+    })
+}
+
+/// Words of `text` with their text as written: letters, digits and inner apostrophes.
+fn words(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .map(|w| w.trim_matches(|c: char| c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn negation(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower.ends_with("n't") || lower.ends_with("n\u{2019}t") || lexicon().negations.contains(&lower)
+}
+
+/// The statuses `text` gives, in text order.
+pub fn statuses(text: &str) -> Vec<Status> {
+    let t = table();
+    let ws = words(text);
+    let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let mut found = None;
+        for n in (1..=t.longest.min(ws.len() - i)).rev() {
+            if let Some(&(domain, status)) = t.phrases.get(&lower[i..i + n].join(" ")) {
+                found = Some((n, domain, status));
+                break;
+            }
+        }
+        let Some((n, domain, status)) = found else {
+            i += 1;
+            continue;
+        };
+        let negated = ws[i.saturating_sub(3)..i].iter().any(|w| negation(w));
+        if !negated {
+            out.push(Status {
+                domain,
+                status,
+                text: ws[i..i + n].join(" "),
+            });
+        }
+        i += n;
+    }
+    out
+}
+
+/// Do `a` and `b` give statuses of one domain that share none? Returns the domain and, for
+/// each side, its first status of that domain.
+pub fn clash<'s>(
+    a: &'s [Status],
+    b: &'s [Status],
+) -> Option<(&'static str, &'s Status, &'s Status)> {
+    for sa in a {
+        let domain = sa.domain;
+        let of = |x: &'s [Status]| x.iter().filter(move |s| s.domain == domain);
+        let shared = of(a).any(|x| of(b).any(|y| x.status == y.status));
+        if shared {
+            continue;
+        }
+        if let Some(sb) = of(b).next() {
+            return Some((domain, sa, sb));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_file_is_well_formed() {
+        assert!(table().bad.is_empty(), "{:?}", table().bad);
+        assert!(table().phrases.len() > 20);
+    }
+
+    #[test]
+    fn statuses_table() {
+        // (text, statuses as "domain:status=text" joined by " | ")
+        let cases: &[(&str, &str)] = &[
+            (
+                "The ship's captain was detained for questioning on Monday, police said.",
+                "custody:detained=detained for questioning",
+            ),
+            (
+                "Police arrested the captain late on Monday.",
+                "custody:arrested=arrested",
+            ),
+            ("The captain was not arrested, police said.", ""),
+            (
+                "He was later released on bail.",
+                "custody:released=released on bail",
+            ),
+            (
+                "Three people were killed and 12 were injured in the blast.",
+                "harm:killed=killed | harm:wounded=injured",
+            ),
+            (
+                "The investigation has been reopened, prosecutors said.",
+                "review:reopened=reopened",
+            ),
+            (
+                "The case is under review, the ministry said.",
+                "review:reviewing=under review",
+            ),
+            ("The talks were held in Geneva.", ""),
+            ("", ""),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = statuses(text)
+                .iter()
+                .map(|s| format!("{}:{}={}", s.domain, s.status, s.text))
+                .collect();
+            assert_eq!(got.join(" | "), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn clashes_table() {
+        // (a, b, clash as "domain: a / b" or "")
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "The captain was detained for questioning.",
+                "Police arrested the captain.",
+                "custody: detained for questioning / arrested",
+            ),
+            (
+                "The captain was arrested on Monday.",
+                "The captain was released on Monday.",
+                "custody: arrested / released",
+            ),
+            (
+                "Two guards were killed at the gate.",
+                "Two guards were wounded at the gate.",
+                "harm: killed / wounded",
+            ),
+            (
+                "The inquiry into the crash was reopened.",
+                "The inquiry into the crash is under review.",
+                "review: reopened / under review",
+            ),
+            // Same status, other words: no clash.
+            (
+                "The captain was detained.",
+                "The captain was taken into custody.",
+                "",
+            ),
+            // Several statuses on one side, one of them shared: no clash.
+            (
+                "Three people were killed and 12 injured.",
+                "Three people died.",
+                "",
+            ),
+            // Only one side gives a status: no clash.
+            (
+                "The captain was arrested.",
+                "Police questioned the crew.",
+                "",
+            ),
+            // A negated status is not given.
+            (
+                "The captain was not arrested.",
+                "The captain was detained for questioning.",
+                "",
+            ),
+        ];
+        for (a, b, want) in cases {
+            let (sa, sb) = (statuses(a), statuses(b));
+            let got = clash(&sa, &sb)
+                .map(|(d, x, y)| format!("{d}: {} / {}", x.text, y.text))
+                .unwrap_or_default();
+            assert_eq!(got, *want, "{a} / {b}");
+        }
+    }
+}
