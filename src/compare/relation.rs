@@ -292,8 +292,14 @@ fn figure_conflicts(
             }
             for (qi, qj, fit) in align(i, j, claims, feats) {
                 let (qa, qb) = (&claims[i].quantities[qi], &claims[j].quantities[qj]);
+                // A figure told of an event against one told of none ("one crew member
+                // killed" / "300 crew members") may fit, but is no evidence of a spread.
+                let same_telling = match (feats[i].counted.get(qi), feats[j].counted.get(qj)) {
+                    (Some(ca), Some(cb)) => ca.events.is_empty() == cb.events.is_empty(),
+                    _ => false,
+                };
                 let spread = match fit {
-                    Fit::Compatible => spread(qa, qb),
+                    Fit::Compatible if same_telling => spread(qa, qb),
                     _ => None,
                 };
                 let (kind, note) = match (fit, spread) {
@@ -1035,6 +1041,10 @@ mod tests {
                 &["~{More than 160 passengers were rescued after the ferry capsized off [Sulawesi]}.|More than 160 passengers;;more than;passengers;rescued"],
                 &["~{About 190 passengers were rescued after the ferry capsized off [Sulawesi]}.|About 190 passengers;;about;passengers;rescued"],
             ], &["c0 c1:conflict+range~"]),
+            ("a figure told of an event against one told of none is no spread", &[
+                &["~{At least one crew member was killed when pirates attacked the trawler off [Somalia]}.|At least one crew member;;at least;crew member;killed"],
+                &["~{Sixteen crew members were aboard the trawler when pirates attacked it off [Somalia]}.|Sixteen crew members;;;crew members;"],
+            ], &["c0 c1:agree"]),
             ("a figure within the stated approximation agrees", &[
                 &["~{About 120 passengers were rescued after the ferry capsized off [Sulawesi]}.|About 120 passengers;;about;passengers;rescued"],
                 &["~{Rescuers pulled 118 passengers from the water after the ferry capsized off [Sulawesi]}.|118 passengers;;;passengers;rescued"],
