@@ -1,24 +1,41 @@
 //! What a group's claims say to each other: `unique`, `agree`, `reworded` or `conflict`, with a
-//! one-sentence reason, the word diffs of reworded quotes and the clashes of a conflict.
+//! one-sentence reason, the word diffs of reworded quotes and the clashes of a conflict, each
+//! with its kind, whether its values may all hold, a note saying why, and every article's
+//! value (in document order, side by side on the page and in the brief).
 //!
 //! Precedence: a group carried by one article is `unique`; otherwise any clash makes it a
-//! `conflict`; otherwise quotes whose words differ make it `reworded`; otherwise `agree`.
-//! Clashes, checked between claims of different articles:
+//! `conflict` (clashes whose values cannot all hold come first and give the reason); otherwise
+//! told words that differ make it `reworded`; otherwise `agree`. Clashes, checked between
+//! claims of different articles:
 //!
 //! - `number` / `unknown`: two figures about the same counted thing (see
-//!   [`super::quantity::fit`]) that cannot both hold, or a figure against a null value.
+//!   [`super::quantity::fit`]) that cannot both hold, or a figure against a null value. Figures
+//!   in one unit of measure ("about 3 km" / "about 6 km") are compared when each claim gives
+//!   exactly one in that unit.
+//! - `range`: two figures that both may hold but are not the same figure
+//!   ([`super::quantity::spread`]): two lower bounds, a bound and a figure beyond it,
+//!   overlapping estimates. Figures within a stated approximation agree.
+//! - `time`: every article of the group that tells a clock time in its sentences tells one,
+//!   and they differ ("shortly after 9 p.m." / "around 10 p.m."), the day aside.
+//! - `status`: statuses of one domain that share none ([`status`]): detained / arrested /
+//!   released, killed / wounded, reopened / under review.
 //! - `speaker`: both claims name a speaker (a source that is not a pronoun), both or neither are
 //!   news outlets (an outlet relays a claim, so "CNN reported" against "the ministry said" is
 //!   not a clash), and the speakers' keys (entity, the countries in its name, roles and source
 //!   text) have nothing in common: "Azerbaijani media reported" against "CNN reported".
 //! - `negation`: one claim negates a content word ("denied it started", "did not start") that
-//!   the other uses without a negation, and at least half of its other content words are the
-//!   other's (one shared word is not the same statement). Negations of knowing ("did not disclose") are not
-//!   denials; they are read as unknown figures.
+//!   the other uses without a negation, or its cue is a denial ("officials denied the ferry
+//!   was overloaded") against the same content reported without one; in both cases at least
+//!   half of the negating claim's other content words are the other's (one shared word is not
+//!   the same statement). Negations of knowing ("did not disclose") are not denials; they are
+//!   read as unknown figures.
 //!
 //! Quote diffs compare the words inside the quotation marks, lower-cased and stripped of
 //! punctuation and hyphens for matching, with Myers' algorithm from `similar`; runs keep the
-//! words as written (the `from` version's for `same` runs).
+//! words as written (the `from` version's for `same` runs). When a group holds a quote, every
+//! article's telling counts as a version: a statement's reported words (the quote as indirect
+//! speech), an event's quoted words (a quote the attribution stage missed); so a quote is
+//! never `agree` with words that differ. Figures (`numeric` claims) tell no words.
 
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
@@ -184,6 +201,8 @@ fn align(i: usize, j: usize, claims: &[Claim], feats: &[Features]) -> Vec<(usize
                 // "about 3 km from the coast" / "about 6 km from the coast": one figure in
                 // that measure on each side of two grouped claims.
                 cands.push((0, qi, qj, fit_counted(ca, cb)));
+            } else if compound_heads(ca, cb) || sole_bare(&claims[i], ca, &claims[j], cb) {
+                cands.push((0, qi, qj, fit_counted(ca, cb)));
             }
         }
     }
@@ -201,6 +220,38 @@ fn align(i: usize, j: usize, claims: &[Claim], feats: &[Features]) -> Vec<(usize
         out.push((qi, qj, fit));
     }
     out
+}
+
+/// Inside a group, a head that ends with the other's head counts the same thing ("two
+/// warships" / "three ships", "gunboats" / "boats"), when the sides and events do not clash.
+fn compound_heads(a: &Counted, b: &Counted) -> bool {
+    let ends = |x: &Counted, y: &Counted| {
+        x.heads.iter().any(|h| {
+            y.heads
+                .iter()
+                .any(|k| k.len() >= 4 && h.len() > k.len() && h.ends_with(k.as_str()))
+        })
+    };
+    let sides_fit =
+        a.countries.is_empty() || b.countries.is_empty() || !a.countries.is_disjoint(&b.countries);
+    a.duration == b.duration && sides_fit && !a.events_clash(b) && (ends(a, b) || ends(b, a))
+}
+
+/// Two grouped claims that give one figure each, neither saying what it counts nor what
+/// happened ("15 million rupiah" / "10 million rupiah" when the numbers stage reads no unit),
+/// or one of them in a unit of measure ("waves of up to 4 metres" / "waves as high as 3"): the
+/// group says they are the same claim, so they are the same figure.
+fn sole_bare(a: &Claim, ca: &Counted, b: &Claim, cb: &Counted) -> bool {
+    let bare = |c: &Claim, k: &Counted| {
+        c.quantities.len() == 1
+            && !k.duration
+            && !k.specific()
+            && k.events.is_empty()
+            && !k.increment
+    };
+    let measured =
+        |c: &Claim| c.quantities.len() == 1 && c.quantities.iter().all(|q| measure(q).is_some());
+    (bare(a, ca) && bare(b, cb)) || (bare(a, ca) && measured(b)) || (measured(a) && bare(b, cb))
 }
 
 /// Does `claim` give exactly one figure in the measure `m`?
@@ -241,8 +292,14 @@ fn figure_conflicts(
             }
             for (qi, qj, fit) in align(i, j, claims, feats) {
                 let (qa, qb) = (&claims[i].quantities[qi], &claims[j].quantities[qj]);
+                // A figure told of an event against one told of none ("one crew member
+                // killed" / "300 crew members") may fit, but is no evidence of a spread.
+                let same_telling = match (feats[i].counted.get(qi), feats[j].counted.get(qj)) {
+                    (Some(ca), Some(cb)) => ca.events.is_empty() == cb.events.is_empty(),
+                    _ => false,
+                };
                 let spread = match fit {
-                    Fit::Compatible => spread(qa, qb),
+                    Fit::Compatible if same_telling => spread(qa, qb),
                     _ => None,
                 };
                 let (kind, note) = match (fit, spread) {
@@ -349,9 +406,24 @@ fn speaker_conflicts(members: &[usize], claims: &[Claim], feats: &[Features]) ->
 
 /// One claim negates a word that another, with no negation at all, asserts.
 fn negation_conflicts(members: &[usize], claims: &[Claim], feats: &[Features]) -> Vec<Conflict> {
+    let cues: Vec<Negations> = members
+        .iter()
+        .map(|&i| negations_in(&claims[i].content.text))
+        .collect();
+    let cue_of = |k: usize| {
+        members
+            .iter()
+            .position(|&m| m == k)
+            .map_or(Negations::default(), |p| cues[p])
+    };
     for &i in members {
         for &j in members {
-            if claims[i].doc == claims[j].doc || feats[j].negations > 0 {
+            if claims[i].doc == claims[j].doc
+                || feats[j].negations > 0
+                || cue_of(j).any > 0
+                // "Police couldn't say how many shots were fired": not knowing is no denial.
+                || (cue_of(i).any > 0 && cue_of(i).any == cue_of(i).knowing)
+            {
                 continue;
             }
             // The rest of the negating claim must be what the other asserts: at least half of
@@ -400,6 +472,40 @@ fn negation_conflicts(members: &[usize], claims: &[Claim], feats: &[Features]) -
         }
     }
     Vec::new()
+}
+
+/// Negation cues in a text, read from the words as written: any negation word (the list,
+/// "n't" with a straight or curly apostrophe), and how many of them govern a verb of knowing or
+/// telling within the next two words ("could not say", "did not disclose").
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Negations {
+    any: usize,
+    knowing: usize,
+}
+
+fn negations_in(text: &str) -> Negations {
+    let lex = super::lexicon::lexicon();
+    let words: Vec<String> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+        .collect();
+    let mut out = Negations::default();
+    for (k, w) in words.iter().enumerate() {
+        if !(lex.negations.contains(w) || w.ends_with("n't")) {
+            continue;
+        }
+        out.any += 1;
+        if words
+            .iter()
+            .skip(k + 1)
+            .take(2)
+            .any(|n| lex.unknown.contains(&super::stem::stem(n)))
+        {
+            out.knowing += 1;
+        }
+    }
+    out
 }
 
 /// The negation word of a claim's cue ("denied", "rejected"), if it has one.
@@ -935,6 +1041,10 @@ mod tests {
                 &["~{More than 160 passengers were rescued after the ferry capsized off [Sulawesi]}.|More than 160 passengers;;more than;passengers;rescued"],
                 &["~{About 190 passengers were rescued after the ferry capsized off [Sulawesi]}.|About 190 passengers;;about;passengers;rescued"],
             ], &["c0 c1:conflict+range~"]),
+            ("a figure told of an event against one told of none is no spread", &[
+                &["~{At least one crew member was killed when pirates attacked the trawler off [Somalia]}.|At least one crew member;;at least;crew member;killed"],
+                &["~{Sixteen crew members were aboard the trawler when pirates attacked it off [Somalia]}.|Sixteen crew members;;;crew members;"],
+            ], &["c0 c1:agree"]),
             ("a figure within the stated approximation agrees", &[
                 &["~{About 120 passengers were rescued after the ferry capsized off [Sulawesi]}.|About 120 passengers;;about;passengers;rescued"],
                 &["~{Rescuers pulled 118 passengers from the water after the ferry capsized off [Sulawesi]}.|118 passengers;;;passengers;rescued"],
@@ -955,6 +1065,18 @@ mod tests {
                 &["{The ferry sank about 8 km off the coast of [Sulawesi]} on Sunday morning.|about 8 km;;about;km;"],
                 &["{The ferry sank about 5 km off the coast of [Sulawesi]} on Sunday morning.|about 5 km;;about;km;"],
             ], &["c0 c1:conflict+number"]),
+            ("a compound head counts the same thing inside a group", &[
+                &["{The navy sent two warships to search the waters off [Sulawesi]} on Sunday.|two warships;;;warships;send"],
+                &["{The navy sent three ships to search the waters off [Sulawesi]} on Sunday.|three ships;;;ships;send"],
+            ], &["c0 c1:conflict+number"]),
+            ("the one figure of each grouped claim, no unit read", &[
+                &["<The [Transport Ministry]> said {each family of the ferry victims would receive 15 million}.|15 million;;;;"],
+                &["<The [Transport Ministry]> said {each family of the ferry victims would receive 10 million}.|10 million;;;;"],
+            ], &["c0 c1:conflict+number"]),
+            ("the one figure of each grouped claim, the same value", &[
+                &["<The [Transport Ministry]> said {each family of the ferry victims would receive 15 million}.|15 million;;;;"],
+                &["<The [Transport Ministry]> said {every family of the ferry victims will receive 15 million}.|15 million;;;;"],
+            ], &["c0 c1:agree"]),
             ("different clock times", &[
                 &["{The ferry capsized off [Sulawesi] shortly after 5 a.m. in heavy seas}."],
                 &["{The ferry capsized off [Sulawesi] around 6 a.m. in heavy seas}."],
@@ -1011,6 +1133,23 @@ mod tests {
             (
                 "{“There can be no military solution to the conflict,”} <[Antony Blinken]> said.",
                 "{“We urge an end to any military hostilities immediately,”} <[Antony Blinken]> said.",
+                false,
+            ),
+            // The same negation written two ways is no clash.
+            (
+                "<Prosecutors> said {the case hadn't been submitted to the grand jury}.",
+                "<Prosecutors> said {the case hadn\u{2019}t been submitted to the grand jury}.",
+                false,
+            ),
+            (
+                "{“I can't speak for the first death at the hospital,”} <[Robert Pickell]> said.",
+                "{“I cant speak for the first death at the hospital,”} <[Robert Pickell]> said.",
+                false,
+            ),
+            // Not knowing is no denial.
+            (
+                "<Police> said {they could not say how many shots were fired at the deputies}.",
+                "<Police> said {many shots were fired at the deputies}.",
                 false,
             ),
         ];
