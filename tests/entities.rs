@@ -604,3 +604,21 @@ fn name_forms_keep_apart() {
         describe(&r)
     );
 }
+
+/// Photo and agency credits stay out of the entities, as a line of their own or inside a
+/// paragraph.
+#[test]
+fn credits_are_not_entities() {
+    let r = run(&[
+        "Ferry sinks off Bali\n\nRescuers searched for 43 missing passengers on Friday, officials said.\n\nReuters/Antara\n\nThe ferry left Banyuwangi on Thursday night. AFP/Getty Images\n\nSurvivors were taken to hospital on Friday. Antara/Xinhua.",
+    ]);
+    for credit in ["Reuters", "Antara", "AFP", "Getty", "Xinhua"] {
+        assert!(
+            !r.entities
+                .iter()
+                .any(|e| e.mentions.iter().any(|m| m.text.contains(credit))),
+            "{credit} became an entity:\n{}",
+            describe(&r)
+        );
+    }
+}

@@ -186,6 +186,7 @@ pub fn extract(docs: &[Prepared]) -> Entities {
 /// edit that could not be applied.
 pub fn extract_with(docs: &[Prepared], edits: &[Edit]) -> (Entities, Vec<String>) {
     let mut mentions = names::find(docs);
+    names::drop_credits(docs, &mut mentions);
     glued::split_headlines(docs, &mut mentions);
     glued::split_prefixes(docs, &mut mentions);
     orgnames::join_halves(docs, &mut mentions);
