@@ -622,3 +622,39 @@ fn credits_are_not_entities() {
         );
     }
 }
+
+/// Renaming a chip: the merged entity takes the reader's name, keeps the old one as an alias
+/// (later edits naming it still reach it), and bad renames are notes.
+#[test]
+fn rename_edit_table() {
+    let texts: &[&str] = &[
+        "President Joko Widodo flew to Bali on Friday. Jokowi ordered a full search.",
+        "Officials in Jakarta said the search would resume on Saturday.",
+    ];
+    let r = run_with(
+        texts,
+        serde_json::json!([
+            { "merge": ["Jokowi", "Joko Widodo"] },
+            { "rename": ["Jokowi", "Joko Widodo (Jokowi)"] },
+            { "merge": ["Jokowi", "Jakarta"] },
+        ]),
+    );
+    let e = find(&r, "Joko Widodo (Jokowi)")
+        .unwrap_or_else(|| panic!("renamed entity missing:\n{}", describe(&r)));
+    for a in ["Jokowi", "Joko Widodo", "Jakarta"] {
+        assert!(e.aliases.iter().any(|x| x == a), "{a}: {:?}", e.aliases);
+    }
+    assert_eq!(e.docs, vec![0, 1]);
+    assert!(r.notes.is_empty(), "{:?}", r.notes);
+
+    let r = run_with(
+        texts,
+        serde_json::json!([
+            { "rename": ["Nobody", "X"] },
+            { "rename": ["Jokowi", "  "] },
+            { "rename": ["Jokowi", "Jakarta"] },
+        ]),
+    );
+    assert_eq!(r.notes.len(), 3, "{:?}", r.notes);
+    assert!(find(&r, "Jokowi").is_some(), "{}", describe(&r));
+}
