@@ -658,3 +658,38 @@ fn rename_edit_table() {
     assert_eq!(r.notes.len(), 3, "{:?}", r.notes);
     assert!(find(&r, "Jokowi").is_some(), "{}", describe(&r));
 }
+
+/// An acronym the tagger leaves untagged at a sentence start, introduced by an appositive,
+/// joins the organisation it names (issue #11, item 6: the ferry coverage).
+#[test]
+fn appositive_alias_at_sentence_start() {
+    let r = run(&[
+        "The National Search and Rescue Agency (Basarnas) said 43 passengers were on board.",
+        "Basarnas, the national search and rescue agency, said 53 passengers were on board.",
+    ]);
+    // Named by its most used capitalised form ("Basarnas" here), the full name an alias.
+    let e = r
+        .entities
+        .iter()
+        .find(|e| {
+            e.name == "National Search and Rescue Agency"
+                || e.aliases
+                    .iter()
+                    .any(|a| a == "National Search and Rescue Agency")
+        })
+        .unwrap_or_else(|| panic!("no agency:\n{}", describe(&r)));
+    assert_eq!(e.kind, "organization");
+    for doc in [0, 1] {
+        assert!(
+            e.mentions
+                .iter()
+                .any(|m| m.doc == doc && m.text == "Basarnas"),
+            "Basarnas in article {doc} not merged:\n{}",
+            describe(&r)
+        );
+    }
+    assert!(e
+        .mentions
+        .iter()
+        .any(|m| m.doc == 1 && m.text == "national search and rescue agency"));
+}

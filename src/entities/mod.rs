@@ -194,6 +194,8 @@ pub fn extract_with(docs: &[Prepared], edits: &[Edit]) -> (Entities, Vec<String>
     mentions.extend(recovered);
     let recovered = orgnames::recover_lowercase(docs, &mentions);
     mentions.extend(recovered);
+    let recovered = orgnames::recover_words(docs, &mentions);
+    mentions.extend(recovered);
     names::drop_headline_only(docs, &mut mentions);
     for (d, doc) in docs.iter().enumerate() {
         for inst in institutions::find(d, doc) {

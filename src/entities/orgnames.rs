@@ -13,6 +13,8 @@
 //!   anywhere in the analysis, is also a mention wherever its words appear in any letter case
 //!   and no name was found ("the national search and rescue agency said"). It then merges with
 //!   the capitalised name by key.
+//! - [`recover_words`]: a one-word organisation name tagged somewhere is also a mention where
+//!   the tagger left it untagged ("Basarnas, the national search and rescue agency, said").
 
 use std::collections::HashMap;
 
@@ -126,6 +128,69 @@ pub fn recover_lowercase(docs: &[Prepared], mentions: &[Mention]) -> Vec<Mention
                     }
                     _ => t += 1,
                 }
+            }
+        }
+    }
+    out
+}
+
+/// One-word organisation names the tagger found somewhere ("Basarnas") are also mentions where
+/// it left them untagged as a lone capitalised word (at a sentence start: "Basarnas, the
+/// national search and rescue agency, said"). Words the analysis also writes in lower case
+/// ("Police" / "police") and words the gazetteer knows are left alone.
+pub fn recover_words(docs: &[Prepared], mentions: &[Mention]) -> Vec<Mention> {
+    use std::collections::HashSet;
+    let mut lower_seen: HashSet<&str> = HashSet::new();
+    for doc in docs {
+        for t in 0..doc.tokens.len() {
+            let w = doc.token(t);
+            if w.starts_with(char::is_lowercase) {
+                lower_seen.insert(w);
+            }
+        }
+    }
+    let mut words: HashSet<&str> = HashSet::new();
+    for m in mentions
+        .iter()
+        .filter(|m| m.kind == Type::Organization && m.tokens.len() == 1)
+    {
+        let w = docs[m.doc].token(m.tokens.start);
+        let shaped = w.chars().count() > 3
+            && w.starts_with(char::is_uppercase)
+            && w.chars().skip(1).all(char::is_lowercase);
+        if shaped
+            && !lower_seen.contains(w.to_lowercase().as_str())
+            && gazetteer::lookup(w).is_empty()
+        {
+            words.insert(w);
+        }
+    }
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let mut covered = vec![false; doc.tokens.len()];
+        for m in mentions.iter().filter(|m| m.doc == d) {
+            for c in covered.iter_mut().take(m.tokens.end).skip(m.tokens.start) {
+                *c = true;
+            }
+        }
+        let capitalised_at =
+            |i: usize| i < doc.tokens.len() && doc.token(i).starts_with(char::is_uppercase);
+        for (t, c) in covered.iter().enumerate() {
+            let lone = (t == 0 || !capitalised_at(t - 1)) && !capitalised_at(t + 1);
+            if !*c && lone && words.contains(doc.token(t)) {
+                out.push(Mention {
+                    doc: d,
+                    range: doc.tokens[t].clone(),
+                    tokens: t..t + 1,
+                    kind: Type::Organization,
+                    role: None,
+                    value: None,
+                    score: 0.5,
+                    canonical: None,
+                });
             }
         }
     }
