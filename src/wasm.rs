@@ -17,7 +17,7 @@ fn start() {
 }
 
 /// `analyze([{name, text}, …], options?)` → the `corroborate/report@1` object. `options` is
-/// `{edits: [{merge: [name, …]} | {split: name}, …]}` (see `Options`). Throws an `Error` when
+/// `{edits: [{merge: [name, …]} | {split: name} | {rename: [name, new name]}, …]}` (see `Options`). Throws an `Error` when
 /// the input is not an array of articles, the options are malformed, or a limit is exceeded.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn analyze(
@@ -34,7 +34,7 @@ pub fn analyze(
     } else {
         serde_wasm_bindgen::from_value(options).map_err(|e| {
             JsError::new(&format!(
-                "analyze options are {{edits: [{{merge: [names]}} | {{split: name}}]}}: {e}"
+                "analyze options are {{edits: [{{merge: [names]}} | {{split: name}} | {{rename: [name, new name]}}]}}: {e}"
             ))
         })?
     };
@@ -61,7 +61,7 @@ pub fn analyze_json(articles: &str, options: Option<String>) -> Result<String, J
         None | Some("") => Options::default(),
         Some(json) => serde_json::from_str(json).map_err(|e| {
             JsError::new(&format!(
-                "analyzeJson options are {{\"edits\": [{{\"merge\": [names]}} | {{\"split\": name}}]}}: {e}"
+                "analyzeJson options are {{\"edits\": [{{\"merge\": [names]}} | {{\"split\": name}} | {{\"rename\": [name, new name]}}]}}: {e}"
             ))
         })?,
     };

@@ -435,3 +435,261 @@ fn options_reject_unknown_fields_and_edit_kinds() {
         corroborate::Options::default()
     );
 }
+
+/// Other forms of one name across independently written articles (shapes from ECB+ train and
+/// the issue's ferry coverage; `src/entities/aliases.rs`, `glued.rs`, `orgnames.rs`).
+#[test]
+fn name_forms_table() {
+    let cases: &[MergeCase] = &[
+        // Middle initial.
+        (
+            &[
+                "Raj K. Chohan, 45, was killed when the car hit him on Tuesday.",
+                "Police said Raj Chohan died at the scene.",
+            ],
+            "Raj K. Chohan",
+            "person",
+            &["Raj Chohan"],
+            &[0, 1],
+        ),
+        // Legal form of a company.
+        (
+            &[
+                "Microsoft Corp. released an emergency patch for the browser on Wednesday.",
+                "Microsoft said the flaw had been exploited by attackers.",
+            ],
+            "Microsoft",
+            "organization",
+            &["Microsoft Corp."],
+            &[0, 1],
+        ),
+        // A team's short form in another article.
+        (
+            &[
+                "The San Diego Chargers released defensive tackle Jamal Williams on Monday.",
+                "The Chargers declined to comment on the arrest, a spokesman said.",
+            ],
+            "San Diego Chargers",
+            "organization",
+            &["Chargers"],
+            &[0, 1],
+        ),
+        // Spelling variant of a surname.
+        (
+            &[
+                "The climber Duncan Rait fell to his death on the mountain on Sunday.",
+                "Rescuers recovered the body of Duncan Raite, an Australian guide, on Monday.",
+            ],
+            "Duncan Rait",
+            "person",
+            &["Duncan Raite"],
+            &[0, 1],
+        ),
+        // An alias in parentheses; the name cut at "and" kept whole.
+        (
+            &["The National Search and Rescue Agency (Basarnas) said 43 passengers were on board."],
+            "National Search and Rescue Agency",
+            "organization",
+            &["Basarnas"],
+            &[0],
+        ),
+        // The same organisation in lower case in another article.
+        (
+            &[
+                "The National Search and Rescue Agency said 43 passengers were on board.",
+                "At least 53 passengers were on board, the national search and rescue agency said.",
+            ],
+            "National Search and Rescue Agency",
+            "organization",
+            &["national search and rescue agency"],
+            &[0, 1],
+        ),
+        // "known as".
+        (
+            &["Friends of Kathryn Jenkin, known as Katie, described her as a bright student."],
+            "Kathryn Jenkin",
+            "person",
+            &["Katie"],
+            &[0],
+        ),
+        // "as the president is widely known".
+        (
+            &["President Joko Widodo flew to the port on Friday. Jokowi, as the president is widely known, ordered a full search."],
+            "Joko Widodo",
+            "person",
+            &["Jokowi"],
+            &[0],
+        ),
+        // A team glued to a player's name.
+        (
+            &[
+                "Police said fellow Charger Jamal Williams was arrested on suspicion of drunken driving.",
+                "Jamal Williams, a defensive tackle for the Chargers, was released on bail.",
+            ],
+            "Jamal Williams",
+            "person",
+            &[],
+            &[0, 1],
+        ),
+    ];
+    for (texts, name, kind, aliases, docs) in cases {
+        let r = run(texts);
+        let e =
+            find(&r, name).unwrap_or_else(|| panic!("no entity {name:?} in:\n{}", describe(&r)));
+        assert_eq!(e.kind, *kind, "{name}\n{}", describe(&r));
+        for a in *aliases {
+            assert!(
+                e.aliases.iter().any(|x| x == a),
+                "{name}: alias {a:?} missing from {:?}\n{}",
+                e.aliases,
+                describe(&r)
+            );
+        }
+        assert_eq!(e.docs, *docs, "{name}\n{}", describe(&r));
+    }
+}
+
+/// Names a headline glues together are cut back to the names the articles use.
+#[test]
+fn headline_names_are_cut_to_known_names() {
+    let r = run(&[
+        "Colts Beat Chiefs In Overtime Thriller\n\nThe Indianapolis Colts beat the Kansas City Chiefs 23-20 on Saturday, and the Colts will play again next week.",
+        "The Chiefs lost to the Colts on a late field goal.",
+    ]);
+    for (name, form) in [
+        ("Indianapolis Colts", "Colts"),
+        ("Kansas City Chiefs", "Chiefs"),
+    ] {
+        let e = r
+            .entities
+            .iter()
+            .find(|e| e.aliases.iter().any(|a| a == name))
+            .unwrap_or_else(|| panic!("no {name}:\n{}", describe(&r)));
+        assert!(
+            e.mentions
+                .iter()
+                .any(|m| m.doc == 0 && m.text == form && m.start < 20),
+            "{name}: no headline mention\n{}",
+            describe(&r)
+        );
+    }
+    assert!(find(&r, "Colts Beat Chiefs").is_none(), "{}", describe(&r));
+}
+
+/// What the name-form rules must not join.
+#[test]
+fn name_forms_keep_apart() {
+    // Two people sharing a surname, first names one letter apart.
+    let r = run(&[
+        "John Jenkin, 23, was arrested.",
+        "Joan Jenkin, 58, was found at the house.",
+    ]);
+    assert!(
+        find(&r, "John Jenkin").is_some() && find(&r, "Joan Jenkin").is_some(),
+        "{}",
+        describe(&r)
+    );
+    // Only a place may be dropped from a longer name: "Union" is not the European Union.
+    let r = run(&[
+        "The European Union imposed sanctions on Tuesday.",
+        "Fighting resumed in the former Soviet territory, the Union said.",
+    ]);
+    let eu = find(&r, "European Union").expect("EU");
+    assert!(!eu.aliases.iter().any(|a| a == "Union"), "{}", describe(&r));
+    // Two places the gazetteer knows, one letter apart, are two places.
+    let r = run(&["Flights to Iran resumed.", "Flights to Iraq resumed."]);
+    assert!(
+        find(&r, "Iran").is_some() && find(&r, "Iraq").is_some(),
+        "{}",
+        describe(&r)
+    );
+}
+
+/// Photo and agency credits stay out of the entities, as a line of their own or inside a
+/// paragraph.
+#[test]
+fn credits_are_not_entities() {
+    let r = run(&[
+        "Ferry sinks off Bali\n\nRescuers searched for 43 missing passengers on Friday, officials said.\n\nReuters/Antara\n\nThe ferry left Banyuwangi on Thursday night. AFP/Getty Images\n\nSurvivors were taken to hospital on Friday. Antara/Xinhua.",
+    ]);
+    for credit in ["Reuters", "Antara", "AFP", "Getty", "Xinhua"] {
+        assert!(
+            !r.entities
+                .iter()
+                .any(|e| e.mentions.iter().any(|m| m.text.contains(credit))),
+            "{credit} became an entity:\n{}",
+            describe(&r)
+        );
+    }
+}
+
+/// Renaming a chip: the merged entity takes the reader's name, keeps the old one as an alias
+/// (later edits naming it still reach it), and bad renames are notes.
+#[test]
+fn rename_edit_table() {
+    let texts: &[&str] = &[
+        "President Joko Widodo flew to Bali on Friday. Jokowi ordered a full search.",
+        "Officials in Jakarta said the search would resume on Saturday.",
+    ];
+    let r = run_with(
+        texts,
+        serde_json::json!([
+            { "merge": ["Jokowi", "Joko Widodo"] },
+            { "rename": ["Jokowi", "Joko Widodo (Jokowi)"] },
+            { "merge": ["Jokowi", "Jakarta"] },
+        ]),
+    );
+    let e = find(&r, "Joko Widodo (Jokowi)")
+        .unwrap_or_else(|| panic!("renamed entity missing:\n{}", describe(&r)));
+    for a in ["Jokowi", "Joko Widodo", "Jakarta"] {
+        assert!(e.aliases.iter().any(|x| x == a), "{a}: {:?}", e.aliases);
+    }
+    assert_eq!(e.docs, vec![0, 1]);
+    assert!(r.notes.is_empty(), "{:?}", r.notes);
+
+    let r = run_with(
+        texts,
+        serde_json::json!([
+            { "rename": ["Nobody", "X"] },
+            { "rename": ["Jokowi", "  "] },
+            { "rename": ["Jokowi", "Jakarta"] },
+        ]),
+    );
+    assert_eq!(r.notes.len(), 3, "{:?}", r.notes);
+    assert!(find(&r, "Jokowi").is_some(), "{}", describe(&r));
+}
+
+/// An acronym the tagger leaves untagged at a sentence start, introduced by an appositive,
+/// joins the organisation it names (issue #11, item 6: the ferry coverage).
+#[test]
+fn appositive_alias_at_sentence_start() {
+    let r = run(&[
+        "The National Search and Rescue Agency (Basarnas) said 43 passengers were on board.",
+        "Basarnas, the national search and rescue agency, said 53 passengers were on board.",
+    ]);
+    // Named by its most used capitalised form ("Basarnas" here), the full name an alias.
+    let e = r
+        .entities
+        .iter()
+        .find(|e| {
+            e.name == "National Search and Rescue Agency"
+                || e.aliases
+                    .iter()
+                    .any(|a| a == "National Search and Rescue Agency")
+        })
+        .unwrap_or_else(|| panic!("no agency:\n{}", describe(&r)));
+    assert_eq!(e.kind, "organization");
+    for doc in [0, 1] {
+        assert!(
+            e.mentions
+                .iter()
+                .any(|m| m.doc == doc && m.text == "Basarnas"),
+            "Basarnas in article {doc} not merged:\n{}",
+            describe(&r)
+        );
+    }
+    assert!(e
+        .mentions
+        .iter()
+        .any(|m| m.doc == 1 && m.text == "national search and rescue agency"));
+}

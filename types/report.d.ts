@@ -21,7 +21,7 @@ export type Options = {
  */
 edits: Array<Edit>, };
 
-export type Edit = { "merge": Array<string> } | { "split": string };
+export type Edit = { "merge": Array<string> } | { "split": string } | { "rename": [string, string] };
 
 export type Report = { 
 /**

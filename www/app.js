@@ -588,6 +588,7 @@ export function createApp(root = document, options = {}) {
       onShowDoc: showDoc,
       onStep: stepMention,
       onSplit: entity && canEdit && (entity.aliases?.length ?? 0) > 0 ? () => addEdit({ split: entity.name }) : null,
+      onRename: entity && canEdit ? (name) => addEdit({ rename: [entity.name, name] }) : null,
     });
   }
 

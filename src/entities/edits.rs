@@ -12,6 +12,10 @@
 //!   The type is A's; roles and aliases are the union.
 //! - `{"split": A}`: entity A becomes one entity per surface form of its mentions ("Putin",
 //!   "Vladimir Putin" → two chips), each keeping its own mentions and roles.
+//! - `{"rename": [A, B]}`: entity A is named B from now on (a merged chip named after its
+//!   first fragment, "National Search", gets its real name); A stays an alias, so later edits
+//!   naming A still reach it. An empty B, or a B another entity already has, is skipped with a
+//!   note.
 
 use std::collections::BTreeMap;
 
@@ -29,6 +33,8 @@ pub enum Edit {
     Merge(Vec<String>),
     /// Split the entity with this name into one entity per surface form.
     Split(String),
+    /// Rename the entity named by the first string to the second.
+    Rename(String, String),
 }
 
 /// The entity (index into `list`) an edit means by `name`: the one with that canonical name,
@@ -72,6 +78,21 @@ pub fn apply(docs: &[Prepared], list: &mut Vec<Entity>, edits: &[Edit]) -> Vec<S
                 )),
                 None => notes.push(format!("split: no entity named \u{201c}{name}\u{201d}")),
             },
+            Edit::Rename(from, to) => {
+                let to = to.trim();
+                match find(list, from) {
+                    None => notes.push(format!("rename: no entity named \u{201c}{from}\u{201d}")),
+                    Some(_) if to.is_empty() => notes.push(format!(
+                        "rename of \u{201c}{from}\u{201d} skipped: the new name is empty"
+                    )),
+                    Some(i) if list.iter().enumerate().any(|(j, e)| j != i && e.name == to) => {
+                        notes.push(format!(
+                            "rename of \u{201c}{from}\u{201d} skipped: another entity is named \u{201c}{to}\u{201d}"
+                        ))
+                    }
+                    Some(i) => rename(&mut list[i], to),
+                }
+            }
         }
     }
     notes
@@ -114,6 +135,18 @@ fn merge(list: &mut Vec<Entity>, which: &[usize]) {
     t.aliases.dedup();
     t.mentions
         .sort_by_key(|m| (m.doc, m.range.start, m.range.end));
+}
+
+/// Names `e` `to`, keeping its old name as an alias.
+fn rename(e: &mut Entity, to: &str) {
+    if e.name == to {
+        return;
+    }
+    let old = std::mem::replace(&mut e.name, to.to_string());
+    e.aliases.push(old);
+    e.aliases.retain(|a| a != to);
+    e.aliases.sort();
+    e.aliases.dedup();
 }
 
 /// Replaces entity `i` by one entity per distinct surface form of its mentions.

@@ -14,6 +14,10 @@
 //! - **first names**: a one-word person mention that is no one's surname joins the one full
 //!   name in its article that starts with it ("Hillary" → "Hillary Clinton").
 //!
+//! - **other forms** ([`aliases`]): middle initials and legal forms folded into the key; short
+//!   forms of a place-led name ("Chargers"), spelling variants ("Rait" / "Raite") and aliases
+//!   the text introduces ("(Basarnas)", "known as", "as the president is widely known").
+//!
 //! Dates and figures merge by type and normalised value.
 //!
 //! The canonical name is the gazetteer's name if there is one, else the longest person name or
@@ -23,6 +27,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::entities::aliases;
 use crate::entities::edits::{self, Edit};
 use crate::entities::{add_role, Entities, Entity, Mention, Type};
 use crate::gazetteer::{self, Class};
@@ -50,6 +55,16 @@ impl UnionFind {
 
 /// What a mention merges by.
 fn merge_key(surface: &str, kind: Type, value: Option<&str>) -> String {
+    if kind == Type::Organization {
+        let surface = aliases::fold_org(surface);
+        if let Some(e) = gazetteer_entry(surface, kind) {
+            return format!("gaz:{}", e.canonical);
+        }
+        return format!("name:{}", gazetteer::key(surface));
+    }
+    if kind == Type::Person && gazetteer_entry(surface, kind).is_none() {
+        return format!("name:{}", aliases::person_words(surface).join(" "));
+    }
     if kind.is_name() {
         if let Some(e) = gazetteer_entry(surface, kind) {
             return format!("gaz:{}", e.canonical);
@@ -150,6 +165,13 @@ pub fn merge(
     link_initials(&mentions, &surface, &keys, &first_of_key, &mut uf);
     link_surnames(&mentions, &surface, &mut uf);
     link_first_names(&mentions, &surface, &mut uf);
+    for (a, b) in aliases::text_links(docs, &mentions)
+        .into_iter()
+        .chain(aliases::short_form_links(&mentions, &surface, &keys))
+        .chain(aliases::variant_links(&mentions, &surface))
+    {
+        uf.union(a, b);
+    }
 
     let mut list = build(mentions, &surface, &mut uf);
     let notes = edits::apply(docs, &mut list, edits);
@@ -231,9 +253,10 @@ fn ambiguous_surnames(mentions: &[Mention], surface: &[&str]) -> std::collection
         .collect()
 }
 
-/// Words of a person name, for surname matching.
+/// Words of a person name, for surname matching (initials and suffixes left out, see
+/// [`aliases::person_words`]).
 fn name_words(s: &str) -> Vec<String> {
-    s.split_whitespace().map(gazetteer::key).collect()
+    aliases::person_words(s)
 }
 
 /// A one-word person mention that is no one's surname but the first name of exactly one full
@@ -413,7 +436,7 @@ fn finish(docs: &[Prepared], mut list: Vec<Entity>) -> Entities {
 }
 
 /// The canonical form of a cluster without a gazetteer entry: the longest person name, or the
-/// most used form that is not an acronym (ties: the longer, then the first seen).
+/// most used capitalised form that is not an acronym (ties: the longer, then the first seen).
 fn canonical(members: &[usize], surface: &[&str], kind: Type) -> String {
     let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (order, &i) in members.iter().enumerate() {
@@ -429,10 +452,14 @@ fn canonical(members: &[usize], surface: &[&str], kind: Type) -> String {
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase)
                 && s.len() > 4) as usize;
+            // A form written in lower case ("the national search and rescue agency") names
+            // the entity only where no capitalised form exists.
+            let capitalised =
+                (!kind.is_name() || s.starts_with(|c: char| !c.is_lowercase())) as usize;
             if kind == Type::Person {
-                (words, 1 - caps, c)
+                (1, words, 1 - caps, c)
             } else {
-                (1 - acronym, 1 - caps, c * 100 + words)
+                (capitalised, 1 - acronym, 1 - caps, c * 100 + words)
             }
         };
         score(a.0, a.1 .0)

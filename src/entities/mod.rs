@@ -6,6 +6,9 @@
 //!    misc names over all articles at once (so a name tagged confidently in one article keeps
 //!    its type in the others); gazetteer rules retype nationalities as `group` and split titles
 //!    ("Prime Minister") off person names, keeping them as the entity's roles.
+//!    [`glued`] cuts headline and sports-copy runs back to the names used elsewhere
+//!    ("Colts Beat Chiefs", "Charger Jamal Williams"); [`orgnames`] keeps organisation names
+//!    whole across "and" and finds them again in lower case.
 //! 2. [`figures`]: dates, times, quantities, money and percentages from [`crate::dates`] and
 //!    [`crate::numbers`], with their normalised values.
 //! 3. [`merge`]: mentions become entities: surnames join the full name used elsewhere,
@@ -15,11 +18,14 @@
 //!
 //! Everything here works on byte ranges; the report converts to UTF-16 at the end.
 
+pub mod aliases;
 pub mod edits;
 pub mod figures;
+pub mod glued;
 pub mod institutions;
 pub mod merge;
 pub mod names;
+pub mod orgnames;
 pub mod retype;
 
 use std::ops::Range;
@@ -180,7 +186,15 @@ pub fn extract(docs: &[Prepared]) -> Entities {
 /// edit that could not be applied.
 pub fn extract_with(docs: &[Prepared], edits: &[Edit]) -> (Entities, Vec<String>) {
     let mut mentions = names::find(docs);
+    names::drop_credits(docs, &mut mentions);
+    glued::split_headlines(docs, &mut mentions);
+    glued::split_prefixes(docs, &mut mentions);
+    orgnames::join_halves(docs, &mut mentions);
     let recovered = names::recover_surnames(docs, &mentions);
+    mentions.extend(recovered);
+    let recovered = orgnames::recover_lowercase(docs, &mentions);
+    mentions.extend(recovered);
+    let recovered = orgnames::recover_words(docs, &mentions);
     mentions.extend(recovered);
     names::drop_headline_only(docs, &mut mentions);
     for (d, doc) in docs.iter().enumerate() {

@@ -245,3 +245,91 @@ pub fn drop_headline_only(docs: &[Prepared], mentions: &mut Vec<Mention>) {
         keep
     });
 }
+
+/// Photo and agency credits are not names: a span made of credit words joined by "/"
+/// ("Reuters/Antara", "AFP/Getty Images") or right after a credit label ("Photo: Jane Doe",
+/// "Credit: AP") is dropped wherever it stands (a caption inside a paragraph; whole credit
+/// paragraphs are boilerplate already, see [`crate::text::paragraphs`]).
+pub fn drop_credits(docs: &[Prepared], mentions: &mut Vec<Mention>) {
+    mentions.retain(|m| !is_credit(&docs[m.doc], m));
+}
+
+fn is_credit(doc: &Prepared, m: &Mention) -> bool {
+    if !m.kind.is_name() {
+        return false;
+    }
+    let text = &doc.text[m.range.clone()];
+    if text.contains('/') {
+        let mut parts = text
+            .split(|c: char| c == '/' || c.is_whitespace())
+            .filter(|w| !w.is_empty());
+        if parts.any(crate::text::paragraphs::is_credit_agency) {
+            return true;
+        }
+    }
+    let t = m.tokens.start;
+    t >= 2
+        && doc.token(t - 1) == ":"
+        && matches!(
+            doc.token(t - 2).to_lowercase().as_str(),
+            "photo" | "photos" | "credit" | "image" | "picture" | "photograph" | "source"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credits_are_not_names() {
+        for (text, credit, kept) in [
+            (
+                "Rescuers searched the sea near Bali on Friday. Antara/Xinhua.",
+                "Antara/Xinhua",
+                true,
+            ),
+            (
+                "A survivor is carried ashore on Bali on Friday (Photo: EPA/Anadolu).",
+                "EPA/Anadolu",
+                true,
+            ),
+            (
+                "Jane Doe took this picture on Friday. Photo: John Smith.",
+                "John Smith",
+                true,
+            ),
+            (
+                "Talks between Jane Doe and John Smith ended.",
+                "John Smith",
+                false,
+            ),
+        ] {
+            let doc = crate::text::prepare(text);
+            assert!(!doc.tokens.is_empty(), "{text}: kept out as boilerplate");
+            let t = doc
+                .tokens
+                .iter()
+                .position(|r| {
+                    text[r.start..].starts_with(credit.split(['/', ' ']).next().unwrap_or(""))
+                })
+                .unwrap_or(0);
+            let n = doc.tokens[t..]
+                .iter()
+                .position(|r| text[..r.end].ends_with(credit))
+                .map(|k| k + 1)
+                .unwrap_or(1);
+            let m = Mention {
+                doc: 0,
+                range: doc.tokens[t].start..doc.tokens[t + n - 1].end,
+                tokens: t..t + n,
+                kind: Type::Person,
+                role: None,
+                value: None,
+                score: 1.0,
+                canonical: None,
+            };
+            assert_eq!(&text[m.range.clone()], credit, "{text}");
+            assert_eq!(is_credit(&doc, &m), kept, "{text}");
+        }
+    }
+}

@@ -201,7 +201,7 @@ fn misspelt_demonym(word: &str) -> Option<&'static str> {
 }
 
 /// Are `a` and `b` one insertion, deletion or substitution apart (and not equal)?
-fn one_edit(a: &[char], b: &[char]) -> bool {
+pub(crate) fn one_edit(a: &[char], b: &[char]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     match long.len() - short.len() {
         0 => short.iter().zip(long).filter(|(x, y)| x != y).count() == 1,

@@ -43,6 +43,8 @@ enum Match {
     Start,
     Contains,
     Marker,
+    /// Not a paragraph rule: a word that ends a photo caption's credit (an agency).
+    Agency,
 }
 
 struct Rule {
@@ -73,6 +75,7 @@ fn rules() -> &'static [Rule] {
                     "start" => Match::Start,
                     "contains" => Match::Contains,
                     "marker" => Match::Marker,
+                    "agency" => Match::Agency,
                     _ => return None,
                 };
                 Some(Rule {
@@ -97,35 +100,6 @@ const BYLINE_ROLES: &[&str] = &[
     "producer",
     "staff",
     "bureau",
-];
-
-/// Agencies and credit words that end a photo caption's credit.
-const CREDIT_WORDS: &[&str] = &[
-    "reuters",
-    "ap",
-    "afp",
-    "pap",
-    "epa",
-    "getty",
-    "images",
-    "abaca",
-    "anadolu",
-    "tass",
-    "xinhua",
-    "shutterstock",
-    "alamy",
-    "archive",
-    "photo",
-    "photos",
-    "photographer",
-    "sipa",
-    "ria",
-    "novosti",
-    "sputnik",
-    "dpa",
-    "ansa",
-    "efe",
-    "bloomberg",
 ];
 
 /// Labels that open a teaser inside a paragraph: "(RELATED: Europe Begs …)".
@@ -261,6 +235,7 @@ fn matching_rule<'r>(key: &str, lower: &str, original: &str, words: usize) -> Op
                         || (words <= 8 && names_follow(original, r.phrase.len())))
             }
             Match::Contains => words <= 90 && lower.contains(&r.phrase),
+            Match::Agency => false,
         }
     })
 }
@@ -282,9 +257,25 @@ fn has_word(lower: &str, set: &[&str]) -> bool {
         .any(|w| set.contains(&w))
 }
 
-/// A caption credit: "… Resul Rehimov / Abaca / PAP", "…KarabakhReuters Archive".
+/// Is `word` (any case) one that ends a photo credit: an agency or "photo", "images"
+/// (`credit<TAB>agency` lines of `data/lexicon/boilerplate.txt`)?
+pub fn is_credit_agency(word: &str) -> bool {
+    let w = word.to_lowercase();
+    rules()
+        .iter()
+        .any(|r| r.how == Match::Agency && r.phrase == w)
+}
+
+/// A caption credit: "… Resul Rehimov / Abaca / PAP", "…KarabakhReuters Archive",
+/// "Reuters/Antara", "AFP/Getty Images".
 fn is_credit(s: &str) -> bool {
-    let slashes = s.matches(" / ").count();
+    let b = s.as_bytes();
+    let slashes = s.matches(" / ").count()
+        + (1..b.len().saturating_sub(1))
+            .filter(|&i| {
+                b[i] == b'/' && b[i - 1].is_ascii_alphabetic() && b[i + 1].is_ascii_alphabetic()
+            })
+            .count();
     let last_words: Vec<String> = s
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -292,9 +283,7 @@ fn is_credit(s: &str) -> bool {
         .take(2)
         .map(str::to_lowercase)
         .collect();
-    let ends_with_credit = last_words
-        .iter()
-        .any(|w| CREDIT_WORDS.contains(&w.as_str()));
+    let ends_with_credit = last_words.iter().any(|w| is_credit_agency(w));
     // A caption glued to its credit: a lowercase letter directly followed by a capital that
     // starts the credit ("KarabakhReuters").
     let glued = s
@@ -370,6 +359,17 @@ mod tests {
     }
 
     #[test]
+    fn every_boilerplate_line_is_a_rule() {
+        let lines = include_str!("../../data/lexicon/boilerplate.txt")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .count();
+        assert_eq!(rules().len(), lines);
+        assert!(is_credit_agency("Antara") && is_credit_agency("GETTY"));
+        assert!(!is_credit_agency("Agency"));
+    }
+
+    #[test]
     fn table() {
         use Role::*;
         // (paragraph, role it must get when it stands after a title and a body paragraph)
@@ -385,6 +385,9 @@ mod tests {
             ("Azerbaijani soldiers in Lachin (September 2022)Resul Rehimov / Abaca / PAP", Boilerplate("credit")),
             ("Armenia and Azerbaijan are engaged in a dispute over Nagorno-KarabakhReuters Archive", Boilerplate("credit")),
             ("Main photo source: Azerbaijan Ministry of Defense", Boilerplate("credit")),
+            ("Reuters/Antara", Boilerplate("credit")),
+            ("Rescuers search for survivors off Bali AFP/Getty Images", Boilerplate("credit")),
+            ("Hamas/Fatah talks", Heading),
             ("Copyright 2022 The Example Times. All rights reserved.", Boilerplate("syndication")),
             ("Reporting by Jane Doe; Editing by John Roe", Boilerplate("syndication")),
             ("The dispute between Armenia and Azerbaijan", Heading),

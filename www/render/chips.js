@@ -124,7 +124,9 @@ function chip(entity, view, isPressed, onPress) {
  * results scroll): name, type, roles, aliases, value, the number of mentions, buttons to step
  * through the mentions in the article texts, one button per article that mentions it (which
  * shows its first mention in that article), and "Split" when the entity has several names.
- * `actions`: `{onClear, onShowDoc(doc), onStep(delta), onSplit (or null: no split offered)}`.
+ * `actions`: `{onClear, onShowDoc(doc), onStep(delta), onSplit (or null: no split offered),
+ * onRename(newName) (or null: no rename offered)}`; renaming is a small form (a text field
+ * holding the current name and a "Rename" button).
  * The element with class `mention-pos` is where app.js writes which mention is shown.
  */
 export function renderSelection(container, view, entity, actions) {
@@ -200,7 +202,33 @@ export function renderSelection(container, view, entity, actions) {
             text: 'Split',
           })
         : null,
+      actions.onRename ? renameForm(entity, actions.onRename) : null,
       el('button', { type: 'button', class: 'secondary', onclick: actions.onClear, text: 'Clear highlight' }),
     ),
+  );
+}
+
+/** "Rename": a text field with the entity's name and a submit button; an unchanged or empty
+ * name does nothing. */
+function renameForm(entity, onRename) {
+  const input = el('input', {
+    type: 'text',
+    class: 'rename-input',
+    value: entity.name,
+    'aria-label': `New name for ${entity.name}`,
+  });
+  return el(
+    'form',
+    {
+      class: 'rename',
+      onsubmit: (event) => {
+        event.preventDefault();
+        const name = input.value.trim();
+        if (name && name !== entity.name) onRename(name);
+      },
+    },
+    input,
+    ' ',
+    el('button', { type: 'submit', class: 'secondary', 'aria-label': `Rename ${entity.name}`, text: 'Rename' }),
   );
 }

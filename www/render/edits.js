@@ -2,7 +2,8 @@
 //
 // An edit is what the core takes in `analyze(articles, {edits})`: `{merge: [name, …]}` joins
 // the entities with these names into one (named after the first), `{split: name}` splits an
-// entity into one per name it was written as. Edits name entities by `entity.name`, not by id,
+// entity into one per name it was written as, `{rename: [name, new name]}` gives an entity the
+// reader's own name (the old one stays an alias, so later edits naming it still apply). Edits name entities by `entity.name`, not by id,
 // because ids change with every analysis and names survive it. They are applied in order after
 // the automatic merging; one that names no entity any more is skipped and the report's notes
 // say so. The list below shows every edit in order with an "Undo" button; undoing one removes
@@ -10,17 +11,24 @@
 
 import { el, plural, replace } from '../dom.js';
 
-/** True for `{merge: [two or more names]}` or `{split: name}` (anything else is dropped). */
+const nonEmpty = (n) => typeof n === 'string' && n.trim() !== '';
+
+/**
+ * True for `{merge: [two or more names]}`, `{split: name}` or `{rename: [name, new name]}`
+ * (anything else is dropped).
+ */
 export function validEdit(edit) {
   if (!edit || typeof edit !== 'object') return false;
+  if (Array.isArray(edit.rename)) return edit.rename.length === 2 && edit.rename.every(nonEmpty) && edit.rename[0] !== edit.rename[1];
   if (Array.isArray(edit.merge)) return edit.merge.length >= 2 && edit.merge.every((n) => typeof n === 'string' && n.trim() !== '');
   return typeof edit.split === 'string' && edit.split.trim() !== '';
 }
 
 const quote = (name) => `“${name}”`;
 
-/** One line for an edit: `Merged “A” and “B”` / `Split “A”`. */
+/** One line for an edit: `Merged “A” and “B”` / `Split “A”` / `Renamed “A” to “B”`. */
 export function describeEdit(edit) {
+  if (edit.rename) return `Renamed ${quote(edit.rename[0])} to ${quote(edit.rename[1])}`;
   if (edit.merge) {
     const names = edit.merge.map(quote);
     return `Merged ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]}`;
