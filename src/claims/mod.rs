@@ -441,10 +441,7 @@ fn resolve(
     if let Some((prev, p)) = ctx.previous {
         let close = paragraph <= p + 2;
         // "he added", and "he also accused …": the same speaker going on.
-        let also = doc
-            .text
-            .get(source.end..)
-            .is_some_and(|rest| starts_with_also(rest));
+        let also = doc.text.get(source.end..).is_some_and(starts_with_also);
         let continuing = also || CONTINUING_CUES.iter().any(|c| cue.starts_with(c));
         let fits = if person {
             entities.list[prev].kind == Type::Person
@@ -491,6 +488,9 @@ fn role_matches(role: &str, titles: &[&str]) -> bool {
         })
 }
 
+/// Mentions as (byte range, entity index), in text order.
+type Mentions = Vec<(Range<usize>, usize)>;
+
 /// Which entity types a lookup wants.
 #[derive(Clone, Copy)]
 enum Kinds {
@@ -512,7 +512,7 @@ struct Speakers<'a> {
     org_place_group: Vec<(Range<usize>, usize)>,
     /// Person mentions whose entity has at least one role: where title lookups search.
     with_roles: Vec<(Range<usize>, usize)>,
-    by_titles: std::cell::RefCell<std::collections::HashMap<String, Vec<(Range<usize>, usize)>>>,
+    by_titles: std::cell::RefCell<std::collections::HashMap<String, Mentions>>,
 }
 
 impl<'a> Speakers<'a> {
@@ -701,7 +701,10 @@ mod tests {
                 "{q:?}"
             );
         }
-        assert_eq!(first_container(&[], &[0..1]), vec![None]);
+        assert_eq!(
+            first_container(&[], std::slice::from_ref(&(0..1))),
+            vec![None]
+        );
     }
 
     #[test]

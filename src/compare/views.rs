@@ -62,8 +62,8 @@ pub fn pairs(documents: &[Document], groups: &[Group]) -> Vec<Pair> {
     let mut tally = vec![0u32; n];
     let mut touched: Vec<usize> = Vec::new();
     let mut kept: HashMap<(usize, usize), u32> = HashMap::new();
-    for a in 0..n {
-        for &g in &groups_of[a] {
+    for (a, gs) in groups_of.iter().enumerate() {
+        for &g in gs {
             for &b in &members[g] {
                 if b != a {
                     if tally[b] == 0 {
