@@ -4,6 +4,7 @@
 //! ```text
 //! bench-scale [--classes news,longline,...] [--steps 4] [--scale F]   # the table
 //! bench-scale run CLASS BYTES                                         # one measurement (child)
+//! bench-scale generate CLASS BYTES                                    # print one input
 //! ```
 //!
 //! Each input class is generated at 1×, 2×, 4× and 8× its base size (`--steps`, `--scale`
@@ -58,6 +59,23 @@ const CLASSES: &[(&str, usize, &str)] = &[
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("generate") {
+        // The text of one class, for a fuzzing corpus (`fuzz/seed-corpus.sh`).
+        match (args.get(1), args.get(2).and_then(|s| s.parse().ok())) {
+            (Some(class), Some(size)) => match generate(class, size) {
+                Ok(text) => print!("{text}"),
+                Err(e) => {
+                    eprintln!("bench-scale: {e}");
+                    std::process::exit(2);
+                }
+            },
+            _ => {
+                eprintln!("usage: bench-scale generate CLASS BYTES");
+                std::process::exit(2);
+            }
+        }
+        return;
+    }
     if args.first().map(String::as_str) == Some("run") {
         let (Some(class), Some(size)) = (args.get(1), args.get(2).and_then(|s| s.parse().ok()))
         else {
