@@ -261,7 +261,10 @@ export function createApp(root = document, options = {}) {
     setProgress(null);
     let outcome;
     try {
-      outcome = await client.analyze(
+      // One failing article (a lone surrogate, a trap) does not fail the others: the client
+      // finds it, restarts its worker, analyses the rest and says which were left out.
+      const ask = typeof client.analyzeSkipping === 'function' ? client.analyzeSkipping.bind(client) : client.analyze.bind(client);
+      outcome = await ask(
         snapshot.map(({ name, text }) => ({ name, text })),
         edits.length ? { edits } : undefined,
       );
@@ -286,17 +289,21 @@ export function createApp(root = document, options = {}) {
     const previous = state.view && state.selected ? state.view.entityById.get(state.selected) : null;
     await yieldToBrowser();
     if (version !== state.version) return; // changed meanwhile: a newer analysis is on its way
-    state.view = makeView(outcome.report, snapshot, edits);
+    const left = new Set((outcome.skipped ?? []).map((s) => s.index));
+    const analysed = left.size ? snapshot.filter((_, i) => !left.has(i)) : snapshot;
+    state.view = makeView(outcome.report, analysed, edits);
     state.selected = previous ? findSame(state.view, previous) : null;
     state.mention = -1;
     state.mergePick = [];
     await yieldToBrowser();
     renderList();
     const r = outcome.report;
+    const leftOut = (outcome.skipped ?? []).map((s) => `${s.name} (${s.message})`);
     await showResults(
-      `Analysed ${plural(snapshot.length, 'article')} in ${Math.round(outcome.ms)} ms: ` +
+      `Analysed ${plural(analysed.length, 'article')} in ${Math.round(outcome.ms)} ms: ` +
         `${plural(r.entities?.length ?? 0, 'entity', 'entities')}, ${plural(r.claims?.length ?? 0, 'claim')} ` +
-        `in ${plural(r.groups?.length ?? 0, 'group')}.`,
+        `in ${plural(r.groups?.length ?? 0, 'group')}.` +
+        (leftOut.length ? ` Left out, its analysis failed (remove it to stop this message): ${leftOut.join('; ')}.` : ''),
     );
   }
 
