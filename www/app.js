@@ -159,6 +159,8 @@ export function createApp(root = document, options = {}) {
     analyse();
   }
 
+  let storageWarned = false;
+
   function persist() {
     if (!store) return;
     const session = {
@@ -170,7 +172,23 @@ export function createApp(root = document, options = {}) {
       edits: state.edits,
       preload: state.preload,
     };
-    store.save(session).catch((err) => console.warn('corroborate: the articles could not be saved:', err?.message ?? err));
+    store.save(session).then(
+      (result) => {
+        storageWarned = false;
+        // articles another tab saved meanwhile: taken in, so neither tab loses its work
+        const others = result?.others ?? [];
+        if (others.length) {
+          showMessage('note', `Kept ${plural(others.length, 'article')} saved in another tab: ${others.map((a) => a.name).join(', ')}.`);
+          addArticles(others.map(({ name, text, origin }) => ({ name, text, origin })));
+        }
+      },
+      (err) => {
+        console.warn('corroborate: the articles could not be saved:', err?.message ?? err);
+        if (storageWarned) return;
+        storageWarned = true;
+        showMessage('note', `Your articles could not be saved in this browser (${err?.message ?? err}); they will be lost when the page is closed.`);
+      },
+    );
   }
 
   // ---------------------------------------------------------------- analysis
@@ -1197,6 +1215,7 @@ export function createApp(root = document, options = {}) {
         session = await store.load();
       } catch (err) {
         console.warn('corroborate: articles will not be kept across reloads here:', err?.message ?? err);
+        showMessage('note', `Articles will not be kept across reloads here: this browser refused storage (${err?.message ?? err}).`);
         store = null;
       }
     }
