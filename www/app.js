@@ -277,6 +277,13 @@ export function createApp(root = document, options = {}) {
     const chars = snapshot.reduce((n, a) => n + a.text.length, 0);
     setStatus('busy', `Analysing ${plural(snapshot.length, 'article')} (${formatChars(chars)})…`);
     setProgress(null);
+    // An analysis still running after a second can be cancelled (the client stops its worker).
+    const offerCancel = typeof client.cancel === 'function'
+      ? setTimeout(() => {
+          if (!state.running) return;
+          $('status').append(' ', el('button', { type: 'button', class: 'link cancel-analysis', text: 'Cancel', onclick: () => client.cancel() }));
+        }, 1000)
+      : null;
     let outcome;
     try {
       // One failing article (a lone surrogate, a trap) does not fail the others: the client
@@ -289,7 +296,18 @@ export function createApp(root = document, options = {}) {
     } catch (err) {
       outcome = { error: err };
     }
+    clearTimeout(offerCancel);
     state.running = false;
+    if (outcome.error?.cancelled) {
+      state.dirty = false;
+      state.view = null;
+      state.selected = null;
+      renderList();
+      renderResults();
+      setProgress(false);
+      setStatus('idle', 'The analysis was cancelled. Remove or shorten the longest articles, or add or change one to analyse again.');
+      return;
+    }
     if (state.dirty) {
       analyse();
       return;

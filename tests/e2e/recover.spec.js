@@ -86,3 +86,21 @@ test('the page names a failing article and shows the others', async ({ page }) =
   // the five sample articles are still analysed and shown
   await expect(page.locator('#claims thead th.col-doc')).toHaveCount(5);
 });
+
+test('the page offers to cancel a long analysis, and cancelling stops it', async ({ page }) => {
+  await openDemo(page);
+  const area = page.getByRole('textbox', { name: 'Paste the text of an article' });
+  await area.evaluate((el, good) => {
+    el.value = (good + '\n\n').repeat(40_000); // ~3.9 MB: several seconds of work
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, GOOD);
+  await page.getByRole('button', { name: 'Add article' }).click();
+  const cancel = page.locator('#status button.cancel-analysis');
+  await expect(cancel).toBeVisible({ timeout: 10_000 });
+  await cancel.click();
+  await expect(page.locator('#status')).toContainText('cancelled', { timeout: 5_000 });
+  await expect(page.locator('body')).toHaveAttribute('data-state', 'idle');
+  // removing the long article analyses the others again
+  await page.locator('#article-list > li.article-item').nth(5).getByRole('button', { name: /^Remove article/ }).click();
+  await waitAnalysed(page);
+});
