@@ -335,6 +335,21 @@ export function createApp(root = document, options = {}) {
     renderList();
     const r = outcome.report;
     const leftOut = (outcome.skipped ?? []).map((s) => `${s.name} (${s.message})`);
+    // one message per left-out article, with a button to remove it from the list
+    for (const old of $('messages').querySelectorAll('.message-skipped')) old.remove();
+    for (const s of outcome.skipped ?? []) {
+      const id = snapshot[s.index]?.id;
+      const item = el(
+        'li',
+        { class: 'message message-note message-skipped' },
+        el('span', { class: 'message-kind', text: 'Left out:' }),
+        ' ',
+        el('span', { class: 'message-text', text: `${s.name}: its analysis failed (${s.message}).` }),
+        ' ',
+        el('button', { type: 'button', class: 'link', text: `Remove ${s.name}`, onclick: () => { item.remove(); if (id) removeArticle(id); } }),
+      );
+      $('messages').append(item);
+    }
     await showResults(
       `Analysed ${plural(analysed.length, 'article')} in ${Math.round(outcome.ms)} ms: ` +
         `${plural(r.entities?.length ?? 0, 'entity', 'entities')}, ${plural(r.claims?.length ?? 0, 'claim')} ` +

@@ -85,6 +85,12 @@ test('the page names a failing article and shows the others', async ({ page }) =
   await expect(page.locator('#status')).toContainText('bad.txt');
   // the five sample articles are still analysed and shown
   await expect(page.locator('#claims thead th.col-doc')).toHaveCount(5);
+  // the message offers to remove it; removing it leaves the five, analysed, with no message
+  await page.getByRole('button', { name: 'Remove bad.txt' }).click();
+  await expect(page.locator('#article-list > li.article-item')).toHaveCount(5);
+  await waitAnalysed(page);
+  await expect(page.locator('#status')).not.toContainText('Left out');
+  await expect(page.locator('#messages .message-skipped')).toHaveCount(0);
 });
 
 test('the page offers to cancel a long analysis, and cancelling stops it', async ({ page }) => {
