@@ -5,6 +5,7 @@
 // - www/pkg/demo.json: the sample articles, `[{name, text}]`, from seeds/*.txt (sorted by name);
 // - www/pkg/samples/sample-N.txt: the same articles as files (N from 1, in that order), for
 //   www/embed-example.html, whose widget loads articles by URL;
+// - www/pkg/build.js: the build's id, for the service worker's cache name;
 // - www/pkg/vendor/readability.js: Mozilla Readability (npm @mozilla/readability, installed by
 //   `npm ci`) as an ES module, with its licence beside it.
 //
@@ -36,6 +37,27 @@ await write(path.join(pkg, 'demo.json'), `${JSON.stringify(demo, null, 1)}\n`);
 const samples = path.join(pkg, 'samples');
 await mkdir(samples, { recursive: true });
 for (const [i, d] of demo.entries()) await write(path.join(samples, `sample-${i + 1}.txt`), d.text);
+
+// The build's id for the service worker's cache name (www/pkg/build.js, loaded by sw.js with
+// importScripts): a hash of the wasm binary, the demo and the page's own files, so that every
+// build that changes what the page serves gets a fresh cache and the old one is deleted.
+{
+  const { createHash } = await import('node:crypto');
+  const hash = createHash('sha256');
+  const www = path.join(repo, 'www');
+  const own = async (dir) => {
+    for (const e of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (full !== pkg) await own(full);
+      } else hash.update(e.name).update(await readFile(full));
+    }
+  };
+  await own(www);
+  hash.update(await readFile(path.join(pkg, 'corroborate_bg.wasm')));
+  hash.update(JSON.stringify(demo));
+  await write(path.join(pkg, 'build.js'), `self.CORROBORATE_BUILD = '${hash.digest('hex').slice(0, 16)}';\n`);
+}
 
 // Mozilla Readability as an ES module. The file is a plain script that assigns
 // `module.exports` only when `module` exists; an `export` line is all it needs.

@@ -1,6 +1,9 @@
-//! `corroborate`: the command-line shell around the core. It reads files (or stdin), refuses
-//! what is not article text with a one-line message per file, analyses the rest, and prints
-//! the report as JSON (the same `corroborate/report@1` the page renders) or as Markdown.
+//! `corroborate`: the command-line shell around the core. It reads regular files (or stdin),
+//! refuses what is not article text with a one-line message per file (the core's
+//! [`corroborate::input::check`]: empty, binary, HTML, over 5 MB, not UTF-8 or BOM-marked
+//! UTF-16; FIFOs and devices are refused before they are opened, so one cannot hang the run),
+//! analyses the rest, and prints the report as JSON (the same `corroborate/report@1` the page
+//! renders) or as Markdown; a failed write (a full disk) is reported on stderr.
 
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -115,7 +118,14 @@ fn main() -> ExitCode {
         }
     };
     let mut stdout = io::stdout().lock();
-    if writeln!(stdout, "{out}").is_err() {
+    if let Err(e) = writeln!(stdout, "{out}").and_then(|()| stdout.flush()) {
+        // a reader that went away (`| head`) is not worth a message; a full disk is
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!(
+                "corroborate: cannot write the report: {}",
+                e.to_string().to_lowercase()
+            );
+        }
         return ExitCode::FAILURE;
     }
     if failed {
@@ -138,6 +148,18 @@ fn read_article(path: &str) -> Result<Article, String> {
     let read = if path == "-" {
         io::stdin().lock().take(limit).read_to_end(&mut bytes)
     } else {
+        // A FIFO with no writer would block `open` for ever, and a device may never end:
+        // only regular files are read (stat does not block).
+        let meta = std::fs::metadata(path)
+            .map_err(|e| format!("cannot read: {}", e.to_string().to_lowercase()))?;
+        if meta.is_dir() {
+            return Err("is a directory, not a file".to_string());
+        }
+        if !meta.is_file() {
+            return Err(
+                "not a regular file (a FIFO, socket or device): pipe it to '-' instead".to_string(),
+            );
+        }
         std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
     };
     read.map_err(|e| format!("cannot read: {}", e.to_string().to_lowercase()))?;

@@ -86,6 +86,16 @@ pub fn analyze_with(articles: &[Article], options: &Options) -> Result<Report, E
                     a.name
                 ));
             }
+            if doc.long_runs > 0 {
+                notes.push(format!(
+                    "{}: {} run(s) of over {} tokens without sentence punctuation cut into \
+                     sentences of at most {} tokens",
+                    a.name,
+                    doc.long_runs,
+                    text::sentences::MAX_SENTENCE_TOKENS,
+                    text::sentences::MAX_SENTENCE_TOKENS
+                ));
+            }
             document(i, a, doc)
         })
         .collect();

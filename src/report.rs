@@ -19,7 +19,9 @@
 //! - `claims`: every claim found, in document order ([`Claim`]).
 //! - `groups`: claims aligned across articles ([`Group`]); every claim is in at least one group,
 //!   and only a claim told in several pieces is in more than one.
-//! - `pairs`: for each pair of articles, how many claim groups they share ([`Pair`]).
+//! - `pairs`: pairs of articles that share at least one claim group and how many ([`Pair`]);
+//!   a pair not listed shares none, or is not among the 20 closest partners of either of its
+//!   articles (so the list grows with the article count, not its square).
 //! - `articles`: for each article, the claims most others carry that it leaves out, and the
 //!   outlets and agencies it cites ([`ArticleView`]).
 //! - `notes`: problems met while analysing (an article with no text left after boilerplate
@@ -46,7 +48,8 @@ pub struct Report {
     pub claims: Vec<Claim>,
     /// Claim groups: most widely carried first.
     pub groups: Vec<Group>,
-    /// Article pairs and the claim groups they share.
+    /// Article pairs that share claim groups: at most the 20 closest partners per article;
+    /// an unlisted pair shares none (or is not among either article's closest 20).
     pub pairs: Vec<Pair>,
     /// Per article, in document order: what it omits and whom it cites.
     pub articles: Vec<ArticleView>,

@@ -29,6 +29,12 @@ fn bad_files_are_named_and_the_rest_reported() {
         ("blank.txt", b"  \n\n ", "empty"),
         ("image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", "binary"),
         ("latin1.txt", b"caf\xe9 au lait", "not UTF-8"),
+        (
+            "page.html",
+            b"<!doctype html><html><body><p>Hi.</p></body></html>",
+            "HTML",
+        ),
+        ("lone.txt", b"\xff\xfeH\0\0\xd8", "not UTF-16"),
     ];
     for (name, bytes, msg) in cases {
         let bad = temp(name, bytes);
@@ -139,4 +145,70 @@ fn options_file_applies_entity_edits() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad-options.json"));
+}
+
+#[test]
+fn utf16_with_bom_is_read() {
+    let mut bytes = vec![0xff, 0xfe];
+    for u in "Prime Minister Nikol Pashinyan said 49 soldiers were killed.".encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    let f = temp("utf16.txt", &bytes);
+    let out = bin().arg(&f).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Pashinyan"));
+}
+
+#[cfg(unix)]
+#[test]
+fn fifo_is_refused_and_later_files_reported() {
+    let dir = std::env::temp_dir().join(format!("corroborate-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("pipe");
+    let _ = std::fs::remove_file(&fifo);
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let good = temp(
+        "after-fifo.txt",
+        b"Officials in Baku said 12 soldiers were killed.",
+    );
+    let mut child = bin()
+        .arg(&fifo)
+        .arg(&good)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // no writer ever opens the FIFO: the run must still end, within seconds
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        assert!(start.elapsed().as_secs() < 20, "the CLI hangs on a FIFO");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not a regular file"), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Baku"));
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn write_errors_are_reported() {
+    let good = temp(
+        "full.txt",
+        b"Officials in Baku said 12 soldiers were killed.",
+    );
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = bin().arg(&good).stdout(full).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot write the report"), "{err}");
 }

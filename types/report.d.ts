@@ -45,7 +45,8 @@ claims: Array<Claim>,
  */
 groups: Array<Group>, 
 /**
- * Article pairs and the claim groups they share.
+ * Article pairs that share claim groups: at most the 20 closest partners per article;
+ * an unlisted pair shares none (or is not among either article's closest 20).
  */
 pairs: Array<Pair>, 
 /**

@@ -159,6 +159,8 @@ export function createApp(root = document, options = {}) {
     analyse();
   }
 
+  let storageWarned = false;
+
   function persist() {
     if (!store) return;
     const session = {
@@ -170,7 +172,23 @@ export function createApp(root = document, options = {}) {
       edits: state.edits,
       preload: state.preload,
     };
-    store.save(session).catch((err) => console.warn('corroborate: the articles could not be saved:', err?.message ?? err));
+    store.save(session).then(
+      (result) => {
+        storageWarned = false;
+        // articles another tab saved meanwhile: taken in, so neither tab loses its work
+        const others = result?.others ?? [];
+        if (others.length) {
+          showMessage('note', `Kept ${plural(others.length, 'article')} saved in another tab: ${others.map((a) => a.name).join(', ')}.`);
+          addArticles(others.map(({ name, text, origin }) => ({ name, text, origin })));
+        }
+      },
+      (err) => {
+        console.warn('corroborate: the articles could not be saved:', err?.message ?? err);
+        if (storageWarned) return;
+        storageWarned = true;
+        showMessage('note', `Your articles could not be saved in this browser (${err?.message ?? err}); they will be lost when the page is closed.`);
+      },
+    );
   }
 
   // ---------------------------------------------------------------- analysis
@@ -259,16 +277,37 @@ export function createApp(root = document, options = {}) {
     const chars = snapshot.reduce((n, a) => n + a.text.length, 0);
     setStatus('busy', `Analysing ${plural(snapshot.length, 'article')} (${formatChars(chars)})…`);
     setProgress(null);
+    // An analysis still running after a second can be cancelled (the client stops its worker).
+    const offerCancel = typeof client.cancel === 'function'
+      ? setTimeout(() => {
+          if (!state.running) return;
+          $('status').append(' ', el('button', { type: 'button', class: 'link cancel-analysis', text: 'Cancel', onclick: () => client.cancel() }));
+        }, 1000)
+      : null;
     let outcome;
     try {
-      outcome = await client.analyze(
+      // One failing article (a lone surrogate, a trap) does not fail the others: the client
+      // finds it, restarts its worker, analyses the rest and says which were left out.
+      const ask = typeof client.analyzeSkipping === 'function' ? client.analyzeSkipping.bind(client) : client.analyze.bind(client);
+      outcome = await ask(
         snapshot.map(({ name, text }) => ({ name, text })),
         edits.length ? { edits } : undefined,
       );
     } catch (err) {
       outcome = { error: err };
     }
+    clearTimeout(offerCancel);
     state.running = false;
+    if (outcome.error?.cancelled) {
+      state.dirty = false;
+      state.view = null;
+      state.selected = null;
+      renderList();
+      renderResults();
+      setProgress(false);
+      setStatus('idle', 'The analysis was cancelled. Remove or shorten the longest articles, or add or change one to analyse again.');
+      return;
+    }
     if (state.dirty) {
       analyse();
       return;
@@ -286,17 +325,36 @@ export function createApp(root = document, options = {}) {
     const previous = state.view && state.selected ? state.view.entityById.get(state.selected) : null;
     await yieldToBrowser();
     if (version !== state.version) return; // changed meanwhile: a newer analysis is on its way
-    state.view = makeView(outcome.report, snapshot, edits);
+    const left = new Set((outcome.skipped ?? []).map((s) => s.index));
+    const analysed = left.size ? snapshot.filter((_, i) => !left.has(i)) : snapshot;
+    state.view = makeView(outcome.report, analysed, edits);
     state.selected = previous ? findSame(state.view, previous) : null;
     state.mention = -1;
     state.mergePick = [];
     await yieldToBrowser();
     renderList();
     const r = outcome.report;
+    const leftOut = (outcome.skipped ?? []).map((s) => `${s.name} (${s.message})`);
+    // one message per left-out article, with a button to remove it from the list
+    for (const old of $('messages').querySelectorAll('.message-skipped')) old.remove();
+    for (const s of outcome.skipped ?? []) {
+      const id = snapshot[s.index]?.id;
+      const item = el(
+        'li',
+        { class: 'message message-note message-skipped' },
+        el('span', { class: 'message-kind', text: 'Left out:' }),
+        ' ',
+        el('span', { class: 'message-text', text: `${s.name}: its analysis failed (${s.message}).` }),
+        ' ',
+        el('button', { type: 'button', class: 'link', text: `Remove ${s.name}`, onclick: () => { item.remove(); if (id) removeArticle(id); } }),
+      );
+      $('messages').append(item);
+    }
     await showResults(
-      `Analysed ${plural(snapshot.length, 'article')} in ${Math.round(outcome.ms)} ms: ` +
+      `Analysed ${plural(analysed.length, 'article')} in ${Math.round(outcome.ms)} ms: ` +
         `${plural(r.entities?.length ?? 0, 'entity', 'entities')}, ${plural(r.claims?.length ?? 0, 'claim')} ` +
-        `in ${plural(r.groups?.length ?? 0, 'group')}.`,
+        `in ${plural(r.groups?.length ?? 0, 'group')}.` +
+        (leftOut.length ? ` Left out, its analysis failed (remove it to stop this message): ${leftOut.join('; ')}.` : ''),
     );
   }
 
@@ -1191,6 +1249,7 @@ export function createApp(root = document, options = {}) {
         session = await store.load();
       } catch (err) {
         console.warn('corroborate: articles will not be kept across reloads here:', err?.message ?? err);
+        showMessage('note', `Articles will not be kept across reloads here: this browser refused storage (${err?.message ?? err}).`);
         store = null;
       }
     }

@@ -1,22 +1,62 @@
 // A promise client for worker.js: `await analyzer.analyze(articles, options)` resolves with
 // `{report, ms}` or rejects with an Error carrying the worker's message.
+//
+// Recovery: a worker whose analysis failed is never used again (a wasm trap leaves its
+// instance broken, and every later analysis failed too until a reload): the client terminates
+// it and starts a fresh one (handing it the wasm binary again when `init` gave one).
+// `analyzeSkipping` finds which article made an analysis fail by analysing each alone, then
+// analyses the others and says which were left out; `cancel()` stops a running analysis the
+// same way (terminate, restart).
 import { yieldToBrowser } from './schedule.js';
 
 export class AnalyzerClient {
   /** `source`: the worker script's URL (default: worker.js beside this module) or a Worker. */
   constructor(source = new URL('./worker.js', import.meta.url)) {
-    this.worker = source instanceof Worker ? source : new Worker(source, { type: 'module', name: 'corroborate' });
+    this.source = source instanceof Worker ? new URL('./worker.js', import.meta.url) : source;
     this.pending = new Map();
     this.nextId = 1;
-    this.worker.addEventListener('message', (event) => this.#receive(event.data));
-    // A worker that fails to start (script missing, syntax error) fails every pending request.
-    this.worker.addEventListener('error', (event) => {
+    this.wasm = null;
+    this.#attach(source instanceof Worker ? source : this.#spawn());
+  }
+
+  #spawn() {
+    return new Worker(this.source, { type: 'module', name: 'corroborate' });
+  }
+
+  #attach(worker) {
+    this.worker = worker;
+    worker.addEventListener('message', (event) => {
+      if (this.worker === worker) this.#receive(event.data);
+    });
+    // A worker that fails to start (script missing, syntax error) or dies fails every pending
+    // request, and is replaced.
+    worker.addEventListener('error', (event) => {
       event.preventDefault();
-      this.#failAll(new Error(`the analysis worker failed: ${event.message || 'could not start'}`));
+      if (this.worker !== worker) return;
+      this.#restart(new Error(`the analysis worker failed: ${event.message || 'could not start'}`));
     });
-    this.worker.addEventListener('messageerror', () => {
-      this.#failAll(new Error('the analysis worker sent a message that could not be read'));
+    worker.addEventListener('messageerror', () => {
+      if (this.worker === worker) this.#failAll(new Error('the analysis worker sent a message that could not be read'));
     });
+  }
+
+  /** Terminates the worker, fails what was pending with `err`, and starts a fresh worker. */
+  #restart(err) {
+    err.restarted = true;
+    this.worker.terminate();
+    this.#failAll(err);
+    this.#attach(this.#spawn());
+    if (this.wasm) {
+      const copy = this.wasm.slice(0);
+      this.#request({ type: 'init', wasm: copy }, [copy]).catch(() => {});
+    }
+  }
+
+  /** Stops a running analysis: its promise rejects with an error whose `cancelled` is true. */
+  cancel() {
+    const err = new Error('the analysis was cancelled');
+    err.cancelled = true;
+    this.#restart(err);
   }
 
   /** Resolves once the wasm module is loaded. */
@@ -26,6 +66,8 @@ export class AnalyzerClient {
 
   /** Gives the worker the wasm binary (an ArrayBuffer, transferred) instead of a fetch. */
   init(wasm) {
+    // kept (a copy) to hand to a replacement worker after a failure
+    this.wasm = wasm.slice(0);
     return this.#request({ type: 'init', wasm }, [wasm]);
   }
 
@@ -35,7 +77,14 @@ export class AnalyzerClient {
    * per top-level key, parsed one per task (schedule.js `yieldToBrowser`).
    */
   async analyze(articles, options = undefined) {
-    const reply = await this.#request({ type: 'analyze', articles, options, format: 'parts' });
+    let reply;
+    try {
+      reply = await this.#request({ type: 'analyze', articles, options, format: 'parts' });
+    } catch (err) {
+      // the instance may be broken (a trap): never reuse it
+      if (!err.cancelled && !err.restarted) this.#restart(err);
+      throw err;
+    }
     if (reply.report) return { report: reply.report, ms: reply.ms };
     const report = {};
     for (const [key, json] of Object.entries(reply.parts)) {
@@ -43,6 +92,33 @@ export class AnalyzerClient {
       report[key] = JSON.parse(json);
     }
     return { report, ms: reply.ms };
+  }
+
+  /**
+   * `analyze`, and when it fails with several articles, each article alone to find the ones
+   * that fail; the others are analysed together. Resolves with `{report, ms, skipped}`
+   * (`skipped`: `[{index, name, message}]`, the articles left out, by input position) or rejects when every article fails
+   * or the analysis was cancelled.
+   */
+  async analyzeSkipping(articles, options = undefined) {
+    try {
+      return { ...(await this.analyze(articles, options)), skipped: [] };
+    } catch (err) {
+      if (err.cancelled || articles.length < 2) throw err;
+    }
+    const skipped = [];
+    const good = [];
+    for (const [index, article] of articles.entries()) {
+      try {
+        await this.analyze([article], options);
+        good.push(article);
+      } catch (err) {
+        if (err.cancelled) throw err;
+        skipped.push({ index, name: article.name, message: err.message });
+      }
+    }
+    if (good.length === 0) throw new Error(`every article failed: ${skipped.map((s) => `${s.name} (${s.message})`).join('; ')}`);
+    return { ...(await this.analyze(good, options)), skipped };
   }
 
   terminate() {

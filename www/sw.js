@@ -9,7 +9,15 @@
 // ASSETS must list every file the page can load: tests/e2e/offline.spec.js compares it with
 // the files in www/.
 
-const CACHE = 'corroborate-v1';
+// The cache is named after the build (pkg/build.js, written by scripts/build-www.mjs): a new
+// build installs into a fresh cache and activation deletes every other corroborate cache. Only
+// the files in ASSETS are ever stored, so the cache stays bounded by the app's own size.
+try {
+  importScripts('pkg/build.js');
+} catch {
+  // no build id (a page served from the source tree): one fixed name
+}
+const CACHE = `corroborate-${self.CORROBORATE_BUILD ?? 'dev'}`;
 
 const ASSETS = [
   './',
@@ -36,11 +44,15 @@ const ASSETS = [
   'render/claims.js',
   'render/edits.js',
   'render/pairs.js',
+  'pkg/build.js',
   'pkg/corroborate.js',
   'pkg/corroborate_bg.wasm',
   'pkg/demo.json',
   'pkg/vendor/readability.js',
 ];
+
+/** Absolute URLs of ASSETS: the only requests whose responses are stored. */
+const CACHED = new Set(ASSETS.map((a) => new URL(a, self.location.href).href));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -55,7 +67,7 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('corroborate-') && k !== CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
 });
@@ -64,7 +76,7 @@ async function networkFirst(request) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
+    if (response.ok && response.type === 'basic' && CACHED.has(new URL(request.url).href)) await cache.put(request, response.clone());
     return response;
   } catch (err) {
     const cached = (await cache.match(request, { ignoreSearch: true })) ?? (request.mode === 'navigate' ? await cache.match('index.html') : undefined);

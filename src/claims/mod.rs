@@ -100,6 +100,7 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
     let mut claims: Vec<Claim> = Vec::new();
     let mut covered = vec![false; doc.sentences.len()];
     let mut ctx = Context::default();
+    let speakers = Speakers::new(entities, d);
     // Claim index of each attribution, for continuations (`Attribution::continues` indexes atts).
     let mut claim_of: Vec<Option<usize>> = Vec::with_capacity(atts.len());
     for att in &atts {
@@ -132,7 +133,7 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
             }
             Some(h) => (h.speaker, att.cue.clone(), att.source.clone()),
             None => (
-                resolve(doc, d, att, entities, &ctx),
+                resolve(doc, d, att, &speakers, &ctx),
                 att.cue.clone(),
                 att.source.clone(),
             ),
@@ -158,17 +159,33 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
         });
     }
     // Figures: into the claim whose content holds them, else a numeric claim per sentence.
-    for (s, sentence) in doc.sentences.iter().enumerate() {
-        if !compared(doc.role(sentence)) {
+    // Headlines are claims of their article too (see `compared`).
+    let found: Vec<(usize, Vec<Figure>)> = doc
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, sentence)| compared(doc.role(sentence)))
+        .map(|(s, _)| (s, figures_in(doc, s)))
+        .collect();
+    // The first reported-speech claim whose content holds each figure, found with one sweep
+    // (sentences are disjoint, so the numeric claims made below never hold a later figure).
+    let contents: Vec<(Range<usize>, usize)> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.content.clone(), i))
+        .collect();
+    let ranges: Vec<Range<usize>> = found
+        .iter()
+        .flat_map(|(_, fs)| fs.iter().map(|f| f.range.clone()))
+        .collect();
+    let mut holders = first_container(&contents, &ranges).into_iter();
+    for (s, figures) in found {
+        let Some(sentence) = doc.sentences.get(s) else {
             continue;
-        }
+        };
         let mut loose = Vec::new();
-        for f in figures_in(doc, s) {
-            let range = f.range.clone();
-            match claims
-                .iter_mut()
-                .find(|c| c.content.start <= range.start && range.end <= c.content.end)
-            {
+        for f in figures {
+            match holders.next().flatten().and_then(|i| claims.get_mut(i)) {
                 Some(c) => c.figures.push(f),
                 None => loose.push(f),
             }
@@ -267,18 +284,28 @@ fn compared(role: Role) -> bool {
 /// the numeric claim (who withholds a toll matters when comparing it).
 fn drop_withheld_fragments(claims: &mut Vec<Claim>) {
     let mut drop = vec![false; claims.len()];
-    for i in 0..claims.len() {
-        if claims[i].kind != Kind::Statement {
-            continue;
-        }
-        let content = claims[i].content.clone();
-        let holder = claims.iter().position(|n| {
-            n.kind == Kind::Numeric
-                && n.doc == claims[i].doc
-                && n.figures.iter().any(|f| {
-                    f.unknown && f.range.start <= content.start && content.end <= f.range.end
-                })
-        });
+    // The claims are one document's, so the first numeric claim holding each statement's
+    // content in a withheld figure is found with one sweep.
+    let withheld: Vec<(Range<usize>, usize)> = claims
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.kind == Kind::Numeric)
+        .flat_map(|(i, n)| {
+            n.figures
+                .iter()
+                .filter(|f| f.unknown)
+                .map(move |f| (f.range.clone(), i))
+        })
+        .collect();
+    let statements: Vec<usize> = (0..claims.len())
+        .filter(|&i| claims[i].kind == Kind::Statement)
+        .collect();
+    let contents: Vec<Range<usize>> = statements
+        .iter()
+        .map(|&i| claims[i].content.clone())
+        .collect();
+    let holders = first_container(&withheld, &contents);
+    for (&i, holder) in statements.iter().zip(holders) {
         if let Some(n) = holder {
             if claims[n].speaker.is_none() {
                 claims[n].speaker = claims[i].speaker;
@@ -322,9 +349,10 @@ fn resolve(
     doc: &Prepared,
     d: usize,
     att: &attribution::Attribution,
-    entities: &Entities,
+    speakers: &Speakers,
     ctx: &Context,
 ) -> Option<usize> {
+    let entities = speakers.entities;
     let source = att.source.as_ref()?;
     let text = doc.text.get(source.clone())?.trim();
     let lower = text.to_lowercase();
@@ -343,12 +371,7 @@ fn resolve(
         .collect();
     // A title without a name ("the US Secretary of State", "the premier's office"): the
     // person last given that role, before the country or body named in the title.
-    if let Some(e) = nearest(entities, d, source.start, |e| {
-        e.kind == Type::Person
-            && e.roles
-                .iter()
-                .any(|r| role_matches(&r.to_lowercase(), &words))
-    }) {
+    if let Some(e) = speakers.with_role(&titles(&words), source.start) {
         return Some(e);
     }
     if let Some(e) = pick(Type::Organization) {
@@ -381,7 +404,14 @@ fn resolve(
     // A name right before the pronoun ("Prime Minister Nikol Pashinyan he also talked"), or
     // opening its own sentence ("Moscow deployed troops, whom it calls peacekeepers"), is the
     // pronoun's antecedent before any earlier speaker.
-    if let Some((r, e)) = entities.last_before(d, source.start, |e| compatible(e)) {
+    let kinds = if person {
+        Kinds::Person
+    } else if plural {
+        Kinds::OrgPlaceGroup
+    } else {
+        Kinds::OrgPlace
+    };
+    if let Some((r, e)) = speakers.last_before(kinds, source.start) {
         let between = doc.text.get(r.end..source.start).unwrap_or("x");
         if between.trim().is_empty() {
             return Some(government(e));
@@ -421,10 +451,7 @@ fn resolve(
     if let Some((prev, p)) = ctx.previous {
         let close = paragraph <= p + 2;
         // "he added", and "he also accused …": the same speaker going on.
-        let also = doc
-            .text
-            .get(source.end..)
-            .is_some_and(|rest| rest.trim_start().to_lowercase().starts_with("also "));
+        let also = doc.text.get(source.end..).is_some_and(starts_with_also);
         let continuing = also || CONTINUING_CUES.iter().any(|c| cue.starts_with(c));
         let fits = if person {
             entities.list[prev].kind == Type::Person
@@ -437,25 +464,33 @@ fn resolve(
     }
     if person {
         ctx.last_person
-            .or_else(|| nearest(entities, d, source.start, |e| e.kind == Type::Person))
+            .or_else(|| speakers.nearest(Kinds::Person, source.start))
     } else {
-        ctx.last_other.or_else(|| {
-            nearest(entities, d, source.start, |e| {
-                matches!(e.kind, Type::Organization | Type::Place)
-            })
-        })
+        ctx.last_other
+            .or_else(|| speakers.nearest(Kinds::OrgPlace, source.start))
     }
 }
 
-/// Does a role phrase ("Armenian Prime Minister") fit the words of a description ("the
-/// premier's office", "the US Secretary of State")? The description's title words must all
-/// appear in the role (with "premier" read as "prime minister").
-fn role_matches(role: &str, words: &[&str]) -> bool {
-    let titles: Vec<&str> = words
+/// Does `rest` open with the word "also" (any letter case)? Only its first five characters are
+/// lower-cased: lower-casing the whole rest of the document per attribution was quadratic.
+fn starts_with_also(rest: &str) -> bool {
+    let head: String = rest.trim_start().chars().take(5).collect();
+    head.to_lowercase().starts_with("also ")
+}
+
+/// The title words of a description ("the premier's office" → `premier`; "the US Secretary of
+/// State" → `secretary`, `state` where the gazetteer knows them as role words).
+fn titles<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    words
         .iter()
         .copied()
         .filter(|w| crate::gazetteer::is_role(w) || *w == "premier")
-        .collect();
+        .collect()
+}
+
+/// Does a role phrase ("armenian prime minister", lower case) fit the title words of a
+/// description? They must all appear in the role (with "premier" read as "prime minister").
+fn role_matches(role: &str, titles: &[&str]) -> bool {
     !titles.is_empty()
         && titles.iter().all(|w| match *w {
             "premier" => role.contains("prime minister") || role.contains("premier"),
@@ -463,13 +498,161 @@ fn role_matches(role: &str, words: &[&str]) -> bool {
         })
 }
 
-fn nearest(
-    entities: &Entities,
-    d: usize,
-    pos: usize,
-    keep: impl Fn(&Entity) -> bool,
-) -> Option<usize> {
-    entities.last_before(d, pos, keep).map(|(_, e)| e)
+/// Mentions as (byte range, entity index), in text order.
+type Mentions = Vec<(Range<usize>, usize)>;
+
+/// Which entity types a lookup wants.
+#[derive(Clone, Copy)]
+enum Kinds {
+    Person,
+    /// Organisations and places ("it").
+    OrgPlace,
+    /// Organisations, places and groups ("they").
+    OrgPlaceGroup,
+}
+
+/// One document's mentions, indexed for speaker resolution so that no lookup walks back over
+/// the whole document: per entity kind, the mentions in text order (a binary search finds the
+/// last one before a position), and per set of title words, the mentions of the people whose
+/// roles fit it (built on first use; a document has few distinct title sets).
+struct Speakers<'a> {
+    entities: &'a Entities,
+    persons: Vec<(Range<usize>, usize)>,
+    org_place: Vec<(Range<usize>, usize)>,
+    org_place_group: Vec<(Range<usize>, usize)>,
+    /// Person mentions whose entity has at least one role: where title lookups search.
+    with_roles: Vec<(Range<usize>, usize)>,
+    by_titles: std::cell::RefCell<std::collections::HashMap<String, Mentions>>,
+}
+
+impl<'a> Speakers<'a> {
+    fn new(entities: &'a Entities, d: usize) -> Speakers<'a> {
+        let mentions = entities.by_doc.get(d).map(Vec::as_slice).unwrap_or(&[]);
+        let of = |keep: &dyn Fn(Type) -> bool| -> Vec<(Range<usize>, usize)> {
+            mentions
+                .iter()
+                .filter(|(_, e)| entities.list.get(*e).is_some_and(|x| keep(x.kind)))
+                .cloned()
+                .collect()
+        };
+        let persons = of(&|t| t == Type::Person);
+        let with_roles = persons
+            .iter()
+            .filter(|(_, e)| !entities.list[*e].roles.is_empty())
+            .cloned()
+            .collect();
+        Speakers {
+            entities,
+            org_place: of(&|t| matches!(t, Type::Organization | Type::Place)),
+            org_place_group: of(&|t| matches!(t, Type::Organization | Type::Place | Type::Group)),
+            persons,
+            with_roles,
+            by_titles: Default::default(),
+        }
+    }
+
+    fn list(&self, kinds: Kinds) -> &[(Range<usize>, usize)] {
+        match kinds {
+            Kinds::Person => &self.persons,
+            Kinds::OrgPlace => &self.org_place,
+            Kinds::OrgPlaceGroup => &self.org_place_group,
+        }
+    }
+
+    /// The last mention of `kinds` that ends at or before `pos`.
+    fn last_before(&self, kinds: Kinds, pos: usize) -> Option<(Range<usize>, usize)> {
+        last_before(self.list(kinds), pos)
+    }
+
+    fn nearest(&self, kinds: Kinds, pos: usize) -> Option<usize> {
+        self.last_before(kinds, pos).map(|(_, e)| e)
+    }
+
+    /// The person last mentioned before `pos` with a role that fits all `titles`.
+    fn with_role(&self, titles: &[&str], pos: usize) -> Option<usize> {
+        if titles.is_empty() {
+            return None;
+        }
+        let key = titles.join(" ");
+        let mut cache = self.by_titles.borrow_mut();
+        let list = cache.entry(key).or_insert_with(|| {
+            let mut fits: std::collections::HashMap<usize, bool> = Default::default();
+            self.with_roles
+                .iter()
+                .filter(|(_, e)| {
+                    *fits.entry(*e).or_insert_with(|| {
+                        self.entities.list[*e]
+                            .roles
+                            .iter()
+                            .any(|r| role_matches(&r.to_lowercase(), titles))
+                    })
+                })
+                .cloned()
+                .collect()
+        });
+        last_before(list, pos).map(|(_, e)| e)
+    }
+}
+
+/// The last of `list` (mentions sorted by start) that ends at or before `pos`: a binary search,
+/// then a step back over the mentions that start before `pos` but reach past it.
+fn last_before(list: &[(Range<usize>, usize)], pos: usize) -> Option<(Range<usize>, usize)> {
+    let upto = list.partition_point(|(r, _)| r.start < pos);
+    list[..upto]
+        .iter()
+        .rev()
+        .find(|(r, _)| r.end <= pos)
+        .cloned()
+}
+
+/// For each query range, the smallest value among the `containers` whose range holds it
+/// (`start <= q.start && q.end <= end`), or `None`. One sweep by start with a Fenwick tree over
+/// the containers' ends (prefix minimum): O((containers + queries) log containers), where a
+/// scan of every container per query was quadratic on a long run of reported speech.
+fn first_container(
+    containers: &[(Range<usize>, usize)],
+    queries: &[Range<usize>],
+) -> Vec<Option<usize>> {
+    let mut out = vec![None; queries.len()];
+    if containers.is_empty() {
+        return out;
+    }
+    // Ends from largest to smallest: "end >= q.end" is a prefix of this order.
+    let mut ends: Vec<usize> = containers.iter().map(|(r, _)| r.end).collect();
+    ends.sort_unstable_by(|a, b| b.cmp(a));
+    ends.dedup();
+    let mut tree = vec![usize::MAX; ends.len() + 1];
+    let mut by_start: Vec<usize> = (0..containers.len()).collect();
+    by_start.sort_by_key(|&i| containers[i].0.start);
+    let mut order: Vec<usize> = (0..queries.len()).collect();
+    order.sort_by_key(|&q| queries[q].start);
+    let mut next = 0;
+    for q in order {
+        let query = &queries[q];
+        while let Some(&c) = by_start.get(next) {
+            let (range, value) = &containers[c];
+            if range.start > query.start {
+                break;
+            }
+            // position of this end in `ends` (1-based for the tree)
+            let mut i = ends.partition_point(|&e| e > range.end) + 1;
+            while i < tree.len() {
+                tree[i] = tree[i].min(*value);
+                i += i & i.wrapping_neg();
+            }
+            next += 1;
+        }
+        let mut i = ends.partition_point(|&e| e >= query.end);
+        let mut best = usize::MAX;
+        while i > 0 {
+            best = best.min(tree[i]);
+            i -= i & i.wrapping_neg();
+        }
+        if best != usize::MAX {
+            out[q] = Some(best);
+        }
+    }
+    out
 }
 
 /// The figures of sentence `s`.
@@ -488,4 +671,117 @@ fn figures_in(doc: &Prepared, s: usize) -> Vec<Figure> {
             unknown: f.unknown,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The scan `first_container` replaces: the smallest value whose range holds the query.
+    fn scan(containers: &[(Range<usize>, usize)], q: &Range<usize>) -> Option<usize> {
+        containers
+            .iter()
+            .filter(|(r, _)| r.start <= q.start && q.end <= r.end)
+            .map(|(_, v)| *v)
+            .min()
+    }
+
+    #[test]
+    fn first_container_table() {
+        let containers = vec![
+            (10..20, 0),
+            (0..100, 5),
+            (12..18, 1),
+            (30..40, 2),
+            (30..40, 3),
+        ];
+        let cases: &[(Range<usize>, Option<usize>)] = &[
+            (12..15, Some(0)),
+            (10..20, Some(0)),
+            (19..21, Some(5)),
+            (31..39, Some(2)),
+            (99..101, None),
+            (0..0, Some(5)),
+            (200..201, None),
+        ];
+        for (q, want) in cases {
+            assert_eq!(
+                first_container(&containers, std::slice::from_ref(q)),
+                vec![*want],
+                "{q:?}"
+            );
+        }
+        assert_eq!(
+            first_container(&[], std::slice::from_ref(&(0..1))),
+            vec![None]
+        );
+    }
+
+    #[test]
+    fn first_container_matches_the_scan() {
+        // Deterministic pseudo-random ranges, nested and overlapping, values out of order.
+        let mut x: u64 = 12345;
+        let mut next = |m: u64| {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            ((x >> 33) % m) as usize
+        };
+        for _ in 0..50 {
+            let containers: Vec<(Range<usize>, usize)> = (0..next(30))
+                .map(|_| {
+                    let s = next(100);
+                    (s..s + next(40), next(50))
+                })
+                .collect();
+            let queries: Vec<Range<usize>> = (0..40)
+                .map(|_| {
+                    let s = next(120);
+                    s..s + next(10)
+                })
+                .collect();
+            let got = first_container(&containers, &queries);
+            for (q, g) in queries.iter().zip(got) {
+                assert_eq!(g, scan(&containers, q), "{q:?} in {containers:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn last_before_table() {
+        let list = vec![(0..5, 0), (3..20, 1), (10..12, 2), (25..30, 3)];
+        let cases: &[(usize, Option<usize>)] = &[
+            (0, None),
+            (5, Some(0)),
+            (11, Some(0)),
+            (12, Some(2)),
+            (24, Some(2)),
+            (100, Some(3)),
+        ];
+        for &(pos, want) in cases {
+            assert_eq!(last_before(&list, pos).map(|(_, e)| e), want, "{pos}");
+        }
+    }
+
+    #[test]
+    fn titles_and_roles() {
+        let cases: &[(&str, &[&str], bool)] = &[
+            ("armenian prime minister", &["premier"], true),
+            ("us secretary of state", &["secretary"], true),
+            ("foreign minister", &["secretary"], false),
+            ("foreign minister", &[], false),
+        ];
+        for &(role, t, want) in cases {
+            assert_eq!(role_matches(role, t), want, "{role} {t:?}");
+        }
+        assert_eq!(titles(&["the", "premier", "office"]), vec!["premier"]);
+        for (rest, want) in [
+            (" also said", true),
+            ("ALSO ", true),
+            ("also", false),
+            ("alsohe", false),
+            ("\u{130}also ", false),
+            ("", false),
+        ] {
+            assert_eq!(starts_with_also(rest), want, "{rest:?}");
+        }
+    }
 }

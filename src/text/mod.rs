@@ -40,6 +40,9 @@ pub struct Prepared<'t> {
     pub inline_boilerplate: Vec<Range<usize>>,
     /// Byte offsets to UTF-16 offsets.
     pub utf16: utf16::Utf16Map,
+    /// Runs longer than [`sentences::MAX_SENTENCE_TOKENS`] without sentence punctuation that
+    /// were cut into several sentences.
+    pub long_runs: usize,
 }
 
 impl<'t> Prepared<'t> {
@@ -68,6 +71,7 @@ pub fn prepare(text: &str) -> Prepared<'_> {
     let mut tokens = Vec::new();
     let mut sentences = Vec::new();
     let mut para_tokens = Vec::new();
+    let mut long_runs = 0;
     let mut inline_boilerplate = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         if matches!(p.role, Role::Boilerplate(_)) {
@@ -84,7 +88,9 @@ pub fn prepare(text: &str) -> Prepared<'_> {
             continue;
         }
         let base = tokens.len();
-        for s in sentences::split(text, &para_tokens) {
+        let (split, cut) = sentences::split_counted(text, &para_tokens);
+        long_runs += cut;
+        for s in split {
             sentences.push(Sentence {
                 range: para_tokens[s.start].start..para_tokens[s.end - 1].end,
                 tokens: base + s.start..base + s.end,
@@ -100,5 +106,6 @@ pub fn prepare(text: &str) -> Prepared<'_> {
         tokens,
         inline_boilerplate,
         utf16: utf16::Utf16Map::new(text),
+        long_runs,
     }
 }

@@ -1917,17 +1917,21 @@ impl<'a, 't> Ctx<'a, 't> {
     fn extend_quote(&self, content: Range<usize>) -> Range<usize> {
         let mut end = content.end;
         loop {
-            let Some(q) = self
-                .quotes
+            // Quotes and paragraphs are in text order and do not overlap: binary searches.
+            let k = self.quotes.partition_point(|q| q.range.end < end);
+            let Some(q) = self.quotes[k..]
                 .iter()
-                .position(|q| q.range.end == end && q.close_mark.is_none())
+                .take_while(|q| q.range.end == end)
+                .position(|q| q.close_mark.is_none())
+                .map(|q| q + k)
             else {
                 return content.start..end;
             };
             // the first quote of the next paragraph
-            let Some(pi) = self.p.paragraphs.iter().position(|p| p.range.end == end) else {
+            let pi = self.p.paragraphs.partition_point(|p| p.range.end < end);
+            if self.p.paragraphs.get(pi).is_none_or(|p| p.range.end != end) {
                 return content.start..end;
-            };
+            }
             let Some(next) = self.p.paragraphs.get(pi + 1) else {
                 return content.start..end;
             };
@@ -2013,18 +2017,29 @@ impl<'a, 't> Ctx<'a, 't> {
         found.sort_by_key(|f| (f.content.start, f.cue.as_ref().map_or(0, |c| c.start)));
         let found = self.drop_nested(found);
         let found = self.merge_according(found);
-        let feats: Vec<Vec<String>> = found.iter().map(|f| self.features(f, &found)).collect();
+        let inside = self.inside_other(&found);
+        let feats: Vec<Vec<String>> = found
+            .iter()
+            .zip(&inside)
+            .map(|(f, &nested)| self.features(f, nested))
+            .collect();
         let (mut found, feats): (Vec<Found>, Vec<Vec<String>>) = found
             .into_iter()
             .zip(feats)
             .filter(|(_, x)| !filter || super::filter::keep(x))
             .unzip();
         type Key = (Range<usize>, Option<Range<usize>>);
-        let keyed: Vec<(Key, Vec<String>)> = found
+        // The features of the first candidate with each key (a map: a scan per attribution
+        // was quadratic).
+        let mut keyed: std::collections::HashMap<Key, Vec<String>> =
+            std::collections::HashMap::with_capacity(found.len());
+        for (k, x) in found
             .iter()
             .map(|f| (f.content.clone(), f.cue.clone()))
             .zip(feats)
-            .collect();
+        {
+            keyed.entry(k).or_insert(x);
+        }
         self.add_continuations(&mut found);
         for f in found.iter_mut() {
             self.mark_cited(f);
@@ -2037,11 +2052,7 @@ impl<'a, 't> Ctx<'a, 't> {
             .into_iter()
             .zip(keys)
             .map(|(a, k)| {
-                let x = keyed
-                    .iter()
-                    .find(|(kk, _)| *kk == k)
-                    .map(|(_, x)| x.clone())
-                    .unwrap_or_default();
+                let x = keyed.get(&k).cloned().unwrap_or_default();
                 (a, x)
             })
             .collect()
@@ -2050,7 +2061,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// Features of a candidate for the learned filter ([`super::filter`]): the cue form and
     /// lemma, its frame, the configuration (content before/after the cue, source before/after,
     /// none), the shape of source and content, and whether it sits inside another candidate.
-    fn features(&self, f: &Found, all: &[Found]) -> Vec<String> {
+    fn features(&self, f: &Found, nested: bool) -> Vec<String> {
         let mut x = Vec::new();
         let cue_start = f.cue.as_ref().map_or(0, |c| self.start(c.start));
         let cue_text: String = f
@@ -2107,12 +2118,6 @@ impl<'a, 't> Ctx<'a, 't> {
             _ => "31+",
         };
         let first = ctext.split_whitespace().next().unwrap_or("").to_lowercase();
-        let nested = all.iter().any(|g| {
-            !std::ptr::eq(g, f)
-                && g.cue.is_some()
-                && g.content.start <= cue_start
-                && cue_start < g.content.end
-        });
         let prev = f
             .cue
             .as_ref()
@@ -2285,21 +2290,11 @@ impl<'a, 't> Ctx<'a, 't> {
     /// A belief inside a reported clause ("X said he believes …") is part of that clause, not
     /// an attribution of its own.
     fn drop_nested(&self, found: Vec<Found>) -> Vec<Found> {
+        let inside = self.inside_other(&found);
         let keep: Vec<bool> = found
             .iter()
-            .map(|f| {
-                if !NESTED_DROP.contains(&f.frame) {
-                    return true;
-                }
-                let Some(c) = &f.cue else { return true };
-                let at = self.start(c.start);
-                !found.iter().any(|g| {
-                    !std::ptr::eq(g, f)
-                        && g.cue.is_some()
-                        && g.content.start <= at
-                        && at < g.content.end
-                })
-            })
+            .zip(inside)
+            .map(|(f, inside)| !NESTED_DROP.contains(&f.frame) || f.cue.is_none() || !inside)
             .collect();
         found
             .into_iter()
@@ -2307,6 +2302,22 @@ impl<'a, 't> Ctx<'a, 't> {
             .filter(|(_, k)| *k)
             .map(|(f, _)| f)
             .collect()
+    }
+
+    /// For each candidate, whether its cue starts inside the content of another candidate that
+    /// has a cue (a candidate without a cue counts as starting at 0, as in [`Self::features`]).
+    fn inside_other(&self, found: &[Found]) -> Vec<bool> {
+        let points: Vec<usize> = found
+            .iter()
+            .map(|f| f.cue.as_ref().map_or(0, |c| self.start(c.start)))
+            .collect();
+        let hosts: Vec<(Range<usize>, usize)> = found
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.cue.is_some())
+            .map(|(i, g)| (g.content.clone(), i))
+            .collect();
+        stabbed_by_other(&hosts, &points)
     }
 
     /// A quote signed with a dash and a name: '“…” ― Ariana Huichapa.' (reader comments,
@@ -2393,54 +2404,109 @@ impl<'a, 't> Ctx<'a, 't> {
     /// Quote paragraphs with no cue of their own, right after a paragraph whose last
     /// attribution is a quote: they continue that speaker.
     fn add_continuations(&self, found: &mut Vec<Found>) {
+        use std::collections::BinaryHeap;
         let mut added: Vec<Found> = Vec::new();
+        // Indexes so that no paragraph scans every candidate (that was quadratic): contents
+        // sorted by start with a running maximum of their ends, cue positions sorted, and for
+        // the host search two heaps of candidate indexes (see below).
+        let mut spans: Vec<(usize, usize)> = found
+            .iter()
+            .map(|f| (f.content.start, f.content.end))
+            .collect();
+        spans.sort_unstable();
+        let mut reach = Vec::with_capacity(spans.len());
+        let mut most = 0;
+        for &(_, e) in &spans {
+            most = most.max(e);
+            reach.push(most);
+        }
+        let mut cues: Vec<usize> = found
+            .iter()
+            .filter_map(|f| f.cue.as_ref().map(|c| self.start(c.start)))
+            .collect();
+        cues.sort_unstable();
+        let mut by_start: Vec<usize> = (0..found.len()).collect();
+        by_start.sort_by_key(|&i| found[i].content.start);
+        let reach_of = |f: &Found| f.content.end.max(f.content.start + 1);
+        // Candidates whose content starts before the previous paragraph's end, by index;
+        // one that ends before that paragraph's start never hosts a later paragraph (the
+        // previous paragraph only moves forward), so it is dropped for good.
+        let (mut alive, mut alive_added) = (BinaryHeap::new(), BinaryHeap::<usize>::new());
+        let mut next = 0;
+        let mut last_prose: Option<usize> = None;
         for (pi, para) in self.p.paragraphs.iter().enumerate() {
+            // the previous analysed paragraph
+            let prev_prose = last_prose;
+            if self.prose.get(pi).copied().unwrap_or(false) {
+                last_prose = Some(pi);
+            }
             if !self.prose.get(pi).copied().unwrap_or(false) || para.role == Role::Title {
                 continue;
             }
             // the paragraph must open with a quote and hold no attribution
-            let Some(q0) = self
+            let q0 = self
                 .quotes
-                .iter()
-                .position(|q| q.range.start == para.range.start)
-            else {
+                .partition_point(|q| q.range.start < para.range.start);
+            if self
+                .quotes
+                .get(q0)
+                .is_none_or(|q| q.range.start != para.range.start)
+            {
                 continue;
-            };
-            let covered = found
-                .iter()
-                .any(|f| f.content.start < para.range.end && para.range.start < f.content.end)
-                || found.iter().any(|f| {
-                    f.cue
-                        .as_ref()
-                        .is_some_and(|c| para.range.contains(&self.start(c.start)))
-                });
+            }
+            let before_end = spans.partition_point(|&(s, _)| s < para.range.end);
+            let covered = before_end
+                .checked_sub(1)
+                .is_some_and(|k| reach[k] > para.range.start)
+                || cues
+                    .get(cues.partition_point(|&c| c < para.range.start))
+                    .is_some_and(|&c| c < para.range.end);
             // a paragraph with a reporting word of its own outside its quotes is not a bare
             // continuation
-            let has_cue = self
+            let first = self
                 .p
                 .tokens
+                .partition_point(|t| t.start < para.range.start);
+            let has_cue = self.p.tokens[first..]
                 .iter()
+                .take_while(|t| t.end <= para.range.end)
                 .enumerate()
-                .filter(|(_, t)| para.range.start <= t.start && t.end <= para.range.end)
-                .any(|(i, _)| self.tok_quote[i].is_none() && self.cue_at(i, self.n()).is_some());
+                .any(|(k, _)| {
+                    let i = first + k;
+                    self.tok_quote[i].is_none() && self.cue_at(i, self.n()).is_some()
+                });
             if covered || has_cue {
                 continue;
             }
-            // the previous analysed paragraph
-            let Some(prev) = (0..pi).rposition(|i| self.prose.get(i).copied().unwrap_or(false))
-            else {
+            let Some(prev) = prev_prose else {
                 continue;
             };
             let pr = &self.p.paragraphs[prev].range;
-            let host = found
-                .iter()
-                .chain(added.iter())
-                .enumerate()
-                .filter(|(_, f)| {
-                    f.content.start < pr.end && pr.start < f.content.end.max(f.content.start + 1)
-                })
-                .last()
-                .map(|(i, _)| i);
+            while let Some(&i) = by_start.get(next) {
+                if found[i].content.start >= pr.end {
+                    break;
+                }
+                alive.push(i);
+                next += 1;
+            }
+            while alive
+                .peek()
+                .is_some_and(|&i| reach_of(&found[i]) <= pr.start)
+            {
+                alive.pop();
+            }
+            while alive_added
+                .peek()
+                .is_some_and(|&i| reach_of(&added[i]) <= pr.start)
+            {
+                alive_added.pop();
+            }
+            // the last candidate overlapping the previous paragraph (added ones come after
+            // `found` in the combined numbering)
+            let host = match alive_added.peek() {
+                Some(&i) => Some(found.len() + i),
+                None => alive.peek().copied(),
+            };
             let Some(h) = host else { continue };
             let hf = if h < found.len() {
                 &found[h]
@@ -2480,6 +2546,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 according: false,
                 frame: Frame::Speech,
             };
+            alive_added.push(added.len());
             added.push(cont);
         }
         // Indexes in `continues` refer to the combined list; renumber after sorting.
@@ -2678,6 +2745,40 @@ fn merge_after_abbreviations(p: &Prepared, sents: Vec<Sent>) -> Vec<Sent> {
     out
 }
 
+/// For each point `points[i]`, whether some range of `hosts` other than host `i` (hosts are
+/// `(range, index)`) holds it (`start <= point < end`). A sort by start and a running top two
+/// of the ends (with their indexes), then a binary search per point: O(n log n) where a scan
+/// of every host per point was quadratic.
+fn stabbed_by_other(hosts: &[(Range<usize>, usize)], points: &[usize]) -> Vec<bool> {
+    let mut sorted: Vec<&(Range<usize>, usize)> = hosts.iter().collect();
+    sorted.sort_by_key(|(r, _)| r.start);
+    // best[k]: the two largest (end, index) among sorted[..=k], largest first.
+    let mut best: Vec<[Option<(usize, usize)>; 2]> = Vec::with_capacity(sorted.len());
+    let mut top: [Option<(usize, usize)>; 2] = [None, None];
+    for (r, i) in &sorted {
+        let x = Some((r.end, *i));
+        if top[0].is_none_or(|(e, _)| r.end > e) {
+            top = [x, top[0]];
+        } else if top[1].is_none_or(|(e, _)| r.end > e) {
+            top[1] = x;
+        }
+        best.push(top);
+    }
+    points
+        .iter()
+        .enumerate()
+        .map(|(i, &at)| {
+            let k = sorted.partition_point(|(r, _)| r.start <= at);
+            let Some(top) = k.checked_sub(1).and_then(|k| best.get(k)) else {
+                return false;
+            };
+            // the largest end among the other hosts starting at or before `at`
+            let other = top.iter().flatten().find(|(_, h)| *h != i);
+            other.is_some_and(|&(end, _)| at < end)
+        })
+        .collect()
+}
+
 /// No token of `r` is inside a quote.
 fn tok_in_quote_free(r: Range<usize>, tok_quote: &[Option<usize>]) -> bool {
     r.into_iter()
@@ -2686,8 +2787,13 @@ fn tok_in_quote_free(r: Range<usize>, tok_quote: &[Option<usize>]) -> bool {
 
 /// The sentences overlapping byte range `r`.
 fn sentence_span(p: &Prepared, r: Range<usize>) -> Range<usize> {
-    let first = p.sentences.iter().position(|s| s.range.end > r.start);
-    let last = p.sentences.iter().rposition(|s| s.range.start < r.end);
+    // Sentences are disjoint and in text order: binary searches, not a scan per attribution.
+    let n = p.sentences.len();
+    let first = Some(p.sentences.partition_point(|s| s.range.end <= r.start)).filter(|&a| a < n);
+    let last = p
+        .sentences
+        .partition_point(|s| s.range.start < r.end)
+        .checked_sub(1);
     match (first, last) {
         (Some(a), Some(b)) if a <= b => a..b + 1,
         (Some(a), _) => a..a + 1,
