@@ -18,20 +18,11 @@ const A: &str = include_str!("fixtures/factory-fire/a.txt");
 const B: &str = include_str!("fixtures/factory-fire/b.txt");
 const EXPECTED: &str = include_str!("fixtures/factory-fire/expected.tsv");
 
-// FIXME(grouping, lead): these pairs of sentences are not put in one group today, so their
-// discrepancy is not flagged. "and a crane" is no figure for the numbers stage (no claim of
-// its own, so it cannot line up with "two cranes"); the distances
-// are figures of two multi-figure sentences (one numeric claim each, "about 3 km" alone: no
-// shared word); the owner's status is a statement in A and an event in B with little shared
-// vocabulary; the director's quote in A is not read as a quote (attribution after a long title)
-// and the survivor's two quotes share no rare word.
-const NOT_GROUPED: &[&str] = &[
-    "and a crane",
-    "about 3 km",
-    "was detained for questioning",
-    "We are sending every engine we have",
-    "The doors were chained shut",
-];
+// FIXME(numbers): "and a crane" is no figure for the numbers stage (no claim of its own, so it
+// cannot line up with "two cranes") and is not put in a group with it, so this discrepancy is
+// not flagged. The distances, the owner's status and the two reworded quotes, listed here
+// before the learned pair scorer, are grouped and flagged now.
+const NOT_GROUPED: &[&str] = &["and a crane"];
 
 fn report() -> Report {
     analyze(&[Article::new("a.txt", A), Article::new("b.txt", B)]).expect("within limits")

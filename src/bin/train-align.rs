@@ -59,12 +59,14 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Option<Vec<f64>> {
         }
         a.swap(c, p);
         b.swap(c, p);
-        for r in c + 1..n {
-            let k = a[r][c] / a[c][c];
-            for j in c..n {
-                a[r][j] -= k * a[c][j];
+        let (top, rest) = a.split_at_mut(c + 1);
+        let pivot = &top[c];
+        for (r, row) in rest.iter_mut().enumerate() {
+            let k = row[c] / pivot[c];
+            for (x, p) in row[c..].iter_mut().zip(&pivot[c..]) {
+                *x -= k * p;
             }
-            b[r] -= k * b[c];
+            b[c + 1 + r] -= k * b[c];
         }
     }
     let mut x = vec![0.0; n];

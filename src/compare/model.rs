@@ -301,6 +301,33 @@ fn has(cx: &Context, terms: &[Term], kind: TermKind) -> bool {
     terms.iter().any(|&t| cx.kind(t) == kind)
 }
 
+/// Pairs that are never one claim, whatever the model says: the kinds of pair the training
+/// data hold too few of to teach (each is a table test in `tests.rs`).
+/// - **Sides swapped**: each claim's speaker is the other's subject, and the subjects differ
+///   ("Armenia said Azerbaijan shelled …" / "Azerbaijan said Armenia shelled …"): two sides
+///   blaming each other.
+/// - **One value, two events**: the same figure told of events of different classes, with no
+///   figure that lines up ("49 soldiers killed" / "49 soldiers wounded").
+/// - **Two sides' tolls**: figures of one event class that name different sides, with no figure
+///   that lines up ("49 Peruvian soldiers killed" / "50 Chilean soldiers killed"; a withheld
+///   toll takes the side of whoever withholds it).
+pub fn vetoed(a: &Features, b: &Features, qa: &[Option<f64>], qb: &[Option<f64>]) -> bool {
+    let subjects =
+        !a.subject.is_empty() && !b.subject.is_empty() && a.subject.is_disjoint(&b.subject);
+    let swapped =
+        subjects && !a.speaker.is_disjoint(&b.subject) && !b.speaker.is_disjoint(&a.subject);
+    let (same_fig, fig_clash) = similarity::figures(&a.counted, &b.counted, qa, qb);
+    let sides = a.counted.iter().any(|ca| {
+        b.counted.iter().any(|cb| {
+            !ca.countries.is_empty()
+                && !cb.countries.is_empty()
+                && ca.countries.is_disjoint(&cb.countries)
+                && !ca.classes.is_disjoint(&cb.classes)
+        })
+    });
+    swapped || (!same_fig && (fig_clash || sides))
+}
+
 /// The features of the pair `a`, `b` (their figures' values `qa`, `qb`).
 pub fn features(
     cx: &Context,

@@ -155,6 +155,8 @@ const CASES: &[Case] = &[
 
 #[test]
 fn table() {
+    // Every case is run; the failures are listed together.
+    let mut wrong: Vec<String> = Vec::new();
     for (name, articles, want) in CASES {
         let b = build(articles);
         let c = compare(&b.documents, &b.entities, &b.claims);
@@ -178,11 +180,11 @@ fn table() {
             ids.dedup();
             assert_eq!(ids.len(), g.claims.len(), "{name}: claim twice in {}", g.id);
         }
-        assert_eq!(
-            summary(&c),
-            want.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
-            "{name}"
-        );
+        let got = summary(&c);
+        let want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+        if got != want {
+            wrong.push(format!("{name}:\n   got {got:?}\n  want {want:?}"));
+        }
         for g in &c.groups {
             assert!(!g.reason.is_empty(), "{name}: empty reason");
             if g.relation == "reworded" {
@@ -190,6 +192,13 @@ fn table() {
             }
         }
     }
+    assert!(
+        wrong.is_empty(),
+        "{} of {} cases:\n{}",
+        wrong.len(),
+        CASES.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]

@@ -415,6 +415,8 @@ pub fn load(dir: &Path, labels: Option<&Path>) -> Result<Folder, String> {
 pub struct Example {
     pub x: [f64; model::N],
     pub y: bool,
+    // Read by train-align only; eval-align counts pairs unweighted.
+    #[allow(dead_code)]
     pub w: f64,
 }
 
