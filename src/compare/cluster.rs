@@ -44,7 +44,7 @@ pub const MIN_HITS: usize = 1;
 /// Terms in more claims than this never find candidates.
 pub const MAX_POSTING: usize = 25;
 /// Hand-set overlap score ([`similarity::score`]) at which two `numeric` claims of one article
-/// about the same counted thing are one figure told twice ([`restated`]); the learned scorer is
+/// about the same counted thing are one figure told twice (see `restated`); the learned scorer is
 /// trained on pairs of different articles only.
 pub const RESTATED: f64 = 0.55;
 /// Shared-evidence overlap allowed for the two-claims rule.
