@@ -169,14 +169,7 @@ fn speed(dirs: &[String], sentences: bool, phases: bool) -> Result<(), String> {
             let (_, _, p) = compare::prepare_units(&docs, &entities, &claims);
             let t_prep = t.elapsed().as_secs_f64() * 1000.0;
             let cx = model::Context::new(&p.feats, &p.idf, &p.terms);
-            let input = cluster::Input {
-                feats: &p.feats,
-                values: &p.values,
-                idf: &p.idf,
-                df: &p.df,
-                cx: &cx,
-                model: model::model(),
-            };
+            let input = cluster::Input::new(&p, &cx, model::model());
             let t = Instant::now();
             let pairs = cluster::candidates(&input);
             let t_cand = t.elapsed().as_secs_f64() * 1000.0;
@@ -369,14 +362,7 @@ fn explain(path: &str, ids: &[String]) -> Result<(), String> {
         );
     }
     let cx = model::Context::new(&p.feats, &p.idf, &p.terms);
-    let input = cluster::Input {
-        feats: &p.feats,
-        values: &p.values,
-        idf: &p.idf,
-        df: &p.df,
-        cx: &cx,
-        model: model::model(),
-    };
+    let input = cluster::Input::new(&p, &cx, model::model());
     for (x, (i, a)) in idx.iter().enumerate() {
         for (j, b) in &idx[x + 1..] {
             let s = input.score(*i, *j);

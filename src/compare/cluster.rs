@@ -66,7 +66,19 @@ pub struct Input<'a> {
     pub model: &'a Model,
 }
 
-impl Input<'_> {
+impl<'a> Input<'a> {
+    /// The input for the prepared claims `p`, with the context `cx` built from them.
+    pub fn new(p: &'a super::Prepared, cx: &'a Context, model: &'a Model) -> Input<'a> {
+        Input {
+            feats: &p.feats,
+            values: &p.values,
+            idf: &p.idf,
+            df: &p.df,
+            cx,
+            model,
+        }
+    }
+
     /// The model's probability that claims `a` and `b` are one claim, with the terms they share.
     pub fn score(&self, a: usize, b: usize) -> Score {
         let (fa, fb) = (&self.feats[a], &self.feats[b]);

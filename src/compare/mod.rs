@@ -264,14 +264,7 @@ pub fn compare_with(
 ) -> Comparison {
     let (units, origin, p) = prepare_units(documents, entities, claims);
     let cx = model::Context::new(&p.feats, &p.idf, &p.terms);
-    let input = cluster::Input {
-        feats: &p.feats,
-        values: &p.values,
-        idf: &p.idf,
-        df: &p.df,
-        cx: &cx,
-        model: scorer,
-    };
+    let input = cluster::Input::new(&p, &cx, scorer);
     let members = keep_pieces(cluster::cluster(&input), &origin);
     // Document order inside a group; most widely carried groups first.
     let mut keyed: Vec<(Vec<u32>, Vec<usize>)> = members

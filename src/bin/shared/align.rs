@@ -426,14 +426,7 @@ pub fn examples(f: &Folder, claim_level: bool) -> (Vec<Example>, usize, usize) {
     let r = &f.report;
     let (units, _, p) = compare::prepare_units(&r.documents, &r.entities, &r.claims);
     let cx = model::Context::new(&p.feats, &p.idf, &p.terms);
-    let input = cluster::Input {
-        feats: &p.feats,
-        values: &p.values,
-        idf: &p.idf,
-        df: &p.df,
-        cx: &cx,
-        model: model::model(),
-    };
+    let input = cluster::Input::new(&p, &cx, model::model());
     let anchors = anchors(f);
     let covers = covers(f, &units);
     let gold = |i: usize| -> std::collections::BTreeSet<usize> {
