@@ -1,4 +1,7 @@
-//! How alike two claims from different articles are: one score in 0..=1 and the evidence.
+//! How alike two claims from different articles are: one hand-set score in 0..=1 and the
+//! evidence. The comparison no longer links on it alone: it is one feature (`hand_score`) of the
+//! learned pair scorer in [`super::model`], and it decides whether two `numeric` claims of one
+//! article are one figure told twice ([`super::cluster::RESTATED`]).
 //!
 //! `score = d·dice + (1 − d)·containment + figure bonus`, then damped by role checks
 //! (constants in [`Params::DEFAULT`]):
@@ -76,7 +79,7 @@ pub struct Params {
 }
 
 impl Params {
-    /// The values in use (tuned with `bench-compare tune`, see the module docs of
+    /// The values in use (tuned on `src/compare/pairs.tsv` before the learned scorer, see the module docs of
     /// [`super`]).
     pub const DEFAULT: Params = Params {
         dice_weight: 0.5,
