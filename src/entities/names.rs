@@ -172,6 +172,18 @@ pub fn recover_surnames(docs: &[Prepared], mentions: &[Mention]) -> Vec<Mention>
     if surnames.is_empty() {
         return Vec::new();
     }
+    lone_untagged(docs, mentions, &surnames, Type::Person)
+}
+
+/// Every word of `words` that stands untagged and alone (not in a longer capitalised run:
+/// "Putin", not "Putin Street") in any document, as a mention of `kind`: what the tagger missed
+/// of a name it found elsewhere in the analysis.
+pub(super) fn lone_untagged(
+    docs: &[Prepared],
+    mentions: &[Mention],
+    words: &std::collections::HashSet<&str>,
+    kind: Type,
+) -> Vec<Mention> {
     let mut out = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let mut covered = vec![false; doc.tokens.len()];
@@ -183,14 +195,13 @@ pub fn recover_surnames(docs: &[Prepared], mentions: &[Mention]) -> Vec<Mention>
         let capitalised_at =
             |i: usize| i < doc.tokens.len() && doc.token(i).starts_with(char::is_uppercase);
         for (t, c) in covered.iter().enumerate() {
-            // Only a lone word: "Putin", not part of a longer capitalised run ("Putin Street").
             let lone = (t == 0 || !capitalised_at(t - 1)) && !capitalised_at(t + 1);
-            if !*c && lone && surnames.contains(doc.token(t)) {
+            if !*c && lone && words.contains(doc.token(t)) {
                 out.push(Mention {
                     doc: d,
                     range: doc.tokens[t].clone(),
                     tokens: t..t + 1,
-                    kind: Type::Person,
+                    kind,
                     role: None,
                     value: None,
                     score: 0.5,

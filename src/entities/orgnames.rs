@@ -168,31 +168,5 @@ pub fn recover_words(docs: &[Prepared], mentions: &[Mention]) -> Vec<Mention> {
     if words.is_empty() {
         return Vec::new();
     }
-    let mut out = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        let mut covered = vec![false; doc.tokens.len()];
-        for m in mentions.iter().filter(|m| m.doc == d) {
-            for c in covered.iter_mut().take(m.tokens.end).skip(m.tokens.start) {
-                *c = true;
-            }
-        }
-        let capitalised_at =
-            |i: usize| i < doc.tokens.len() && doc.token(i).starts_with(char::is_uppercase);
-        for (t, c) in covered.iter().enumerate() {
-            let lone = (t == 0 || !capitalised_at(t - 1)) && !capitalised_at(t + 1);
-            if !*c && lone && words.contains(doc.token(t)) {
-                out.push(Mention {
-                    doc: d,
-                    range: doc.tokens[t].clone(),
-                    tokens: t..t + 1,
-                    kind: Type::Organization,
-                    role: None,
-                    value: None,
-                    score: 0.5,
-                    canonical: None,
-                });
-            }
-        }
-    }
-    out
+    super::names::lone_untagged(docs, mentions, &words, Type::Organization)
 }
