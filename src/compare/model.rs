@@ -98,8 +98,8 @@ pub struct Model {
     pub link: f64,
     /// Mean cross probability two groups need to merge.
     pub mean: f64,
-    /// Probability at or above which two claims of one article are one claim told twice (a
-    /// headline and its lead), so that both may stand in one group.
+    /// Mean cross-article probability at which two groups that may share articles merge: an
+    /// article's claim told twice (a headline and its lead) then stands in one row.
     pub restate: f64,
 }
 

@@ -89,10 +89,14 @@ const CASES: &[Case] = &[
         &["{[France] and [Chile] called for an immediate ceasefire in the region}.", "{At least 49 Peruvian soldiers were killed in the border fighting}.|At least 49 Peruvian soldiers;49;at least;Peruvian soldiers;killed"],
         &["{[France] and [Chile] called for an immediate ceasefire after border fighting that killed at least 49 Peruvian soldiers}.|at least 49 Peruvian soldiers;49;at least;Peruvian soldiers;killed"],
     ], &["c0 c1 c2:agree"]),
-    ("one claim per article otherwise", &[
+    ("a claim told twice in one article stays in its row", &[
         &["{Floods killed 12 people in the southern city of [Izium]} on Monday.|12 people;12;;people;killed"],
         &["{Floods killed 12 people in the southern city of [Izium]} on Monday.|12 people;12;;people;killed", "{Heavy floods killed 12 people in [Izium]}, officials said.|12 people;12;;people;killed"],
-    ], &["c0 c1:agree"]),
+    ], &["c0 c1 c2:agree"]),
+    ("two claims of one article stay in two rows", &[
+        &["{Floods killed 12 people in the southern city of [Izium]} on Monday.|12 people;12;;people;killed", "{The regional governor declared a state of emergency for the whole region}."],
+        &["{Floods killed 12 people in the southern city of [Izium]} on Monday.|12 people;12;;people;killed", "{The regional governor declared a state of emergency for the whole region}."],
+    ], &["c0 c2:agree", "c1 c3:agree"]),
     ("an outlet relaying a claim is no speaker clash", &[
         &["<[Reuters]> reported {the truce collapsed minutes after it took effect at noon in [Pristina]}."],
         &["<The [Defense Ministry]> said {the truce collapsed minutes after it took effect at noon in [Pristina]}."],
