@@ -118,6 +118,7 @@ pub fn conflict_label(c: &Conflict) -> &'static str {
         "range" => "Figures that differ but may all hold",
         "unknown" => "A figure against “not known”",
         "time" => "Different times",
+        "day" => "Different days",
         "status" => "Statuses that exclude each other",
         "speaker" => "Different sources",
         "negation" => "Said and denied",

@@ -255,6 +255,8 @@ pub struct Conflict {
     /// - `unknown`: a figure against one the text says is not known ("undisclosed");
     /// - `time`: different clock times for the same moment ("shortly after 9 p.m." / "around
     ///   10 p.m.");
+    /// - `day`: different weekdays in one group ("on Thursday" / "on Friday"), which may hold:
+    ///   one event dated differently, or two steps of one story;
     /// - `status`: statuses that exclude each other (detained / arrested / released, killed /
     ///   wounded, reopened / under review);
     /// - `speaker`: the same claim attributed to different sources;
@@ -262,7 +264,7 @@ pub struct Conflict {
     pub kind: String,
     /// What the clash is about (`Azerbaijani troops killed`, `custody`).
     pub about: String,
-    /// True when the values may all hold (only `range`): the articles differ without
+    /// True when the values may all hold (`range`, `day`): the articles differ without
     /// contradicting each other; false when they cannot all hold.
     pub may_hold: bool,
     /// Why, in a few words: "the values cannot all hold", "two different lower bounds: both

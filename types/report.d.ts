@@ -334,6 +334,8 @@ export type Conflict = {
  * - `unknown`: a figure against one the text says is not known ("undisclosed");
  * - `time`: different clock times for the same moment ("shortly after 9 p.m." / "around
  *   10 p.m.");
+ * - `day`: different weekdays in one group ("on Thursday" / "on Friday"), which may hold:
+ *   one event dated differently, or two steps of one story;
  * - `status`: statuses that exclude each other (detained / arrested / released, killed /
  *   wounded, reopened / under review);
  * - `speaker`: the same claim attributed to different sources;
@@ -345,7 +347,7 @@ kind: string,
  */
 about: string, 
 /**
- * True when the values may all hold (only `range`): the articles differ without
+ * True when the values may all hold (`range`, `day`): the articles differ without
  * contradicting each other; false when they cannot all hold.
  */
 may_hold: boolean, 

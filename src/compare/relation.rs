@@ -17,6 +17,11 @@
 //!   overlapping estimates. Figures within a stated approximation agree.
 //! - `time`: every article of the group that tells a clock time in its sentences tells one,
 //!   and they differ ("shortly after 9 p.m." / "around 10 p.m."), the day aside.
+//! - `day`: the same for weekdays ("on Thursday" / "on Friday"), as a difference that may hold:
+//!   on ECB+ dev most such groups hold two steps of one story (the crash on Wednesday, the
+//!   charges on Friday) rather than one event dated twice. Relative days ("yesterday") are not
+//!   read, since the report does not know when each article was written; nor is a weekday
+//!   naming something else ("Sunday's game").
 //! - `status`: statuses of one domain that share none ([`status`]): detained / arrested /
 //!   released, killed / wounded, reopened / under review.
 //! - `speaker`: both claims name a speaker (a source that is not a pronoun), both or neither are
@@ -269,7 +274,7 @@ fn conflict(kind: &str, about: String, note: &str) -> Conflict {
     Conflict {
         kind: kind.to_string(),
         about,
-        may_hold: kind == "range",
+        may_hold: matches!(kind, "range" | "day"),
         note: note.to_string(),
         values: Vec::new(),
     }
@@ -553,10 +558,79 @@ fn times_in(text: &str) -> Vec<(String, String)> {
     out
 }
 
+/// The weekdays (`XXXX-WXX-3`) told in `text`, alone or as the day of a clock time, each with
+/// its words as written. Relative days ("yesterday", "today") depend on when the article was
+/// written, which the report does not know, and are left out.
+fn days_in(text: &str) -> Vec<(String, String)> {
+    let doc = crate::text::prepare(text);
+    let mut out: Vec<(String, String)> = Vec::new();
+    for s in 0..doc.sentences.len() {
+        for m in crate::dates::find(&doc, s) {
+            let (Some(v), Some(first), Some(last)) = (
+                m.value.as_ref(),
+                doc.tokens.get(m.tokens.start),
+                m.tokens.end.checked_sub(1).and_then(|e| doc.tokens.get(e)),
+            ) else {
+                continue;
+            };
+            let day = v.split_once('T').map_or(v.as_str(), |(d, _)| d);
+            let Some(n) = day.strip_prefix("XXXX-WXX-") else {
+                continue;
+            };
+            if n.len() != 1 || !n.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            // "Sunday's game": the day of something else the sentence names.
+            let after = text.get(last.end..).unwrap_or_default();
+            if after.starts_with("'s") || after.starts_with("\u{2019}s") {
+                continue;
+            }
+            let written = text.get(first.start..last.end).unwrap_or_default();
+            if !out.iter().any(|(x, _)| x == day) {
+                out.push((day.to_string(), written.to_string()));
+            }
+        }
+    }
+    out
+}
+
 /// Different clock times for the same moment: every article of the group that tells one
 /// time (in the sentences of its claims) tells exactly one, and they are not all the same.
 /// Sentences with several times are left alone (they may tell a sequence).
 fn time_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
+    told_conflicts(
+        members,
+        claims,
+        times_in,
+        ("time", "the time", "different times for one moment"),
+    )
+}
+
+/// Different weekdays for the same event ("on Thursday" / "on Friday"), read like
+/// [`time_conflicts`]: every article of the group that names a weekday names exactly one, and
+/// they are not all the same; an article naming two (the event and the day it was reported)
+/// leaves the group alone.
+fn day_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
+    told_conflicts(
+        members,
+        claims,
+        days_in,
+        (
+            "day",
+            "the day",
+            "different days: the same event told on different days, or two steps of it (the event and the day it was reported or charged)",
+        ),
+    )
+}
+
+/// A value that each article tells once, read from the sentences of the group's claims by
+/// `read`, and that differs: a conflict of `kind` about `about`, with `note`.
+fn told_conflicts(
+    members: &[usize],
+    claims: &[Claim],
+    read: fn(&str) -> Vec<(String, String)>,
+    (kind, about, note): (&str, &str, &str),
+) -> Vec<Conflict> {
     // Per document: its first claim telling a time, and the times (value, as written).
     type Told = (u32, usize, Vec<(String, String)>);
     let mut per_doc: Vec<Told> = Vec::new();
@@ -567,7 +641,7 @@ fn time_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
             continue;
         }
         seen.push((c.doc, c.sentence.start));
-        let times = times_in(&c.sentence.text);
+        let times = read(&c.sentence.text);
         if times.is_empty() {
             continue;
         }
@@ -589,11 +663,7 @@ fn time_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
     if per_doc.iter().all(|d| &d.2[0].0 == first) {
         return Vec::new();
     }
-    let mut c = conflict(
-        "time",
-        "the time".to_string(),
-        "different times for one moment",
-    );
+    let mut c = conflict(kind, about.to_string(), note);
     c.values = per_doc
         .iter()
         .map(|(doc, i, t)| ConflictValue {
@@ -842,6 +912,7 @@ pub fn relate(
     let (mut conflicts, fitting) = figure_conflicts(members, claims, feats);
     let agreed = agreed(&fitting, claims);
     conflicts.extend(time_conflicts(members, claims));
+    conflicts.extend(day_conflicts(members, claims));
     conflicts.extend(status_conflicts(members, claims));
     conflicts.extend(speaker_conflicts(members, claims, feats));
     conflicts.extend(negation_conflicts(members, claims, feats));
@@ -966,6 +1037,10 @@ fn conflict_reason(c: &Conflict, docs: &[Document]) -> String {
             "The articles give different times for one moment: {}.",
             list(&c.values)
         ),
+        "day" => format!(
+            "The articles give different days for one event: {}.",
+            list(&c.values)
+        ),
         "status" => format!(
             "The articles give statuses that exclude each other ({}): {}.",
             c.about,
@@ -1084,6 +1159,22 @@ mod tests {
             ("the same clock time, once with its day", &[
                 &["{The ferry capsized off [Sulawesi] at 5 a.m. in heavy seas}."],
                 &["{The ferry capsized off [Sulawesi] at 5 a.m. on Sunday in heavy seas}."],
+            ], &["c0 c1:agree"]),
+            ("different weekdays for one event", &[
+                &["{The navy foiled a pirate attack on a merchant ship in the [Gulf of Aden] on Thursday}."],
+                &["{The navy foiled a pirate attack on a merchant ship in the [Gulf of Aden] on Friday}."],
+            ], &["c0 c1:conflict+day~"]),
+            ("a weekday that names another event is not the event's day", &[
+                &["{The arrest will not affect the player's status for Sunday's game against [Denver]}."],
+                &["{The arrest will not affect the player's status for the game against [Denver] on Tuesday}."],
+            ], &["c0 c1:agree"]),
+            ("the same weekday, once with its clock time", &[
+                &["{The navy foiled a pirate attack on a merchant ship in the [Gulf of Aden] on Thursday}."],
+                &["{The navy foiled a pirate attack on a merchant ship in the [Gulf of Aden] at 9 a.m. on Thursday}."],
+            ], &["c0 c1:agree"]),
+            ("an event and the day it was reported are no day clash", &[
+                &["{The navy foiled a pirate attack on a merchant ship in the [Gulf of Aden] on Thursday}."],
+                &["{The navy said on Friday it foiled a pirate attack on a merchant ship in the [Gulf of Aden] on Thursday}."],
             ], &["c0 c1:agree"]),
             ("detained against arrested", &[
                 &["<Police> said {the captain of the ferry that sank off [Sulawesi] was detained for questioning}."],

@@ -37,6 +37,7 @@ export const CONFLICT_LABEL = {
   range: 'Figures that differ but may all hold',
   unknown: 'A figure against “not known”',
   time: 'Different times',
+  day: 'Different days',
   status: 'Statuses that exclude each other',
   speaker: 'Different sources',
   negation: 'Said and denied',
