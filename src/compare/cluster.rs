@@ -42,7 +42,7 @@
 //! (restate 0.6, cohesion 0.9; without the cohesion test 0.620, but rows then gathered
 //! neighbouring claims, as the table test "compatible durations and magnitudes" shows); ECB+
 //! dev subtopics 0.559 → 0.585; the train labels 0.562 / 0.561. Groups whose figures count
-//! different things ([`other_facts`]: the dead and the missing) are two facts and never merge
+//! different things (`other_facts`: the dead and the missing) are two facts and never merge
 //! in this pass.
 
 use std::collections::HashMap;
