@@ -119,6 +119,7 @@ pub fn conflict_label(c: &Conflict) -> &'static str {
         "unknown" => "A figure against “not known”",
         "time" => "Different times",
         "day" => "Different days",
+        "detail" => "A name or number changed",
         "status" => "Statuses that exclude each other",
         "speaker" => "Different sources",
         "negation" => "Said and denied",

@@ -255,6 +255,8 @@ pub struct Conflict {
     /// - `unknown`: a figure against one the text says is not known ("undisclosed");
     /// - `time`: different clock times for the same moment ("shortly after 9 p.m." / "around
     ///   10 p.m.");
+    /// - `detail`: the same sentence with one name or number changed ("of Bloomington" / "of
+    ///   Minneapolis", "Dec. 10" / "Dec. 11");
     /// - `day`: different weekdays in one group ("on Thursday" / "on Friday"), which may hold:
     ///   one event dated differently, or two steps of one story;
     /// - `status`: statuses that exclude each other (detained / arrested / released, killed /

@@ -11,6 +11,8 @@
 //!   that "CNN reported" is known for an outlet relaying a claim.
 //! - `compare-negations.txt`, `compare-unknown.txt`: negation cues, and the verbs after which a
 //!   negation says a fact is unknown rather than false.
+//! - `compare-place-prepositions.txt`: prepositions a place follows ("of Bloomington"), for
+//!   the `detail` conflict.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -40,7 +42,11 @@ pub struct Lexicon {
     pub negations: HashSet<String>,
     /// Stems of words after which a negation marks an unknown.
     pub unknown: HashSet<String>,
+    /// Lower-case prepositions a place follows.
+    pub place_prepositions: HashSet<String>,
 }
+
+const PLACE_PREPOSITIONS: &str = include_str!("../../data/lexicon/compare-place-prepositions.txt");
 
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines()
@@ -155,7 +161,9 @@ pub fn lexicon() -> &'static Lexicon {
         let unknown = lines(include_str!("../../data/lexicon/compare-unknown.txt"))
             .map(|w| stem(&w.to_lowercase()))
             .collect();
+        let place_prepositions = lines(PLACE_PREPOSITIONS).map(str::to_string).collect();
         Lexicon {
+            place_prepositions,
             stopwords,
             synonyms,
             irregular,
@@ -173,6 +181,17 @@ pub fn lexicon() -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::lexicon;
+
+    #[test]
+    fn place_prepositions_are_single_lower_case_words() {
+        for l in super::lines(super::PLACE_PREPOSITIONS) {
+            assert!(
+                l.chars().all(|c| c.is_ascii_lowercase()),
+                "compare-place-prepositions.txt: {l:?} is not one lower-case word"
+            );
+        }
+        assert!(lexicon().place_prepositions.contains("of"));
+    }
 
     #[test]
     fn tables_load_and_map() {

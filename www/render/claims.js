@@ -38,6 +38,7 @@ export const CONFLICT_LABEL = {
   unknown: 'A figure against “not known”',
   time: 'Different times',
   day: 'Different days',
+  detail: 'A name or number changed',
   status: 'Statuses that exclude each other',
   speaker: 'Different sources',
   negation: 'Said and denied',
