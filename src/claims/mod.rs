@@ -22,7 +22,7 @@ pub mod attribution;
 use std::ops::Range;
 
 use crate::entities::{Entities, Entity, Type};
-use crate::numbers;
+use crate::numbers::SentenceFigures;
 use crate::text::{Prepared, Role};
 use attribution::Form;
 
@@ -86,16 +86,27 @@ pub struct Claim {
     pub figures: Vec<Figure>,
 }
 
-/// All claims of all documents, in document then text order.
-pub fn extract(docs: &[Prepared], entities: &Entities) -> Vec<Claim> {
+/// All claims of all documents, in document then text order; `found` holds each document's
+/// dates and figures ([`crate::numbers::document`], indexed by document).
+pub fn extract(
+    docs: &[Prepared],
+    found: &[Vec<SentenceFigures>],
+    entities: &Entities,
+) -> Vec<Claim> {
     let mut out = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        out.extend(document_claims(d, doc, entities));
+        let found = found.get(d).map(Vec::as_slice).unwrap_or_default();
+        out.extend(document_claims(d, doc, found, entities));
     }
     out
 }
 
-fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> {
+fn document_claims(
+    d: usize,
+    doc: &Prepared,
+    found: &[SentenceFigures],
+    entities: &Entities,
+) -> Vec<Claim> {
     let atts = attribution::find(doc);
     let mut claims: Vec<Claim> = Vec::new();
     let mut covered = vec![false; doc.sentences.len()];
@@ -165,7 +176,7 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
         .iter()
         .enumerate()
         .filter(|(_, sentence)| compared(doc.role(sentence)))
-        .map(|(s, _)| (s, figures_in(doc, s)))
+        .map(|(s, _)| (s, figures_in(doc, found.get(s))))
         .collect();
     // The first reported-speech claim whose content holds each figure, found with one sweep
     // (sentences are disjoint, so the numeric claims made below never hold a later figure).
@@ -655,10 +666,11 @@ fn first_container(
     out
 }
 
-/// The figures of sentence `s`.
-fn figures_in(doc: &Prepared, s: usize) -> Vec<Figure> {
-    numbers::find(doc, s)
-        .into_iter()
+/// The figures of one sentence.
+fn figures_in(doc: &Prepared, found: Option<&SentenceFigures>) -> Vec<Figure> {
+    found
+        .map_or(&[][..], |f| &f.figures)
+        .iter()
         .filter(|f| !f.tokens.is_empty() && f.tokens.end <= doc.tokens.len())
         .map(|f| Figure {
             range: doc.tokens[f.tokens.start].start..doc.tokens[f.tokens.end - 1].end,
@@ -666,8 +678,8 @@ fn figures_in(doc: &Prepared, s: usize) -> Vec<Figure> {
             low: f.low,
             high: f.high,
             qualifier: f.qualifier,
-            unit: f.unit,
-            event: f.event,
+            unit: f.unit.clone(),
+            event: f.event.clone(),
             unknown: f.unknown,
         })
         .collect()
