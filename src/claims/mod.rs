@@ -533,7 +533,7 @@ struct Speakers<'a> {
     org_place_group: Vec<(Range<usize>, usize)>,
     /// Person mentions whose entity has at least one role: where title lookups search.
     with_roles: Vec<(Range<usize>, usize)>,
-    by_titles: std::cell::RefCell<std::collections::HashMap<String, Mentions>>,
+    by_titles: std::cell::RefCell<rustc_hash::FxHashMap<String, Mentions>>,
 }
 
 impl<'a> Speakers<'a> {
@@ -587,7 +587,7 @@ impl<'a> Speakers<'a> {
         let key = titles.join(" ");
         let mut cache = self.by_titles.borrow_mut();
         let list = cache.entry(key).or_insert_with(|| {
-            let mut fits: std::collections::HashMap<usize, bool> = Default::default();
+            let mut fits: rustc_hash::FxHashMap<usize, bool> = Default::default();
             self.with_roles
                 .iter()
                 .filter(|(_, e)| {

@@ -1,27 +1,27 @@
 //! The date lexicon, `data/lexicon/dates.tsv`, parsed once.
 
 use crate::numbers::lexicon::Phrases;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 pub(crate) struct DateLex {
-    pub month: HashMap<&'static str, u32>,
+    pub month: FxHashMap<&'static str, u32>,
     /// ISO weekday, and whether this is the full name.
-    pub weekday: HashMap<&'static str, (u32, bool)>,
-    pub part: HashMap<&'static str, &'static str>,
-    pub season: HashMap<&'static str, &'static str>,
+    pub weekday: FxHashMap<&'static str, (u32, bool)>,
+    pub part: FxHashMap<&'static str, &'static str>,
+    pub season: FxHashMap<&'static str, &'static str>,
     /// Value and kind (`D` or `T`).
     pub rel: Phrases<(&'static str, char)>,
-    pub dir: HashMap<&'static str, &'static str>,
-    pub period: HashMap<&'static str, &'static str>,
+    pub dir: FxHashMap<&'static str, &'static str>,
+    pub period: FxHashMap<&'static str, &'static str>,
     pub anchor: Phrases<&'static str>,
     pub modifier: Phrases<&'static str>,
-    pub ampm: HashMap<&'static str, &'static str>,
+    pub ampm: FxHashMap<&'static str, &'static str>,
     pub tz: Phrases<&'static str>,
-    pub yearcue: HashSet<&'static str>,
+    pub yearcue: FxHashSet<&'static str>,
     pub notyear: Phrases<()>,
-    pub ordinal: HashMap<&'static str, u32>,
-    pub quarter: HashMap<&'static str, &'static str>,
+    pub ordinal: FxHashMap<&'static str, u32>,
+    pub quarter: FxHashMap<&'static str, &'static str>,
 }
 
 fn words(s: &'static str) -> Vec<&'static str> {
@@ -35,21 +35,21 @@ pub(crate) fn lexicon() -> &'static DateLex {
 
 fn parse(src: &'static str) -> DateLex {
     let mut lx = DateLex {
-        month: HashMap::new(),
-        weekday: HashMap::new(),
-        part: HashMap::new(),
-        season: HashMap::new(),
+        month: FxHashMap::default(),
+        weekday: FxHashMap::default(),
+        part: FxHashMap::default(),
+        season: FxHashMap::default(),
         rel: Vec::new(),
-        dir: HashMap::new(),
-        period: HashMap::new(),
+        dir: FxHashMap::default(),
+        period: FxHashMap::default(),
         anchor: Vec::new(),
         modifier: Vec::new(),
-        ampm: HashMap::new(),
+        ampm: FxHashMap::default(),
         tz: Vec::new(),
-        yearcue: HashSet::new(),
+        yearcue: FxHashSet::default(),
         notyear: Vec::new(),
-        ordinal: HashMap::new(),
-        quarter: HashMap::new(),
+        ordinal: FxHashMap::default(),
+        quarter: FxHashMap::default(),
     };
     for line in src.lines() {
         if line.trim().is_empty() || line.starts_with('#') {

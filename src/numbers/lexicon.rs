@@ -3,7 +3,7 @@
 //! Phrases are kept as token sequences (lower case) so they can be matched on the tokens of
 //! a sentence; single words also go into hash maps for O(1) look-ups.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// A multi-token phrase with a payload.
@@ -59,26 +59,26 @@ pub(crate) struct Measure {
 }
 
 pub(crate) struct Lexicon {
-    pub card: HashMap<&'static str, f64>,
-    pub scale: HashMap<&'static str, f64>,
-    pub suffix: HashMap<&'static str, f64>,
+    pub card: FxHashMap<&'static str, f64>,
+    pub scale: FxHashMap<&'static str, f64>,
+    pub suffix: FxHashMap<&'static str, f64>,
     pub vague: Phrases<(f64, f64)>,
     pub qual: Phrases<(&'static str, Rel)>,
     pub cursym: Vec<(&'static str, &'static str)>,
     pub curword: Phrases<&'static str>,
     pub percent: Phrases<&'static str>,
-    pub dur: HashMap<&'static str, f64>,
+    pub dur: FxHashMap<&'static str, f64>,
     pub age: Phrases<()>,
     pub measure: Phrases<Measure>,
-    pub event: HashMap<&'static str, EventWord>,
-    pub head: HashMap<&'static str, Head>,
-    pub stop: HashSet<&'static str>,
-    pub back: HashSet<&'static str>,
-    pub fwdstop: HashSet<&'static str>,
-    pub anaphor: HashSet<&'static str>,
-    pub unkadj: HashSet<&'static str>,
+    pub event: FxHashMap<&'static str, EventWord>,
+    pub head: FxHashMap<&'static str, Head>,
+    pub stop: FxHashSet<&'static str>,
+    pub back: FxHashSet<&'static str>,
+    pub fwdstop: FxHashSet<&'static str>,
+    pub anaphor: FxHashSet<&'static str>,
+    pub unkadj: FxHashSet<&'static str>,
     pub unkneg: Phrases<()>,
-    pub unkverb: HashSet<&'static str>,
+    pub unkverb: FxHashSet<&'static str>,
     pub unknoun: Phrases<()>,
     pub unkstate: Phrases<()>,
 }
@@ -104,26 +104,26 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 
 fn parse(src: &'static str) -> Lexicon {
     let mut lx = Lexicon {
-        card: HashMap::new(),
-        scale: HashMap::new(),
-        suffix: HashMap::new(),
+        card: FxHashMap::default(),
+        scale: FxHashMap::default(),
+        suffix: FxHashMap::default(),
         vague: Vec::new(),
         qual: Vec::new(),
         cursym: Vec::new(),
         curword: Vec::new(),
         percent: Vec::new(),
-        dur: HashMap::new(),
+        dur: FxHashMap::default(),
         age: Vec::new(),
         measure: Vec::new(),
-        event: HashMap::new(),
-        head: HashMap::new(),
-        stop: HashSet::new(),
-        back: HashSet::new(),
-        fwdstop: HashSet::new(),
-        anaphor: HashSet::new(),
-        unkadj: HashSet::new(),
+        event: FxHashMap::default(),
+        head: FxHashMap::default(),
+        stop: FxHashSet::default(),
+        back: FxHashSet::default(),
+        fwdstop: FxHashSet::default(),
+        anaphor: FxHashSet::default(),
+        unkadj: FxHashSet::default(),
         unkneg: Vec::new(),
-        unkverb: HashSet::new(),
+        unkverb: FxHashSet::default(),
         unknoun: Vec::new(),
         unkstate: Vec::new(),
     };
