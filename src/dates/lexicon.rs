@@ -39,15 +39,15 @@ fn parse(src: &'static str) -> DateLex {
         weekday: FxHashMap::default(),
         part: FxHashMap::default(),
         season: FxHashMap::default(),
-        rel: Vec::new(),
+        rel: Phrases::default(),
         dir: FxHashMap::default(),
         period: FxHashMap::default(),
-        anchor: Vec::new(),
-        modifier: Vec::new(),
+        anchor: Phrases::default(),
+        modifier: Phrases::default(),
         ampm: FxHashMap::default(),
-        tz: Vec::new(),
+        tz: Phrases::default(),
         yearcue: FxHashSet::default(),
-        notyear: Vec::new(),
+        notyear: Phrases::default(),
         ordinal: FxHashMap::default(),
         quarter: FxHashMap::default(),
     };
@@ -107,10 +107,10 @@ fn parse(src: &'static str) -> DateLex {
         }
     }
     for p in [&mut lx.anchor, &mut lx.modifier, &mut lx.tz] {
-        p.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+        p.sort_longest_first();
     }
-    lx.rel.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
-    lx.notyear.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+    lx.rel.sort_longest_first();
+    lx.notyear.sort_longest_first();
     lx
 }
 

@@ -6,8 +6,77 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
-/// A multi-token phrase with a payload.
-pub(crate) type Phrases<T> = Vec<(Vec<&'static str>, T)>;
+/// Multi-token phrases (lower case) with a payload each, indexed by their first and by their
+/// last word, so that a look-up at a token visits only the phrases that can match there rather
+/// than the whole list (the figure and date rules look up several lists at every token).
+pub(crate) struct Phrases<T> {
+    list: Vec<(Vec<&'static str>, T)>,
+    /// Positions in `list` of the phrases starting with a word, in list order.
+    by_first: FxHashMap<&'static str, Vec<usize>>,
+    /// Positions in `list` of the phrases ending with a word, in list order.
+    by_last: FxHashMap<&'static str, Vec<usize>>,
+}
+
+impl<T> Default for Phrases<T> {
+    fn default() -> Self {
+        Phrases {
+            list: Vec::new(),
+            by_first: FxHashMap::default(),
+            by_last: FxHashMap::default(),
+        }
+    }
+}
+
+impl<T> Phrases<T> {
+    /// Adds a phrase at the end of the list (an empty phrase is kept but never matches).
+    pub fn push(&mut self, entry: (Vec<&'static str>, T)) {
+        let at = self.list.len();
+        if let (Some(first), Some(last)) = (entry.0.first(), entry.0.last()) {
+            self.by_first.entry(first).or_default().push(at);
+            self.by_last.entry(last).or_default().push(at);
+        }
+        self.list.push(entry);
+    }
+
+    /// Orders the list longest phrase first (stable), so the first match is the longest.
+    pub fn sort_longest_first(&mut self) {
+        let mut list = std::mem::take(&mut self.list);
+        list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+        *self = Phrases::default();
+        for e in list {
+            self.push(e);
+        }
+    }
+
+    /// The phrases in list order.
+    pub fn iter(&self) -> std::slice::Iter<'_, (Vec<&'static str>, T)> {
+        self.list.iter()
+    }
+
+    /// How many phrases there are.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// The phrases starting with `word`, in list order.
+    pub fn starting_with<'a>(
+        &'a self,
+        word: &str,
+    ) -> impl Iterator<Item = &'a (Vec<&'static str>, T)> + 'a {
+        let at = self.by_first.get(word).map_or(&[][..], Vec::as_slice);
+        at.iter().map(|&k| &self.list[k])
+    }
+
+    /// The phrases ending with `word`, in list order.
+    pub fn ending_with<'a>(
+        &'a self,
+        word: &str,
+    ) -> impl Iterator<Item = &'a (Vec<&'static str>, T)> + 'a {
+        let at = self.by_last.get(word).map_or(&[][..], Vec::as_slice);
+        at.iter().map(|&k| &self.list[k])
+    }
+}
 
 /// How a qualifier bounds the number after it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,7 +162,7 @@ fn num(s: &str) -> Option<f64> {
 
 /// Longest phrases first, so the first match is the longest.
 fn sort<T>(p: &mut Phrases<T>) {
-    p.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+    p.sort_longest_first();
 }
 
 /// The lexicon (parsed on first use).
@@ -107,14 +176,14 @@ fn parse(src: &'static str) -> Lexicon {
         card: FxHashMap::default(),
         scale: FxHashMap::default(),
         suffix: FxHashMap::default(),
-        vague: Vec::new(),
-        qual: Vec::new(),
+        vague: Phrases::default(),
+        qual: Phrases::default(),
         cursym: Vec::new(),
-        curword: Vec::new(),
-        percent: Vec::new(),
+        curword: Phrases::default(),
+        percent: Phrases::default(),
         dur: FxHashMap::default(),
-        age: Vec::new(),
-        measure: Vec::new(),
+        age: Phrases::default(),
+        measure: Phrases::default(),
         event: FxHashMap::default(),
         head: FxHashMap::default(),
         stop: FxHashSet::default(),
@@ -122,10 +191,10 @@ fn parse(src: &'static str) -> Lexicon {
         fwdstop: FxHashSet::default(),
         anaphor: FxHashSet::default(),
         unkadj: FxHashSet::default(),
-        unkneg: Vec::new(),
+        unkneg: Phrases::default(),
         unkverb: FxHashSet::default(),
-        unknoun: Vec::new(),
-        unkstate: Vec::new(),
+        unknoun: Phrases::default(),
+        unkstate: Phrases::default(),
     };
     for line in src.lines() {
         if line.trim().is_empty() || line.starts_with('#') {
