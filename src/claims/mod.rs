@@ -47,7 +47,7 @@ impl Kind {
     }
 }
 
-/// A figure in a claim: what [`numbers::find`] said about it, with byte ranges.
+/// A figure in a claim: what [`crate::numbers::find`] said about it, with byte ranges.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     /// The whole figure with qualifier and counted thing.
