@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
+# The wasm at opt-level "s", the native release profile at 3 (see Cargo.toml's profile notes).
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=s
 wasm-pack build --release --target web --out-dir www/pkg --out-name corroborate
 node scripts/build-www.mjs
 wasm=www/pkg/corroborate_bg.wasm

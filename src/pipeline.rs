@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! Article text ──text::prepare──▶ Prepared (paragraphs, sentences, tokens; boilerplate out)
+//!          └─▶ numbers::document (dates and figures, once per sentence)
 //!          └─▶ entities::extract (all documents at once; reader's edits last) ──▶ Entities
 //!          └─▶ claims::extract (per document, using Entities for speakers) ──▶ Claims
 //!                 └─▶ report spans (UTF-16) ──▶ compare::compare ──▶ groups, pairs, views
@@ -14,6 +15,7 @@ use crate::claims;
 use crate::compare;
 use crate::entities;
 use crate::error::{self, Error};
+use crate::numbers;
 use crate::report::{self, Report};
 use crate::text::{self, Prepared, Role};
 
@@ -56,6 +58,22 @@ pub fn analyze(articles: &[Article]) -> Result<Report, Error> {
 /// [`analyze`] with [`Options`]: the reader's entity edits. Edits that name no entity are
 /// skipped and reported in the report's `notes`.
 pub fn analyze_with(articles: &[Article], options: &Options) -> Result<Report, Error> {
+    analyze_observed(articles, options, |_| {})
+}
+
+/// The stages of [`analyze_observed`], in the order it finishes them.
+pub const STAGES: [&str; 6] = [
+    "prepare", "figures", "entities", "claims", "spans", "compare",
+];
+
+/// [`analyze_with`], calling `done` with each stage's name from [`STAGES`] as the stage ends,
+/// so a benchmark can time the stages of the very code the CLI and the page run (the core
+/// keeps no clock: `std::time` does not exist in the browser's wasm32).
+pub fn analyze_observed(
+    articles: &[Article],
+    options: &Options,
+    mut done: impl FnMut(&'static str),
+) -> Result<Report, Error> {
     if articles.len() > error::MAX_ARTICLES {
         return Err(Error::too_many_articles(articles.len()));
     }
@@ -71,8 +89,14 @@ pub fn analyze_with(articles: &[Article], options: &Options) -> Result<Report, E
     }
 
     let docs: Vec<Prepared> = articles.iter().map(|a| text::prepare(&a.text)).collect();
-    let (ents, edit_notes) = entities::extract_with(&docs, &options.edits);
-    let found = claims::extract(&docs, &ents);
+    done(STAGES[0]);
+    // Dates and figures once per sentence, for the entities and the claims alike.
+    let figures: Vec<Vec<numbers::SentenceFigures>> = docs.iter().map(numbers::document).collect();
+    done(STAGES[1]);
+    let (ents, edit_notes) = entities::extract_with(&docs, &figures, &options.edits);
+    done(STAGES[2]);
+    let found = claims::extract(&docs, &figures, &ents);
+    done(STAGES[3]);
 
     let mut notes = Vec::new();
     let documents: Vec<report::Document> = articles
@@ -105,7 +129,9 @@ pub fn analyze_with(articles: &[Article], options: &Options) -> Result<Report, E
         .enumerate()
         .map(|(i, c)| report_claim(i, &docs[c.doc], c))
         .collect();
+    done(STAGES[4]);
     let comparison = compare::compare(&documents, &entity_list, &claim_list);
+    done(STAGES[5]);
     notes.extend(edit_notes);
 
     Ok(Report {

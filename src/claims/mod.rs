@@ -25,7 +25,7 @@ pub mod attribution;
 use std::ops::Range;
 
 use crate::entities::{Entities, Entity, Type};
-use crate::numbers;
+use crate::numbers::SentenceFigures;
 use crate::text::{Prepared, Role};
 use attribution::Form;
 
@@ -54,7 +54,7 @@ impl Kind {
     }
 }
 
-/// A figure in a claim: what [`numbers::find`] said about it, with byte ranges.
+/// A figure in a claim: what [`crate::numbers::find`] said about it, with byte ranges.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     /// The whole figure with qualifier and counted thing.
@@ -93,16 +93,27 @@ pub struct Claim {
     pub figures: Vec<Figure>,
 }
 
-/// All claims of all documents, in document then text order.
-pub fn extract(docs: &[Prepared], entities: &Entities) -> Vec<Claim> {
+/// All claims of all documents, in document then text order; `found` holds each document's
+/// dates and figures ([`crate::numbers::document`], indexed by document).
+pub fn extract(
+    docs: &[Prepared],
+    found: &[Vec<SentenceFigures>],
+    entities: &Entities,
+) -> Vec<Claim> {
     let mut out = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        out.extend(document_claims(d, doc, entities));
+        let found = found.get(d).map(Vec::as_slice).unwrap_or_default();
+        out.extend(document_claims(d, doc, found, entities));
     }
     out
 }
 
-fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> {
+fn document_claims(
+    d: usize,
+    doc: &Prepared,
+    found: &[SentenceFigures],
+    entities: &Entities,
+) -> Vec<Claim> {
     let atts = attribution::find(doc);
     let mut claims: Vec<Claim> = Vec::new();
     let mut covered = vec![false; doc.sentences.len()];
@@ -172,7 +183,7 @@ fn document_claims(d: usize, doc: &Prepared, entities: &Entities) -> Vec<Claim> 
         .iter()
         .enumerate()
         .filter(|(_, sentence)| compared(doc.role(sentence)))
-        .map(|(s, _)| (s, figures_in(doc, s)))
+        .map(|(s, _)| (s, figures_in(doc, found.get(s))))
         .collect();
     // The first reported-speech claim whose content holds each figure, found with one sweep
     // (sentences are disjoint, so the numeric claims made below never hold a later figure).
@@ -526,7 +537,7 @@ struct Speakers<'a> {
     org_place_group: Vec<(Range<usize>, usize)>,
     /// Person mentions whose entity has at least one role: where title lookups search.
     with_roles: Vec<(Range<usize>, usize)>,
-    by_titles: std::cell::RefCell<std::collections::HashMap<String, Mentions>>,
+    by_titles: std::cell::RefCell<rustc_hash::FxHashMap<String, Mentions>>,
 }
 
 impl<'a> Speakers<'a> {
@@ -580,7 +591,7 @@ impl<'a> Speakers<'a> {
         let key = titles.join(" ");
         let mut cache = self.by_titles.borrow_mut();
         let list = cache.entry(key).or_insert_with(|| {
-            let mut fits: std::collections::HashMap<usize, bool> = Default::default();
+            let mut fits: rustc_hash::FxHashMap<usize, bool> = Default::default();
             self.with_roles
                 .iter()
                 .filter(|(_, e)| {
@@ -659,10 +670,11 @@ fn first_container(
     out
 }
 
-/// The figures of sentence `s`.
-fn figures_in(doc: &Prepared, s: usize) -> Vec<Figure> {
-    numbers::find(doc, s)
-        .into_iter()
+/// The figures of one sentence.
+fn figures_in(doc: &Prepared, found: Option<&SentenceFigures>) -> Vec<Figure> {
+    found
+        .map_or(&[][..], |f| &f.figures)
+        .iter()
         .filter(|f| !f.tokens.is_empty() && f.tokens.end <= doc.tokens.len())
         .map(|f| Figure {
             range: doc.tokens[f.tokens.start].start..doc.tokens[f.tokens.end - 1].end,
@@ -670,8 +682,8 @@ fn figures_in(doc: &Prepared, s: usize) -> Vec<Figure> {
             low: f.low,
             high: f.high,
             qualifier: f.qualifier,
-            unit: f.unit,
-            event: f.event,
+            unit: f.unit.clone(),
+            event: f.event.clone(),
             unknown: f.unknown,
         })
         .collect()

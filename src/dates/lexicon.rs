@@ -1,27 +1,27 @@
 //! The date lexicon, `data/lexicon/dates.tsv`, parsed once.
 
 use crate::numbers::lexicon::Phrases;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 pub(crate) struct DateLex {
-    pub month: HashMap<&'static str, u32>,
+    pub month: FxHashMap<&'static str, u32>,
     /// ISO weekday, and whether this is the full name.
-    pub weekday: HashMap<&'static str, (u32, bool)>,
-    pub part: HashMap<&'static str, &'static str>,
-    pub season: HashMap<&'static str, &'static str>,
+    pub weekday: FxHashMap<&'static str, (u32, bool)>,
+    pub part: FxHashMap<&'static str, &'static str>,
+    pub season: FxHashMap<&'static str, &'static str>,
     /// Value and kind (`D` or `T`).
     pub rel: Phrases<(&'static str, char)>,
-    pub dir: HashMap<&'static str, &'static str>,
-    pub period: HashMap<&'static str, &'static str>,
+    pub dir: FxHashMap<&'static str, &'static str>,
+    pub period: FxHashMap<&'static str, &'static str>,
     pub anchor: Phrases<&'static str>,
     pub modifier: Phrases<&'static str>,
-    pub ampm: HashMap<&'static str, &'static str>,
+    pub ampm: FxHashMap<&'static str, &'static str>,
     pub tz: Phrases<&'static str>,
-    pub yearcue: HashSet<&'static str>,
+    pub yearcue: FxHashSet<&'static str>,
     pub notyear: Phrases<()>,
-    pub ordinal: HashMap<&'static str, u32>,
-    pub quarter: HashMap<&'static str, &'static str>,
+    pub ordinal: FxHashMap<&'static str, u32>,
+    pub quarter: FxHashMap<&'static str, &'static str>,
 }
 
 fn words(s: &'static str) -> Vec<&'static str> {
@@ -35,21 +35,21 @@ pub(crate) fn lexicon() -> &'static DateLex {
 
 fn parse(src: &'static str) -> DateLex {
     let mut lx = DateLex {
-        month: HashMap::new(),
-        weekday: HashMap::new(),
-        part: HashMap::new(),
-        season: HashMap::new(),
-        rel: Vec::new(),
-        dir: HashMap::new(),
-        period: HashMap::new(),
-        anchor: Vec::new(),
-        modifier: Vec::new(),
-        ampm: HashMap::new(),
-        tz: Vec::new(),
-        yearcue: HashSet::new(),
-        notyear: Vec::new(),
-        ordinal: HashMap::new(),
-        quarter: HashMap::new(),
+        month: FxHashMap::default(),
+        weekday: FxHashMap::default(),
+        part: FxHashMap::default(),
+        season: FxHashMap::default(),
+        rel: Phrases::default(),
+        dir: FxHashMap::default(),
+        period: FxHashMap::default(),
+        anchor: Phrases::default(),
+        modifier: Phrases::default(),
+        ampm: FxHashMap::default(),
+        tz: Phrases::default(),
+        yearcue: FxHashSet::default(),
+        notyear: Phrases::default(),
+        ordinal: FxHashMap::default(),
+        quarter: FxHashMap::default(),
     };
     for line in src.lines() {
         if line.trim().is_empty() || line.starts_with('#') {
@@ -107,10 +107,10 @@ fn parse(src: &'static str) -> DateLex {
         }
     }
     for p in [&mut lx.anchor, &mut lx.modifier, &mut lx.tz] {
-        p.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+        p.sort_longest_first();
     }
-    lx.rel.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
-    lx.notyear.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+    lx.rel.sort_longest_first();
+    lx.notyear.sort_longest_first();
     lx
 }
 

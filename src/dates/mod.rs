@@ -95,10 +95,11 @@ pub fn find(doc: &Prepared, sentence: usize) -> Vec<DateMention> {
 }
 
 /// For each token of the sentence: is it part of a date or time?
-pub(crate) fn mask(w: &Words) -> Vec<bool> {
+/// `mentions` are the sentence's own ([`mentions`], sentence-relative).
+pub(crate) fn mask(w: &Words, mentions: &[DateMention]) -> Vec<bool> {
     let mut m = vec![false; w.len()];
-    for d in mentions(w) {
-        for i in d.tokens {
+    for d in mentions {
+        for i in d.tokens.clone() {
             if let Some(x) = m.get_mut(i) {
                 *x = true;
             }

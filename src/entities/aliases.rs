@@ -22,7 +22,8 @@
 //! cues) are in `data/lexicon/name-forms.tsv`, loaded strictly: [`problems`] lists every line
 //! it could not read and the tests require it to be empty.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
 use crate::entities::{Mention, Type};
@@ -155,8 +156,8 @@ fn is_known_place(surface: &str) -> bool {
 
 /// Pairs of mentions an article itself declares to be one entity (see the module doc).
 pub fn text_links(docs: &[Prepared], mentions: &[Mention]) -> Vec<(usize, usize)> {
-    let mut starting: HashMap<(usize, usize), usize> = HashMap::new();
-    let mut ending: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut starting: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+    let mut ending: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if m.kind.is_name() {
             starting.entry((m.doc, m.tokens.start)).or_insert(i);
@@ -306,7 +307,7 @@ pub fn short_form_links(
 ) -> Vec<(usize, usize)> {
     let org_like = |m: &Mention| matches!(m.kind, Type::Organization | Type::Other);
     // Last-word suffixes of multi-word organisation keys → the distinct full keys.
-    let mut by_suffix: HashMap<String, BTreeMap<&str, usize>> = HashMap::new();
+    let mut by_suffix: FxHashMap<String, BTreeMap<&str, usize>> = FxHashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if m.kind != Type::Organization || m.canonical.is_some() {
             continue;
@@ -342,7 +343,8 @@ pub fn short_form_links(
 /// Spelling variants of multi-word names (see the module doc).
 pub fn variant_links(mentions: &[Mention], surface: &[&str]) -> Vec<(usize, usize)> {
     // (word count, masked position, the other words) → (the differing word, first mention).
-    let mut buckets: HashMap<(usize, usize, String), BTreeMap<String, usize>> = HashMap::new();
+    let mut buckets: FxHashMap<(usize, usize, String), BTreeMap<String, usize>> =
+        FxHashMap::default();
     for (i, m) in mentions.iter().enumerate() {
         if !m.kind.is_name() || m.kind == Type::Group || m.canonical.is_some() {
             continue;

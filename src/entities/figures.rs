@@ -4,16 +4,17 @@
 //! only turns their findings into mentions. A figure mention covers the number with its
 //! qualifier ("more than 6,000"), not the counted thing, so "49" in two articles is one chip.
 
-use crate::dates::{self, DateKind};
+use crate::dates::DateKind;
 use crate::entities::{Mention, Type};
-use crate::numbers::{self, NumKind};
+use crate::numbers::{NumKind, SentenceFigures};
 use crate::text::Prepared;
 
-/// Date and figure mentions of one document.
-pub fn find(d: usize, doc: &Prepared) -> Vec<Mention> {
+/// Date and figure mentions of one document, from its sentences' dates and figures
+/// ([`crate::numbers::document`]).
+pub fn find(d: usize, doc: &Prepared, found: &[SentenceFigures]) -> Vec<Mention> {
     let mut out = Vec::new();
-    for s in 0..doc.sentences.len() {
-        for date in dates::find(doc, s) {
+    for sentence in found {
+        for date in &sentence.dates {
             if date.tokens.is_empty() {
                 continue;
             }
@@ -31,7 +32,7 @@ pub fn find(d: usize, doc: &Prepared) -> Vec<Mention> {
                 canonical: None,
             });
         }
-        for fig in numbers::find(doc, s) {
+        for fig in &sentence.figures {
             if fig.number.is_empty() || fig.unknown {
                 continue;
             }

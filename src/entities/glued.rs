@@ -18,7 +18,7 @@
 //! Names are compared by [`gazetteer::key`] (people by [`aliases::person_words`]); only a
 //! mention outside a headline makes a name known.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::entities::{aliases, Mention, Type};
 use crate::gazetteer;
@@ -45,8 +45,8 @@ fn key_of(surface: &str, kind: Type) -> String {
 }
 
 /// Names used outside headlines: key → the type most of their mentions have.
-fn known_names(docs: &[Prepared], mentions: &[Mention]) -> HashMap<String, Type> {
-    let mut votes: HashMap<String, HashMap<Type, usize>> = HashMap::new();
+fn known_names(docs: &[Prepared], mentions: &[Mention]) -> FxHashMap<String, Type> {
+    let mut votes: FxHashMap<String, FxHashMap<Type, usize>> = FxHashMap::default();
     for m in mentions {
         if !m.kind.is_name() || in_headline(&docs[m.doc], m.tokens.start) {
             continue;
@@ -85,7 +85,7 @@ fn known_inside(
     doc: &Prepared,
     d: usize,
     tokens: std::ops::Range<usize>,
-    known: &HashMap<String, Type>,
+    known: &FxHashMap<String, Type>,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut t = tokens.start;
@@ -183,7 +183,7 @@ pub fn split_headlines(docs: &[Prepared], mentions: &mut Vec<Mention>) {
 /// Cuts leading words glued to a known person's full name (see the module doc).
 pub fn split_prefixes(docs: &[Prepared], mentions: &mut Vec<Mention>) {
     let known = known_names(docs, mentions);
-    let people: HashMap<&str, ()> = known
+    let people: FxHashMap<&str, ()> = known
         .iter()
         .filter(|(k, t)| **t == Type::Person && k.contains(' '))
         .map(|(k, _)| (k.as_str(), ()))
@@ -191,7 +191,7 @@ pub fn split_prefixes(docs: &[Prepared], mentions: &mut Vec<Mention>) {
     if people.is_empty() {
         return;
     }
-    let mut uses: HashMap<String, usize> = HashMap::new();
+    let mut uses: FxHashMap<String, usize> = FxHashMap::default();
     for m in mentions.iter().filter(|m| m.kind.is_name()) {
         *uses
             .entry(key_of(&docs[m.doc].text[m.range.clone()], m.kind))

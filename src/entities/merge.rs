@@ -25,7 +25,8 @@
 //! entity when that country is in the analysis (`Yerevan` → Armenia), so that "Yerevan said"
 //! can be resolved to the Armenian government.
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 use crate::entities::aliases;
 use crate::entities::edits::{self, Edit};
@@ -151,7 +152,7 @@ pub fn merge(
         .collect();
 
     let mut uf = UnionFind((0..mentions.len()).collect());
-    let mut first_of_key: HashMap<&str, usize> = HashMap::new();
+    let mut first_of_key: FxHashMap<&str, usize> = FxHashMap::default();
     for (i, k) in keys.iter().enumerate() {
         match first_of_key.get(k.as_str()) {
             Some(&j) => uf.union(i, j),
@@ -206,10 +207,10 @@ fn link_initials(
     mentions: &[Mention],
     surface: &[&str],
     keys: &[String],
-    first_of_key: &HashMap<&str, usize>,
+    first_of_key: &FxHashMap<&str, usize>,
     uf: &mut UnionFind,
 ) {
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_initials: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for &i in first_of_key.values() {
         let m = &mentions[i];
         if m.kind.is_name() && m.kind != Type::Person && surface[i].split_whitespace().count() >= 2
@@ -237,7 +238,7 @@ fn link_initials(
 
 /// Last words shared by two or more different full person names ("Ilham Aliyev", "Heydar
 /// Aliyev" → "aliyev").
-fn ambiguous_surnames(mentions: &[Mention], surface: &[&str]) -> std::collections::HashSet<String> {
+fn ambiguous_surnames(mentions: &[Mention], surface: &[&str]) -> rustc_hash::FxHashSet<String> {
     let mut full: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
         let words = name_words(surface[i]);
@@ -265,7 +266,7 @@ fn name_words(s: &str) -> Vec<String> {
 fn link_first_names(mentions: &[Mention], surface: &[&str], uf: &mut UnionFind) {
     // (article, first word) → full name → its first mention.
     let mut by_first: BTreeMap<(usize, String), BTreeMap<String, usize>> = BTreeMap::new();
-    let mut last_words: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut last_words: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     for (i, m) in mentions.iter().enumerate() {
         let words = name_words(surface[i]);
         if m.kind == Type::Person && words.len() >= 2 {
@@ -403,7 +404,7 @@ fn finish(docs: &[Prepared], mut list: Vec<Entity>) -> Entities {
     });
 
     // Countries of capitals, cities and nationalities.
-    let by_name: HashMap<String, usize> = list
+    let by_name: FxHashMap<String, usize> = list
         .iter()
         .enumerate()
         .filter(|(_, e)| e.kind == Type::Place)

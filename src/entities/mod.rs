@@ -30,6 +30,7 @@ pub mod retype;
 
 use std::ops::Range;
 
+use crate::numbers::{self, SentenceFigures};
 use crate::text::Prepared;
 
 /// The entity types of the report contract.
@@ -179,12 +180,18 @@ pub use edits::Edit;
 
 /// Finds and merges the entities of all documents.
 pub fn extract(docs: &[Prepared]) -> Entities {
-    extract_with(docs, &[]).0
+    let found: Vec<Vec<SentenceFigures>> = docs.iter().map(numbers::document).collect();
+    extract_with(docs, &found, &[]).0
 }
 
-/// [`extract`], then the reader's corrections ([`edits`]) in order; returns a note for each
-/// edit that could not be applied.
-pub fn extract_with(docs: &[Prepared], edits: &[Edit]) -> (Entities, Vec<String>) {
+/// [`extract`] with each document's dates and figures already found
+/// ([`crate::numbers::document`], indexed by document), then the reader's corrections
+/// ([`edits`]) in order; returns a note for each edit that could not be applied.
+pub fn extract_with(
+    docs: &[Prepared],
+    found: &[Vec<SentenceFigures>],
+    edits: &[Edit],
+) -> (Entities, Vec<String>) {
     let mut mentions = names::find(docs);
     names::drop_credits(docs, &mut mentions);
     glued::split_headlines(docs, &mut mentions);
@@ -201,7 +208,11 @@ pub fn extract_with(docs: &[Prepared], edits: &[Edit]) -> (Entities, Vec<String>
         for inst in institutions::find(d, doc) {
             add_institution(&mut mentions, inst);
         }
-        mentions.extend(figures::find(d, doc));
+        mentions.extend(figures::find(
+            d,
+            doc,
+            found.get(d).map(Vec::as_slice).unwrap_or_default(),
+        ));
     }
     merge::merge(docs, mentions, edits)
 }

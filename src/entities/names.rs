@@ -156,8 +156,8 @@ fn role_of(
 /// capitalised "Putin" it left untagged elsewhere ("Putin deployed thousands…") is that person
 /// too. Words the gazetteer knows as anything else ("Jordan", "Washington") are left alone.
 pub fn recover_surnames(docs: &[Prepared], mentions: &[Mention]) -> Vec<Mention> {
-    use std::collections::HashSet;
-    let mut surnames: HashSet<&str> = HashSet::new();
+    use rustc_hash::FxHashSet;
+    let mut surnames: FxHashSet<&str> = FxHashSet::default();
     for m in mentions
         .iter()
         .filter(|m| m.kind == Type::Person && m.tokens.len() >= 2)
@@ -181,7 +181,7 @@ pub fn recover_surnames(docs: &[Prepared], mentions: &[Mention]) -> Vec<Mention>
 pub(super) fn lone_untagged(
     docs: &[Prepared],
     mentions: &[Mention],
-    words: &std::collections::HashSet<&str>,
+    words: &rustc_hash::FxHashSet<&str>,
     kind: Type,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -232,7 +232,7 @@ fn in_title_case_headline(doc: &Prepared, at: usize) -> bool {
 /// gazetteer knows them or the analysis names them elsewhere: such a headline capitalises every
 /// word, so the tagger cannot tell names from verbs there.
 pub fn drop_headline_only(docs: &[Prepared], mentions: &mut Vec<Mention>) {
-    use std::collections::HashSet;
+    use rustc_hash::FxHashSet;
     let headline: Vec<bool> = mentions
         .iter()
         .map(|m| in_title_case_headline(&docs[m.doc], m.range.start))
@@ -241,7 +241,7 @@ pub fn drop_headline_only(docs: &[Prepared], mentions: &mut Vec<Mention>) {
         return;
     }
     let key = |m: &Mention| gazetteer::key(&docs[m.doc].text[m.range.clone()]);
-    let elsewhere: HashSet<String> = mentions
+    let elsewhere: FxHashSet<String> = mentions
         .iter()
         .zip(&headline)
         .filter(|(_, h)| !**h)

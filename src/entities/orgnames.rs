@@ -16,7 +16,7 @@
 //! - [`recover_words`]: a one-word organisation name tagged somewhere is also a mention where
 //!   the tagger left it untagged ("Basarnas, the national search and rescue agency, said").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::entities::{aliases, Mention, Type};
 use crate::gazetteer;
@@ -64,7 +64,7 @@ pub fn join_halves(docs: &[Prepared], mentions: &mut Vec<Mention>) {
 /// Finds organisation names again in any letter case (see the module doc).
 pub fn recover_lowercase(docs: &[Prepared], mentions: &[Mention]) -> Vec<Mention> {
     // Lower-case word sequences of qualifying names, by first word.
-    let mut names: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+    let mut names: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
     for m in mentions {
         if m.kind != Type::Organization || m.tokens.len() < 3 {
             continue;
@@ -139,8 +139,8 @@ pub fn recover_lowercase(docs: &[Prepared], mentions: &[Mention]) -> Vec<Mention
 /// national search and rescue agency, said"). Words the analysis also writes in lower case
 /// ("Police" / "police") and words the gazetteer knows are left alone.
 pub fn recover_words(docs: &[Prepared], mentions: &[Mention]) -> Vec<Mention> {
-    use std::collections::HashSet;
-    let mut lower_seen: HashSet<&str> = HashSet::new();
+    use rustc_hash::FxHashSet;
+    let mut lower_seen: FxHashSet<&str> = FxHashSet::default();
     for doc in docs {
         for t in 0..doc.tokens.len() {
             let w = doc.token(t);
@@ -149,7 +149,7 @@ pub fn recover_words(docs: &[Prepared], mentions: &[Mention]) -> Vec<Mention> {
             }
         }
     }
-    let mut words: HashSet<&str> = HashSet::new();
+    let mut words: FxHashSet<&str> = FxHashSet::default();
     for m in mentions
         .iter()
         .filter(|m| m.kind == Type::Organization && m.tokens.len() == 1)

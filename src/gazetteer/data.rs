@@ -10,7 +10,7 @@
 //! is declared in `ambiguous.txt` (`Congo`, `Korean` …).
 
 use super::{key, Class, Entry, Gazetteer};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 const COUNTRIES: &str = include_str!("../../data/gazetteer/countries.tsv");
 const PLACES: &str = include_str!("../../data/gazetteer/places.tsv");
@@ -89,7 +89,7 @@ fn title_kind(flag: &str) -> Option<&'static str> {
 fn parse() -> (Vec<Parsed>, Vec<String>) {
     let mut out = Vec::new();
     let mut problems = Vec::new();
-    let mut countries: HashSet<&'static str> = HashSet::new();
+    let mut countries: FxHashSet<&'static str> = FxHashSet::default();
 
     for (n, cols) in lines(COUNTRIES) {
         let origin = format!("countries.tsv:{n}");
@@ -292,17 +292,18 @@ fn parse() -> (Vec<Parsed>, Vec<String>) {
 /// Builds the map; problems are collected rather than raised.
 fn build() -> (Gazetteer, Vec<String>) {
     let (parsed, mut problems) = parse();
-    let ambiguous: HashSet<String> = AMBIGUOUS
+    let ambiguous: FxHashSet<String> = AMBIGUOUS
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(key)
         .collect();
     // Each key's entries with the index of the line (in `parsed`) that gave them.
-    let mut found: HashMap<String, Vec<(Entry, usize)>> = HashMap::with_capacity(8192);
-    let mut cap_only = HashSet::new();
+    let mut found: FxHashMap<String, Vec<(Entry, usize)>> =
+        FxHashMap::with_capacity_and_hasher(8192, Default::default());
+    let mut cap_only = FxHashSet::default();
     for (pi, p) in parsed.iter().enumerate() {
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         for form in &p.forms {
             let k = key(form);
             if k.is_empty() {
@@ -334,7 +335,7 @@ fn build() -> (Gazetteer, Vec<String>) {
             list.push((p.entry.clone(), pi));
         }
     }
-    let mut map: HashMap<String, Vec<Entry>> = found
+    let mut map: FxHashMap<String, Vec<Entry>> = found
         .into_iter()
         .map(|(k, v)| (k, v.into_iter().map(|(e, _)| e).collect()))
         .collect();
@@ -342,7 +343,7 @@ fn build() -> (Gazetteer, Vec<String>) {
     for list in map.values_mut() {
         list.sort_by_key(|e| e.class != Class::Title);
     }
-    let mut prefixes = HashSet::new();
+    let mut prefixes = FxHashSet::default();
     let mut max_tokens = 1;
     for k in map.keys() {
         let mut end = 0;

@@ -49,7 +49,7 @@
 mod data;
 mod roles;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -113,13 +113,13 @@ pub struct Entry {
 
 /// The parsed gazetteer.
 pub(crate) struct Gazetteer {
-    pub(crate) map: HashMap<String, Vec<Entry>>,
+    pub(crate) map: FxHashMap<String, Vec<Entry>>,
     /// Every whole-word prefix of every key (the keys included), to stop extending a match early.
-    pub(crate) prefixes: HashSet<String>,
+    pub(crate) prefixes: FxHashSet<String>,
     /// Keys of titles recognised in running text only when capitalised (`Major`, `General`).
-    pub(crate) cap_only: HashSet<String>,
+    pub(crate) cap_only: FxHashSet<String>,
     /// Pre-modifiers of a role phrase (`former`, `acting`).
-    pub(crate) role_modifiers: HashSet<String>,
+    pub(crate) role_modifiers: FxHashSet<String>,
     /// The longest key, in tokens.
     pub(crate) max_tokens: usize,
 }
@@ -129,8 +129,8 @@ pub(crate) fn gaz() -> &'static Gazetteer {
     G.get_or_init(data::load)
 }
 
-fn case_sensitive() -> &'static HashSet<&'static str> {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn case_sensitive() -> &'static FxHashSet<&'static str> {
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| {
         include_str!("../../data/gazetteer/case_sensitive.txt")
             .lines()

@@ -5,7 +5,7 @@
 
 use super::lexicon::lexicon;
 use super::{Figure, NumKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// The answer of [`compatible`].
@@ -57,8 +57,8 @@ enum Dim {
     Percent(String),
 }
 
-fn measures() -> &'static HashMap<&'static str, (&'static str, f64)> {
-    static M: OnceLock<HashMap<&'static str, (&'static str, f64)>> = OnceLock::new();
+fn measures() -> &'static FxHashMap<&'static str, (&'static str, f64)> {
+    static M: OnceLock<FxHashMap<&'static str, (&'static str, f64)>> = OnceLock::new();
     M.get_or_init(|| {
         lexicon()
             .measure
@@ -68,8 +68,8 @@ fn measures() -> &'static HashMap<&'static str, (&'static str, f64)> {
     })
 }
 
-fn event_classes() -> &'static HashMap<&'static str, &'static str> {
-    static M: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+fn event_classes() -> &'static FxHashMap<&'static str, &'static str> {
+    static M: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
     M.get_or_init(|| {
         lexicon()
             .event

@@ -3,11 +3,80 @@
 //! Phrases are kept as token sequences (lower case) so they can be matched on the tokens of
 //! a sentence; single words also go into hash maps for O(1) look-ups.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
-/// A multi-token phrase with a payload.
-pub(crate) type Phrases<T> = Vec<(Vec<&'static str>, T)>;
+/// Multi-token phrases (lower case) with a payload each, indexed by their first and by their
+/// last word, so that a look-up at a token visits only the phrases that can match there rather
+/// than the whole list (the figure and date rules look up several lists at every token).
+pub(crate) struct Phrases<T> {
+    list: Vec<(Vec<&'static str>, T)>,
+    /// Positions in `list` of the phrases starting with a word, in list order.
+    by_first: FxHashMap<&'static str, Vec<usize>>,
+    /// Positions in `list` of the phrases ending with a word, in list order.
+    by_last: FxHashMap<&'static str, Vec<usize>>,
+}
+
+impl<T> Default for Phrases<T> {
+    fn default() -> Self {
+        Phrases {
+            list: Vec::new(),
+            by_first: FxHashMap::default(),
+            by_last: FxHashMap::default(),
+        }
+    }
+}
+
+impl<T> Phrases<T> {
+    /// Adds a phrase at the end of the list (an empty phrase is kept but never matches).
+    pub fn push(&mut self, entry: (Vec<&'static str>, T)) {
+        let at = self.list.len();
+        if let (Some(first), Some(last)) = (entry.0.first(), entry.0.last()) {
+            self.by_first.entry(first).or_default().push(at);
+            self.by_last.entry(last).or_default().push(at);
+        }
+        self.list.push(entry);
+    }
+
+    /// Orders the list longest phrase first (stable), so the first match is the longest.
+    pub fn sort_longest_first(&mut self) {
+        let mut list = std::mem::take(&mut self.list);
+        list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+        *self = Phrases::default();
+        for e in list {
+            self.push(e);
+        }
+    }
+
+    /// The phrases in list order.
+    pub fn iter(&self) -> std::slice::Iter<'_, (Vec<&'static str>, T)> {
+        self.list.iter()
+    }
+
+    /// How many phrases there are.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    /// The phrases starting with `word`, in list order.
+    pub fn starting_with<'a>(
+        &'a self,
+        word: &str,
+    ) -> impl Iterator<Item = &'a (Vec<&'static str>, T)> + 'a {
+        let at = self.by_first.get(word).map_or(&[][..], Vec::as_slice);
+        at.iter().map(|&k| &self.list[k])
+    }
+
+    /// The phrases ending with `word`, in list order.
+    pub fn ending_with<'a>(
+        &'a self,
+        word: &str,
+    ) -> impl Iterator<Item = &'a (Vec<&'static str>, T)> + 'a {
+        let at = self.by_last.get(word).map_or(&[][..], Vec::as_slice);
+        at.iter().map(|&k| &self.list[k])
+    }
+}
 
 /// How a qualifier bounds the number after it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,26 +128,26 @@ pub(crate) struct Measure {
 }
 
 pub(crate) struct Lexicon {
-    pub card: HashMap<&'static str, f64>,
-    pub scale: HashMap<&'static str, f64>,
-    pub suffix: HashMap<&'static str, f64>,
+    pub card: FxHashMap<&'static str, f64>,
+    pub scale: FxHashMap<&'static str, f64>,
+    pub suffix: FxHashMap<&'static str, f64>,
     pub vague: Phrases<(f64, f64)>,
     pub qual: Phrases<(&'static str, Rel)>,
     pub cursym: Vec<(&'static str, &'static str)>,
     pub curword: Phrases<&'static str>,
     pub percent: Phrases<&'static str>,
-    pub dur: HashMap<&'static str, f64>,
+    pub dur: FxHashMap<&'static str, f64>,
     pub age: Phrases<()>,
     pub measure: Phrases<Measure>,
-    pub event: HashMap<&'static str, EventWord>,
-    pub head: HashMap<&'static str, Head>,
-    pub stop: HashSet<&'static str>,
-    pub back: HashSet<&'static str>,
-    pub fwdstop: HashSet<&'static str>,
-    pub anaphor: HashSet<&'static str>,
-    pub unkadj: HashSet<&'static str>,
+    pub event: FxHashMap<&'static str, EventWord>,
+    pub head: FxHashMap<&'static str, Head>,
+    pub stop: FxHashSet<&'static str>,
+    pub back: FxHashSet<&'static str>,
+    pub fwdstop: FxHashSet<&'static str>,
+    pub anaphor: FxHashSet<&'static str>,
+    pub unkadj: FxHashSet<&'static str>,
     pub unkneg: Phrases<()>,
-    pub unkverb: HashSet<&'static str>,
+    pub unkverb: FxHashSet<&'static str>,
     pub unknoun: Phrases<()>,
     pub unkstate: Phrases<()>,
 }
@@ -93,7 +162,7 @@ fn num(s: &str) -> Option<f64> {
 
 /// Longest phrases first, so the first match is the longest.
 fn sort<T>(p: &mut Phrases<T>) {
-    p.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+    p.sort_longest_first();
 }
 
 /// The lexicon (parsed on first use).
@@ -104,28 +173,28 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 
 fn parse(src: &'static str) -> Lexicon {
     let mut lx = Lexicon {
-        card: HashMap::new(),
-        scale: HashMap::new(),
-        suffix: HashMap::new(),
-        vague: Vec::new(),
-        qual: Vec::new(),
+        card: FxHashMap::default(),
+        scale: FxHashMap::default(),
+        suffix: FxHashMap::default(),
+        vague: Phrases::default(),
+        qual: Phrases::default(),
         cursym: Vec::new(),
-        curword: Vec::new(),
-        percent: Vec::new(),
-        dur: HashMap::new(),
-        age: Vec::new(),
-        measure: Vec::new(),
-        event: HashMap::new(),
-        head: HashMap::new(),
-        stop: HashSet::new(),
-        back: HashSet::new(),
-        fwdstop: HashSet::new(),
-        anaphor: HashSet::new(),
-        unkadj: HashSet::new(),
-        unkneg: Vec::new(),
-        unkverb: HashSet::new(),
-        unknoun: Vec::new(),
-        unkstate: Vec::new(),
+        curword: Phrases::default(),
+        percent: Phrases::default(),
+        dur: FxHashMap::default(),
+        age: Phrases::default(),
+        measure: Phrases::default(),
+        event: FxHashMap::default(),
+        head: FxHashMap::default(),
+        stop: FxHashSet::default(),
+        back: FxHashSet::default(),
+        fwdstop: FxHashSet::default(),
+        anaphor: FxHashSet::default(),
+        unkadj: FxHashSet::default(),
+        unkneg: Phrases::default(),
+        unkverb: FxHashSet::default(),
+        unknoun: Phrases::default(),
+        unkstate: Phrases::default(),
     };
     for line in src.lines() {
         if line.trim().is_empty() || line.starts_with('#') {

@@ -95,6 +95,7 @@ pub(crate) mod words;
 #[cfg(test)]
 mod tests;
 
+use crate::dates::DateMention;
 use crate::text::Prepared;
 use std::ops::Range;
 
@@ -188,12 +189,43 @@ fn fmt_num(v: f64) -> String {
 
 /// The figures in sentence `sentence` of `doc` (empty when out of range), in text order.
 pub fn find(doc: &Prepared, sentence: usize) -> Vec<Figure> {
+    find_with_dates(doc, sentence).figures
+}
+
+/// The dates and the figures of one sentence, token indexes into [`Prepared::tokens`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SentenceFigures {
+    /// As [`crate::dates::find`] gives them.
+    pub dates: Vec<DateMention>,
+    /// As [`find`] gives them.
+    pub figures: Vec<Figure>,
+}
+
+/// The dates and figures of sentence `sentence` of `doc` in one pass: the figure rules skip the
+/// date tokens, so the dates are found first anyway, and the entities and the claims both
+/// take theirs from here ([`document`]) rather than running the rules again.
+pub fn find_with_dates(doc: &Prepared, sentence: usize) -> SentenceFigures {
     let w = words::Words::sentence(doc, sentence);
-    let mask = crate::dates::mask(&w);
-    let mut out = figures::figures(&w, &mask);
-    for f in &mut out {
+    let dates = crate::dates::mentions(&w);
+    let mask = crate::dates::mask(&w, &dates);
+    let mut figures = figures::figures(&w, &mask);
+    for f in &mut figures {
         f.tokens = f.tokens.start + w.base..f.tokens.end + w.base;
         f.number = f.number.start + w.base..f.number.end + w.base;
     }
-    out
+    let dates = dates
+        .into_iter()
+        .map(|m| DateMention {
+            tokens: m.tokens.start + w.base..m.tokens.end + w.base,
+            ..m
+        })
+        .collect();
+    SentenceFigures { dates, figures }
+}
+
+/// [`find_with_dates`] for every sentence of `doc`, indexed by sentence.
+pub fn document(doc: &Prepared) -> Vec<SentenceFigures> {
+    (0..doc.sentences.len())
+        .map(|s| find_with_dates(doc, s))
+        .collect()
 }

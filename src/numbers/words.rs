@@ -2,6 +2,7 @@
 //! case form with typographic apostrophes folded to `'`, and the sentence's first token index
 //! (rules work on sentence-relative indexes; results are turned back into document indexes).
 
+use crate::numbers::lexicon::Phrases;
 use crate::text::Prepared;
 
 pub(crate) struct Words<'t> {
@@ -84,8 +85,8 @@ impl<'t> Words<'t> {
     }
 
     /// The longest phrase of `list` (sorted longest first) starting at `i`: its length and payload.
-    pub fn longest<'l, T>(&self, i: usize, list: &'l [(Vec<&str>, T)]) -> Option<(usize, &'l T)> {
-        list.iter()
+    pub fn longest<'l, T>(&self, i: usize, list: &'l Phrases<T>) -> Option<(usize, &'l T)> {
+        list.starting_with(self.lw(i))
             .find(|(p, _)| self.matches(i, p))
             .map(|(p, v)| (p.len(), v))
     }
@@ -94,9 +95,9 @@ impl<'t> Words<'t> {
     pub fn longest_before<'l, T>(
         &self,
         end: usize,
-        list: &'l [(Vec<&str>, T)],
+        list: &'l Phrases<T>,
     ) -> Option<(usize, &'l T)> {
-        list.iter()
+        list.ending_with(self.lw(end.checked_sub(1)?))
             .find(|(p, _)| self.ends_with(end, p))
             .map(|(p, v)| (p.len(), v))
     }

@@ -14,7 +14,7 @@
 //! Offsets here are byte offsets of the detokenised text (the Python uses code points; the
 //! mapping to tokens is the same).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 /// One document: sentences of `(word, tag)`.
@@ -341,8 +341,8 @@ impl Score {
 /// Scores predicted byte spans `(start, end, type 1..=4)` per document against the gold of
 /// `docs`, as `score.py` does.
 pub fn score(docs: &[Detok], preds: &[Vec<(usize, usize, u8)>], strip_the: bool) -> Score {
-    let mut gold = HashSet::new();
-    let mut pred = HashSet::new();
+    let mut gold = FxHashSet::default();
+    let mut pred = FxHashSet::default();
     for (d, doc) in docs.iter().enumerate() {
         for &(a, b, t) in &doc.gold {
             gold.insert((d, a, b, t));
@@ -378,7 +378,7 @@ pub fn score(docs: &[Detok], preds: &[Vec<(usize, usize, u8)>], strip_the: bool)
             ngold: g,
         };
     }
-    let gb: std::collections::HashMap<(usize, usize, usize), u8> =
+    let gb: rustc_hash::FxHashMap<(usize, usize, usize), u8> =
         gold.iter().map(|x| ((x.0, x.1, x.2), x.3)).collect();
     out.wrong_type = pred
         .iter()

@@ -19,7 +19,7 @@
 //!   occurrences of the same capitalised word in the same document, and in the other documents
 //!   of the analysis. The second pass uses them so a name keeps its type across mentions.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Number of labels: `O`, then `B-` and `I-` for PER, LOC, ORG, MISC.
 pub const LABELS: usize = 9;
@@ -222,7 +222,7 @@ pub fn caps_sentence(words: &[&str]) -> bool {
 /// How a word is written where its case means something, gathered over one document.
 /// Bit 1: seen lower-case; bit 2: seen capitalised in mid-sentence (not first, not after an
 /// opening quote, not in a capitals sentence).
-pub type CaseStats = HashMap<u64, u8>;
+pub type CaseStats = FxHashMap<u64, u8>;
 
 /// Feature-set bits, stored in the model file so tagging uses the templates training used.
 pub mod fset {
@@ -251,7 +251,7 @@ pub struct DocCtx {
     pub case: CaseStats,
     /// For each capitalised word (lower-case hash): (token index in the document, lower-case
     /// hash of the previous and next tokens) of its first occurrences.
-    pub agg: HashMap<u64, Vec<(u32, u64, u64)>>,
+    pub agg: FxHashMap<u64, Vec<(u32, u64, u64)>>,
 }
 
 /// Occurrences kept per word for [`fset::AGG`].
@@ -260,7 +260,7 @@ const AGG_MAX: usize = 8;
 /// Gathers a document's [`DocCtx`]. `infos` are its tokens' infos, flat.
 pub fn doc_ctx(doc: &[Vec<&str>], infos: &[TokInfo], caps: &[bool], fmask: u32) -> DocCtx {
     let case = case_stats(doc, infos, caps);
-    let mut agg: HashMap<u64, Vec<(u32, u64, u64)>> = HashMap::new();
+    let mut agg: FxHashMap<u64, Vec<(u32, u64, u64)>> = FxHashMap::default();
     if fmask & fset::AGG != 0 {
         let mut t = 0;
         for sent in doc {
@@ -292,11 +292,11 @@ pub fn doc_ctx(doc: &[Vec<&str>], infos: &[TokInfo], caps: &[bool], fmask: u32) 
 
 /// For [`fset::XAGG`]: capitalised word (lower-case hash) → (document, previous and next
 /// tokens' lower-case hashes) of its first occurrences in the analysis.
-pub type CrossAgg = HashMap<u64, Vec<(u32, u64, u64)>>;
+pub type CrossAgg = FxHashMap<u64, Vec<(u32, u64, u64)>>;
 
 /// Gathers the [`CrossAgg`] of an analysis (`infos` flat over all documents).
 pub fn cross_agg(docs: &[Vec<Vec<&str>>], infos: &[TokInfo]) -> CrossAgg {
-    let mut out = CrossAgg::new();
+    let mut out = CrossAgg::default();
     let mut t = 0;
     for (d, doc) in docs.iter().enumerate() {
         for sent in doc {
@@ -348,7 +348,7 @@ pub struct SentCtx<'a> {
 
 /// Gathers [`CaseStats`] for one document.
 pub fn case_stats(doc: &[Vec<&str>], infos: &[TokInfo], caps: &[bool]) -> CaseStats {
-    let mut out = CaseStats::new();
+    let mut out = CaseStats::default();
     let mut t = 0;
     for (s, sent) in doc.iter().enumerate() {
         for i in 0..sent.len() {
@@ -584,7 +584,7 @@ pub fn local_keys(cx: &SentCtx, i: usize, out: &mut Vec<u32>) {
 }
 
 /// Label-type counts (O, PER, LOC, ORG, MISC) of capitalised words, by lower-case hash.
-pub type TypeCounts = HashMap<u64, [u16; 5]>;
+pub type TypeCounts = FxHashMap<u64, [u16; 5]>;
 
 /// Adds the first-pass types of one document's capitalised tokens to `counts`.
 pub fn count_types(infos: &[TokInfo], labels: &[u8], counts: &mut TypeCounts) {
@@ -619,7 +619,7 @@ pub fn pos_code(labels: &[u8], i: usize) -> Option<usize> {
 }
 
 /// Span-position counts ([`pos_code`]) of capitalised words, by lower-case hash.
-pub type PosCounts = HashMap<u64, [u16; 16]>;
+pub type PosCounts = FxHashMap<u64, [u16; 16]>;
 
 /// Appends the [`fset::P2POS`] keys of one token: the span positions of the other occurrences
 /// of its word in the document (`doc`) and in the other documents (`all` minus `doc`).
@@ -837,7 +837,7 @@ mod tests {
     #[test]
     fn consistency_keys_exclude_own_label() {
         let info = tok_info("Pashinyan");
-        let mut doc = TypeCounts::new();
+        let mut doc = TypeCounts::default();
         count_types(&[info, info], &[5, 1], &mut doc);
         let all = doc.clone();
         let mut out = Vec::new();

@@ -612,11 +612,11 @@ pub fn visit_pass2(
     mut f: impl FnMut(usize, &[u32]),
 ) {
     let mut per_doc = Vec::with_capacity(docs.len());
-    let mut all = features::TypeCounts::new();
+    let mut all = features::TypeCounts::default();
     let mut t0 = 0;
     for doc in docs {
         let n: usize = doc.iter().map(Vec::len).sum();
-        let mut c = features::TypeCounts::new();
+        let mut c = features::TypeCounts::default();
         features::count_types(&infos[t0..t0 + n], &labels[t0..t0 + n], &mut c);
         for (k, v) in &c {
             let e = all.entry(*k).or_insert([0; 5]);
@@ -631,11 +631,11 @@ pub fn visit_pass2(
     let with_pos = fmask & features::fset::P2POS != 0;
     let mut codes: Vec<Option<usize>> = Vec::new();
     let mut pos_doc: Vec<features::PosCounts> = Vec::new();
-    let mut pos_all = features::PosCounts::new();
+    let mut pos_all = features::PosCounts::default();
     if with_pos {
         let mut t0 = 0;
         for doc in docs {
-            let mut c = features::PosCounts::new();
+            let mut c = features::PosCounts::default();
             for sent in doc {
                 let ls = &labels[t0..t0 + sent.len()];
                 for i in 0..sent.len() {

@@ -26,7 +26,7 @@
 //! dev F1 with i16); features whose weights all round to zero, and features seen fewer than
 //! `min_count` times in training, are not stored.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use super::decode::{self, Scores, Transitions};
@@ -423,18 +423,18 @@ pub fn train(
 
     let gaz_flag = if opts.gaz { FLAG_GAZ } else { 0 } | if opts.wide { FLAG_I16 } else { 0 };
     // Feature index over the local keys first (the fold models need it), extended below.
-    let mut counts: HashMap<u32, u32> = HashMap::new();
+    let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
     for &k in &key_buf.ids {
         *counts.entry(k).or_insert(0) += 1;
     }
-    let index_of = |counts: &HashMap<u32, u32>| {
+    let index_of = |counts: &FxHashMap<u32, u32>| {
         let mut keys: Vec<u32> = counts
             .iter()
             .filter(|&(_, &c)| c >= opts.min_count)
             .map(|(&k, _)| k)
             .collect();
         keys.sort_unstable();
-        let idx: HashMap<u32, u32> = keys
+        let idx: FxHashMap<u32, u32> = keys
             .iter()
             .enumerate()
             .map(|(i, &k)| (k, i as u32))
@@ -443,7 +443,7 @@ pub fn train(
     };
     // Keys to feature ids. For local keys, the word-identity keys (positions 1 and 2 of
     // `features::local_keys`: word, lower-case form) go first and are counted for dropout.
-    let to_ids = |b: &Buf, idx: &HashMap<u32, u32>, lexical: bool| {
+    let to_ids = |b: &Buf, idx: &FxHashMap<u32, u32>, lexical: bool| {
         let mut out = Buf::new();
         let mut tmp = Vec::new();
         for t in 0..b.offs.len() - 1 {

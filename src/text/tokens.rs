@@ -8,13 +8,13 @@
 //! Unicode's word-boundary algorithm (UAX #29) is not used: it keeps `Russia's` whole and splits
 //! `U.S.` from its final period, which is the opposite of what the tagger's training data does.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 /// Words that keep a final period (without it), from `data/lexicon/abbreviations.txt`.
-pub fn abbreviations() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn abbreviations() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         include_str!("../../data/lexicon/abbreviations.txt")
             .lines()

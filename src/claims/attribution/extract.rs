@@ -2031,8 +2031,8 @@ impl<'a, 't> Ctx<'a, 't> {
         type Key = (Range<usize>, Option<Range<usize>>);
         // The features of the first candidate with each key (a map: a scan per attribution
         // was quadratic).
-        let mut keyed: std::collections::HashMap<Key, Vec<String>> =
-            std::collections::HashMap::with_capacity(found.len());
+        let mut keyed: rustc_hash::FxHashMap<Key, Vec<String>> =
+            rustc_hash::FxHashMap::with_capacity_and_hasher(found.len(), Default::default());
         for (k, x) in found
             .iter()
             .map(|f| (f.content.clone(), f.cue.clone()))

@@ -7,14 +7,14 @@
 //! when its probability is at least [`THRESHOLD`], tuned on PolNeAR dev. With an empty weights
 //! file every candidate is kept.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// Keep candidates whose probability of being right is at least this (tuned on dev).
 pub const THRESHOLD: f64 = 0.15;
 
-fn weights() -> &'static HashMap<&'static str, f64> {
-    static W: OnceLock<HashMap<&'static str, f64>> = OnceLock::new();
+fn weights() -> &'static FxHashMap<&'static str, f64> {
+    static W: OnceLock<FxHashMap<&'static str, f64>> = OnceLock::new();
     W.get_or_init(|| {
         include_str!("../../../data/lexicon/attribution-filter.tsv")
             .lines()

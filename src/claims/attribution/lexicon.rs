@@ -5,7 +5,7 @@
 //! says where the content and the source sit relative to it; see the file header. The file is
 //! parsed once into a map from the first word of a form to its entries.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// Where content and source sit around a cue.
@@ -48,10 +48,10 @@ pub struct Cue {
 }
 
 /// First word → cue forms starting with it, longest first.
-pub fn cues() -> &'static HashMap<&'static str, Vec<Cue>> {
-    static MAP: OnceLock<HashMap<&'static str, Vec<Cue>>> = OnceLock::new();
+pub fn cues() -> &'static FxHashMap<&'static str, Vec<Cue>> {
+    static MAP: OnceLock<FxHashMap<&'static str, Vec<Cue>>> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map: HashMap<&'static str, Vec<Cue>> = HashMap::new();
+        let mut map: FxHashMap<&'static str, Vec<Cue>> = FxHashMap::default();
         for line in include_str!("../../../data/lexicon/cues.tsv").lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
