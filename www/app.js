@@ -34,6 +34,8 @@ import { fillText, markEntity, markSentences, renderArticleList, renderTextShell
 import { renderChips, renderSelection } from './render/chips.js';
 import { describeEdit, renderEdits, renderMergeBar, validEdit } from './render/edits.js';
 import { COLUMN_LIMIT, orderGroups, RELATIONS, renderClaimFilters, startClaimTable } from './render/claims.js';
+import { renderDigest } from './render/digest.js';
+import { readHash, writeHash } from './hash.js';
 import { renderPairs } from './render/pairs.js';
 import { Job, yieldToBrowser } from './schedule.js';
 
@@ -85,6 +87,12 @@ export function createApp(root = document, options = {}) {
     pasteCount: 0,
     /** The latest analysis (makeView), or null. */
     view: null,
+    /** The core's digest of the latest analysis (what differs), or null. */
+    digest: null,
+    /** After the next analysis: fold the input away and bring the digest into view. */
+    reveal: false,
+    /** Where "Back to the claim" returns after "Show in text": `{claim, from}` or null. */
+    back: null,
     /** A report read from a file, shown until the articles change. */
     imported: null,
     /** Id of the entity whose mentions are highlighted, or null. */
@@ -109,6 +117,12 @@ export function createApp(root = document, options = {}) {
   };
 
   const client = options.client ?? new AnalyzerClient();
+  /** Filters, chip, view and the sentence shown live in the URL hash (the page only). */
+  const useHash = options.hash ?? root === document;
+  /** The hash read at start, applied once the first analysis is on the page. */
+  let pendingHash = useHash && location.hash.includes('=') ? readHash(location.hash) : null;
+  /** Whether the input has been folded away once (it folds when the first results show). */
+  let folded = false;
   let store = null;
   let renderJob = null;
   let table = null;
@@ -146,6 +160,7 @@ export function createApp(root = document, options = {}) {
   /** After any change of the article set: forget an imported report, save, re-analyse. */
   function articlesChanged() {
     state.version++;
+    state.reveal = state.articles.length > 0;
     if (state.imported) {
       state.imported = null;
       const missing = state.articles.filter((a) => a.missing);
@@ -328,6 +343,7 @@ export function createApp(root = document, options = {}) {
     const left = new Set((outcome.skipped ?? []).map((s) => s.index));
     const analysed = left.size ? snapshot.filter((_, i) => !left.has(i)) : snapshot;
     state.view = makeView(outcome.report, analysed, edits);
+    state.digest = outcome.digest ?? null;
     state.selected = previous ? findSame(state.view, previous) : null;
     state.mention = -1;
     state.mergePick = [];
@@ -365,6 +381,23 @@ export function createApp(root = document, options = {}) {
     if (!done) return;
     setProgress(false);
     setStatus('ready', message);
+    if (state.view && (state.reveal || !folded)) {
+      $('add-fold').open = false;
+      folded = true;
+    }
+    if (pendingHash) {
+      const wanted = pendingHash;
+      pendingHash = null;
+      applyHash(wanted);
+    } else if (state.reveal && state.view) revealResults();
+    state.reveal = false;
+  }
+
+  /** Moves focus (and the window) to the digest. */
+  function revealResults() {
+    const heading = $('digest-heading') ?? $('results');
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: 'start' });
   }
 
   function formatChars(n) {
@@ -392,6 +425,7 @@ export function createApp(root = document, options = {}) {
     $('results').hidden = !view;
     for (const id of ['export-json', 'export-csv', 'export-md']) $(id).disabled = !view;
     if (!view) {
+      renderDigest($('digest'), null, null);
       for (const id of ['chips', 'selection', 'claim-filters', 'claims', 'pairs', 'texts', 'notes']) replace($(id));
       $('claims-more').hidden = true;
       table = null;
@@ -405,11 +439,15 @@ export function createApp(root = document, options = {}) {
     const notes = view.report.notes ?? [];
     replace($('notes'), notes.map((n) => el('li', { text: n })));
     $('notes').hidden = notes.length === 0;
+    renderDigest($('digest'), view, state.digest, (id) => jumpToClaim(id));
     renderEditTools();
     if (!(await renderChips($('chips'), view, chipPressed, pressChip, job))) return false;
     if (!(await pause())) return false;
     renderSelectionBar();
-    renderClaimFilters($('claim-filters'), view, state.filters.shown, () => renderClaimTable(new Job()));
+    renderClaimFilters($('claim-filters'), view, state.filters.shown, () => {
+      renderClaimTable(new Job());
+      saveHash();
+    });
     fillFilterOptions(view);
     renderPairs($('pairs'), view);
     if (!(await pause())) return false;
@@ -733,25 +771,111 @@ export function createApp(root = document, options = {}) {
     analyse();
   }
 
-  /** Goes to a claim's sentence in its article's text, outlines it and moves focus there. */
-  function jumpToClaim(id) {
+  /**
+   * Goes to a claim's sentence in its article's text, outlines it and moves focus there; "Back
+   * to the claim" then returns to where it was asked from (the claim's row, or the digest).
+   * `history`: 'push' adds an entry to the browser history (so Back returns), 'none' does not.
+   */
+  function jumpToClaim(id, { history: mode = 'push' } = {}) {
     const claim = state.view?.claimById.get(id);
     if (!claim) return;
+    const active = root.activeElement;
+    const from = active && active !== document.body && appRoot.contains(active) && !$('texts').contains(active) ? active : null;
     const block = revealDoc(claim.doc);
     if (!block) return;
     const pieces = markSentences($('texts'), [id], 'pinned');
     const target = pieces.find((p) => block.contains(p));
     if (!target) return;
+    state.back = { claim: id, from: from ?? state.back?.from ?? null };
+    $('back-to-claim').hidden = false;
     target.tabIndex = -1;
     target.scrollIntoView({ block: 'center' });
     target.focus({ preventScroll: true });
+    if (mode === 'push') saveHash(true);
+  }
+
+  /** Returns from a claim's sentence to where "Show in text" was pressed (or the claim's row). */
+  function backToClaim({ history: mode = 'replace' } = {}) {
+    const back = state.back;
+    state.back = null;
+    $('back-to-claim').hidden = true;
+    if (!back) return;
+    const row = $('claims').querySelector(`.claim[data-claim="${CSS.escape(back.claim)}"] button.jump`);
+    const target = back.from?.isConnected ? back.from : row ?? $('claims-heading');
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+    if (mode === 'replace') saveHash();
+  }
+
+  // ---------------------------------------------------------------- the URL hash
+
+  /** Writes the reader's place into the URL hash (a new history entry when `push`). */
+  function saveHash(push = false) {
+    if (!useHash || pendingHash || !state.view) return;
+    const f = state.filters;
+    const hash = writeHash(
+      { rel: [...f.shown], kind: f.kind, article: f.article, entity: f.entity, sort: f.sort, chip: state.selected, view: state.readerMode, doc: state.readerDoc, at: state.back?.claim },
+      RELATIONS.map(([r]) => r),
+    );
+    if (hash === location.hash || (!hash && !location.hash)) return;
+    const url = hash || `${location.pathname}${location.search}`;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
+
+  /** Restores a place read from the hash (after a reload, or Back and Forward). */
+  function applyHash(place) {
+    const view = state.view;
+    if (!view) return;
+    const f = state.filters;
+    const all = RELATIONS.map(([r]) => r);
+    f.shown.clear();
+    for (const r of place.rel ?? all) f.shown.add(r);
+    for (const box of $('claim-filters').querySelectorAll('input[name="relation"]')) box.checked = f.shown.has(box.value);
+    const pick = (id, key, value, fallback) => {
+      const select = $(id);
+      select.value = value ?? fallback;
+      if (select.value !== (value ?? fallback)) select.value = fallback;
+      f[key] = select.value;
+    };
+    pick('filter-kind', 'kind', place.kind, '');
+    pick('filter-article', 'article', place.article, '');
+    pick('filter-entity', 'entity', place.entity, '');
+    pick('sort-claims', 'sort', place.sort, 'carried');
+    const mode = ['stack', 'single', 'columns'].includes(place.view) ? place.view : 'stack';
+    if (mode !== state.readerMode || (mode === 'single' && place.doc != null && place.doc !== state.readerDoc)) {
+      state.readerMode = mode;
+      if (place.doc != null) state.readerDoc = Math.min(place.doc, view.docs.length - 1);
+      applyReaderMode();
+    }
+    const chip = place.chip && view.entityById.has(place.chip) ? place.chip : null;
+    if (chip !== state.selected) selectEntity(chip, { history: 'none', filter: false });
+    renderClaimTable(new Job()).then(() => {
+      if (place.at && view.claimById.has(place.at)) jumpToClaim(place.at, { history: 'none' });
+      else if (state.back) backToClaim({ history: 'none' });
+    });
   }
 
   // ---------------------------------------------------------------- highlighting
 
-  function selectEntity(id) {
+  /**
+   * Highlights an entity (or none) and filters the claim table to its claims. `history`:
+   * 'push' (a new history entry), 'replace' or 'none'; `filter`: false leaves the table's
+   * entity filter as it is (a place restored from the hash brings its own).
+   */
+  function selectEntity(id, { history: mode = 'push', filter = true } = {}) {
     state.selected = id;
     state.mention = -1;
+    if (filter && state.view) {
+      const select = $('filter-entity');
+      select.value = id ?? '';
+      if (select.value !== (id ?? '')) select.value = '';
+      if (state.filters.entity !== select.value) {
+        state.filters.entity = select.value;
+        renderClaimTable(new Job());
+      }
+    }
+    if (mode !== 'none') saveHash(mode === 'push');
     if (!state.merging) {
       for (const chip of $('chips').querySelectorAll('button.chip')) {
         chip.setAttribute('aria-pressed', String(chip.dataset.entity === id));
@@ -877,6 +1001,7 @@ export function createApp(root = document, options = {}) {
       $(id).addEventListener('change', (event) => {
         state.filters[key] = event.target.value;
         renderClaimTable(new Job());
+        saveHash();
       });
     filter('filter-kind', 'kind');
     filter('filter-article', 'article');
@@ -901,11 +1026,26 @@ export function createApp(root = document, options = {}) {
         if (!radio.checked) return;
         state.readerMode = radio.value;
         applyReaderMode();
+        saveHash();
       });
     }
-    $('reader-doc').addEventListener('change', (event) => showSingle(Number(event.target.value)));
-    $('reader-prev').addEventListener('click', () => showSingle(state.readerDoc - 1));
-    $('reader-next').addEventListener('click', () => showSingle(state.readerDoc + 1));
+    $('reader-doc').addEventListener('change', (event) => {
+      showSingle(Number(event.target.value));
+      saveHash();
+    });
+    $('reader-prev').addEventListener('click', () => {
+      showSingle(state.readerDoc - 1);
+      saveHash();
+    });
+    $('reader-next').addEventListener('click', () => {
+      showSingle(state.readerDoc + 1);
+      saveHash();
+    });
+    $('back-to-claim').addEventListener('click', () => backToClaim());
+    // a hash with no `key=value` is an in-page link (the skip links), not a place
+    if (useHash) window.addEventListener('popstate', () => {
+      if (location.hash.length <= 1 || location.hash.includes('=')) applyHash(readHash(location.hash));
+    });
     // a block opened by hand gets its text at once
     $('texts').addEventListener('toggle', (event) => {
       if (event.target.open) ensureFilled(event.target);
@@ -1119,6 +1259,14 @@ export function createApp(root = document, options = {}) {
 
   async function showImported(name) {
     state.view = makeView(state.imported, state.articles);
+    state.digest = null;
+    if (typeof client.digest === 'function') {
+      try {
+        state.digest = await client.digest(state.imported);
+      } catch (err) {
+        showMessage('note', `No digest for this report (${err.message}).`);
+      }
+    }
     renderList();
     const r = state.imported;
     await showResults(`Imported ${name ? `${name}: ` : 'a report: '}${plural(r.documents.length, 'article')}, ${plural(r.entities.length, 'entity', 'entities')}, ${plural(r.claims.length, 'claim')} in ${plural(r.groups.length, 'group')}.`);

@@ -37,6 +37,10 @@ function inputPanel(compact) {
       ),
     ),
     el(
+      'details',
+      { id: 'add-fold', class: 'add-fold', open: true },
+      el('summary', { id: 'add-summary', text: 'Add articles: paste, pick files or import a report' }),
+    el(
       'div',
       { class: 'input-grid' },
       el(
@@ -74,6 +78,7 @@ function inputPanel(compact) {
         el('input', { id: 'import-input', type: 'file', accept: '.json,application/json', 'aria-describedby': 'import-hint' }),
         el('p', { id: 'import-hint', class: 'hint', text: 'A report exported from here or printed by the command-line tool (corroborate/report@1).' }),
       ),
+    ),
     ),
     el('ul', { id: 'messages', class: 'messages', 'aria-live': 'polite' }),
     el(
@@ -215,7 +220,7 @@ function claimControls() {
     );
   return el(
     'div',
-    { id: 'claim-controls', class: 'claim-controls' },
+    { id: 'claim-controls', class: 'claim-controls', tabindex: '-1' },
     el('div', { id: 'claim-filters' }),
     el(
       'div',
@@ -284,6 +289,7 @@ export function buildLayout({ compact = false } = {}) {
     el(
       'div',
       { id: 'results', hidden: true },
+      el('section', { id: 'digest', class: 'panel digest', 'aria-labelledby': 'digest-heading', hidden: true }),
       el('div', { id: 'selection', class: 'selection', role: 'region', 'aria-label': 'Highlighted entity', hidden: true }),
       exportBar(),
       panel(
@@ -341,6 +347,7 @@ export function buildLayout({ compact = false } = {}) {
         readerControls(),
         el('div', { id: 'texts', class: 'texts mode-stack' }),
       ),
+      el('button', { type: 'button', id: 'back-to-claim', class: 'back-to-claim', hidden: true, text: 'Back to the claim' }),
     ),
     confirmDialog(),
   );

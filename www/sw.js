@@ -44,6 +44,8 @@ const ASSETS = [
   'render/claims.js',
   'render/edits.js',
   'render/pairs.js',
+  'render/digest.js',
+  'hash.js',
   'pkg/build.js',
   'pkg/corroborate.js',
   'pkg/corroborate_bg.wasm',

@@ -3,7 +3,7 @@
 // with clear messages for files that are not reports.
 import { readFileSync } from 'node:fs';
 import { csvField, mdText } from '../../www/export.js';
-import { expect, openDemo, test, waitAnalysed } from './fixtures.js';
+import { expect, openDemo, openInput, test, waitAnalysed } from './fixtures.js';
 
 /** RFC 4180 parser (quoted fields, doubled quotes, CRLF or LF), written for this test. */
 function parseCsv(text) {
@@ -53,7 +53,7 @@ const COMMA_QUOTE = [
 
 test('JSON, CSV and Markdown exports carry the analysis', async ({ page }) => {
   await openDemo(page);
-  await page.getByRole('textbox', { name: 'Paste the text of an article' }).fill(COMMA_QUOTE);
+  await (await openInput(page)).fill(COMMA_QUOTE);
   await page.getByLabel('Name (optional)').fill('budget, "draft".txt');
   await page.getByRole('button', { name: 'Add article' }).click();
   await waitAnalysed(page);
