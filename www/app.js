@@ -64,7 +64,8 @@ const LARGE_CLAIMS = 600;
  *   `root` is the document);
  * - `themeTargets`, `theme`, `onTheme(theme)`: where `data-theme` goes, its first value, and
  *   who remembers a change.
- * Returns `{start, loadDemo, loadUrls, addArticles, setTheme, state}`.
+ * Returns `{start, settled, loadDemo, loadUrls, addArticles, setTheme, state}` (`settled`: a
+ * promise, resolved when the first results, the empty page or an error are shown).
  */
 export function createApp(root = document, options = {}) {
   const $ = (id) => root.getElementById(id);
@@ -117,6 +118,11 @@ export function createApp(root = document, options = {}) {
   };
 
   const client = options.client ?? new AnalyzerClient();
+  /** Resolves when the first analysis (or the empty page, or an error) is shown. */
+  let markSettled;
+  const settled = new Promise((resolve) => {
+    markSettled = resolve;
+  });
   /** Filters, chip, view and the sentence shown live in the URL hash (the page only). */
   const useHash = options.hash ?? root === document;
   /** The hash read at start, applied once the first analysis is on the page. */
@@ -1055,6 +1061,7 @@ export function createApp(root = document, options = {}) {
   // ---------------------------------------------------------------- status, messages, dialog
 
   function setStatus(kind, text) {
+    if (kind !== 'busy') markSettled();
     for (const node of stateElements) node.dataset.state = kind;
     $('status').textContent = text;
     $('status').className = `status status-${kind}`;
@@ -1413,5 +1420,5 @@ export function createApp(root = document, options = {}) {
     return loadDemo({ ask: false });
   }
 
-  return { start, loadDemo, loadUrls, addArticles, setTheme, state };
+  return { start, settled, loadDemo, loadUrls, addArticles, setTheme, state };
 }
