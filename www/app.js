@@ -118,6 +118,8 @@ export function createApp(root = document, options = {}) {
   };
 
   const client = options.client ?? new AnalyzerClient();
+  /** `mode: 'view'` (the widget for readers): results only, no input and no editing. */
+  const viewOnly = options.mode === 'view';
   /** Resolves when the first analysis (or the empty page, or an error) is shown. */
   let markSettled;
   const settled = new Promise((resolve) => {
@@ -138,10 +140,48 @@ export function createApp(root = document, options = {}) {
   // ---------------------------------------------------------------- articles
 
   function addArticles(items) {
+    // a reader's own article added to the samples: ask (without a modal) whether to compare
+    // only their own articles, so it is never silently compared with the samples
+    const onlySamples = state.articles.length > 0 && state.articles.every((a) => a.origin === 'demo');
+    const own = items.filter((i) => !['demo', 'url', 'report'].includes(i.origin)).length;
+    if (onlySamples && own > 0) askAboutSamples();
+    else if (!own || items.every((i) => i.origin === 'demo')) hideSamplesQuestion();
     for (const item of items) {
       state.articles.push({ id: `a${state.nextId++}`, name: item.name, text: item.text, origin: item.origin });
     }
     articlesChanged();
+  }
+
+  function askAboutSamples() {
+    const box = $('samples-question');
+    if (!box) return;
+    const samples = state.articles.filter((a) => a.origin === 'demo').length;
+    replace(
+      box,
+      el('span', { text: `Your article was added to the ${plural(samples, 'sample article')}. ` }),
+      el('button', {
+        type: 'button',
+        class: 'secondary',
+        text: 'Compare only my articles',
+        onclick: () => {
+          hideSamplesQuestion();
+          state.articles = state.articles.filter((a) => a.origin !== 'demo');
+          state.edits = [];
+          state.selected = null;
+          articlesChanged();
+        },
+      }),
+      ' ',
+      el('button', { type: 'button', class: 'link', text: 'Keep the samples too', onclick: hideSamplesQuestion }),
+    );
+    box.hidden = false;
+  }
+
+  function hideSamplesQuestion() {
+    const box = $('samples-question');
+    if (!box) return;
+    box.hidden = true;
+    replace(box);
   }
 
   function removeArticle(id) {
@@ -387,7 +427,7 @@ export function createApp(root = document, options = {}) {
     if (!done) return;
     setProgress(false);
     setStatus('ready', message);
-    if (state.view && (state.reveal || !folded)) {
+    if (state.view && (state.reveal || !folded) && $('add-fold')) {
       $('add-fold').open = false;
       folded = true;
     }
@@ -418,6 +458,7 @@ export function createApp(root = document, options = {}) {
   // ---------------------------------------------------------------- rendering
 
   function renderList() {
+    if (viewOnly) return;
     const titles = new Map((state.view?.docs ?? []).map((d) => [d.id, d.title]));
     renderArticleList($('article-list'), state.articles, (id) => titles.get(id) ?? null, renameArticle, removeArticle);
     $('clear-all').disabled = state.articles.length === 0;
@@ -684,7 +725,7 @@ export function createApp(root = document, options = {}) {
 
   function renderSelectionBar() {
     const entity = selectedEntity();
-    const canEdit = Boolean(state.view) && !state.imported;
+    const canEdit = Boolean(state.view) && !state.imported && !viewOnly;
     renderSelection($('selection'), state.view, entity, {
       onClear: () => selectEntity(null),
       onShowDoc: showDoc,
@@ -717,7 +758,7 @@ export function createApp(root = document, options = {}) {
   }
 
   function setMerging(on) {
-    if (on && (!state.view || state.imported)) return;
+    if (on && (!state.view || state.imported || viewOnly)) return;
     state.merging = on;
     state.mergePick = [];
     if (on) selectEntity(null);
@@ -730,6 +771,7 @@ export function createApp(root = document, options = {}) {
 
   /** The merge button, the merge bar and the list of edits, for the current state. */
   function renderEditTools() {
+    if (viewOnly) return;
     const canEdit = Boolean(state.view) && !state.imported;
     if (!canEdit && state.merging) {
       state.merging = false;
@@ -994,6 +1036,7 @@ export function createApp(root = document, options = {}) {
       } else if (state.selected) selectEntity(null);
     });
 
+    if (viewOnly) return;
     $('merge-mode').addEventListener('click', () => setMerging(!state.merging));
     $('merge-apply').addEventListener('click', applyMerge);
     $('merge-cancel').addEventListener('click', () => {
@@ -1305,11 +1348,15 @@ export function createApp(root = document, options = {}) {
   function setTheme(theme) {
     const value = ['light', 'dark'].includes(theme) ? theme : 'auto';
     for (const target of themeTargets) target.dataset.theme = value;
-    $('theme').value = value;
+    if ($('theme')) $('theme').value = value;
     return value;
   }
 
   function wireInput() {
+    $('export-json').addEventListener('click', () => exportAs('json'));
+    $('export-csv').addEventListener('click', () => exportAs('csv'));
+    $('export-md').addEventListener('click', () => exportAs('md'));
+    if (viewOnly) return;
     $('paste-form').addEventListener('submit', (event) => {
       event.preventDefault();
       addPasted();
@@ -1336,9 +1383,6 @@ export function createApp(root = document, options = {}) {
     $('file-limit').textContent = MAX_FILE_LABEL;
     $('load-demo').addEventListener('click', () => loadDemo());
     $('clear-all').addEventListener('click', clearAll);
-    $('export-json').addEventListener('click', () => exportAs('json'));
-    $('export-csv').addEventListener('click', () => exportAs('csv'));
-    $('export-md').addEventListener('click', () => exportAs('md'));
     $('theme').addEventListener('change', (event) => options.onTheme?.(setTheme(event.target.value)));
 
     // Files dropped anywhere on the page are read as articles; the browser must never open them

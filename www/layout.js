@@ -2,8 +2,9 @@
 // (index.html's <main>) and inside the <corroborate-widget> element's shadow root, where no
 // HTML file can be parsed into. app.js finds everything by id under the root it is given.
 //
-// `buildLayout({compact})` returns the app root element (`div.app`). `compact` (the widget)
-// leaves out the long explanations.
+// `buildLayout({compact, view})` returns the app root element (`div.app`). `compact` (the
+// widget) leaves out the long explanations; `view` (the widget's `mode="view"`) leaves out every
+// input and editing control: the status line and the results only.
 
 import { el } from './dom.js';
 import { RELATIONS } from './render/claims.js';
@@ -13,6 +14,23 @@ import { TYPE_HEADINGS } from './render/chips.js';
 function panel(id, heading, ...children) {
   const headingId = `${id.replace(/-section$/, '')}-heading`;
   return el('section', { id, class: 'panel', 'aria-labelledby': headingId }, el('h2', { id: headingId, text: heading }), children);
+}
+
+/** The view-only panel (`mode="view"`): the status line, messages and notes, no controls. */
+function statusPanel() {
+  return el(
+    'section',
+    { id: 'input', class: 'panel status-panel', 'aria-labelledby': 'input-heading' },
+    el('h2', { id: 'input-heading', class: 'sr-only', text: 'Analysis' }),
+    el('ul', { id: 'messages', class: 'messages', 'aria-live': 'polite' }),
+    el(
+      'div',
+      { class: 'status-row' },
+      el('p', { id: 'status', class: 'status', role: 'status', text: 'Loading…' }),
+      el('progress', { id: 'progress', class: 'progress', 'aria-label': 'Progress', hidden: true }),
+    ),
+    el('ul', { id: 'notes', class: 'notes', 'aria-label': 'Notes from the analysis', hidden: true }),
+  );
 }
 
 function inputPanel(compact) {
@@ -81,6 +99,7 @@ function inputPanel(compact) {
     ),
     ),
     el('ul', { id: 'messages', class: 'messages', 'aria-live': 'polite' }),
+    el('p', { id: 'samples-question', class: 'samples-question', hidden: true }),
     el(
       'div',
       { class: 'list-head' },
@@ -281,11 +300,11 @@ function confirmDialog() {
   );
 }
 
-export function buildLayout({ compact = false } = {}) {
+export function buildLayout({ compact = false, view = false } = {}) {
   return el(
     'div',
-    { id: 'app', class: `app${compact ? ' compact' : ''}`, dataset: { state: 'loading' } },
-    inputPanel(compact),
+    { id: 'app', class: `app${compact ? ' compact' : ''}${view ? ' view-only' : ''}`, dataset: { state: 'loading' } },
+    view ? statusPanel() : inputPanel(compact),
     el(
       'div',
       { id: 'results', hidden: true },
@@ -302,7 +321,7 @@ export function buildLayout({ compact = false } = {}) {
               text:
                 'Who and what the articles name, merged across articles. Each name shows its number of mentions and the articles that mention it; press it to highlight every mention in the claims and in the article texts, point at it to preview them.',
             }),
-        entityTools(),
+        view ? null : entityTools(),
         el('div', { id: 'chips', class: 'chip-groups' }),
       ),
       panel(
