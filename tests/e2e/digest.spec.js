@@ -78,7 +78,8 @@ test('the digest shows what differs, as the report says', async ({ page }) => {
   await unique.first().locator('summary').click();
   await expect(unique.first().locator('.unique-claims')).toBeVisible();
 
-  await page.locator('#digest-heading').scrollIntoViewIfNeeded();
+  await unique.first().locator('summary').click();
+  await page.evaluate(() => document.getElementById('digest').scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: path.join(DOCS, 'digest-desktop.png') });
 });
 
@@ -164,7 +165,7 @@ test.describe('on a phone', () => {
     await expect(page.locator('#claims thead')).toBeHidden();
     const card = page.locator('#claims tbody.group').first();
     expect(await card.evaluate((n) => getComputedStyle(n).display)).toBe('block');
-    await page.locator('#digest-heading').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.getElementById('digest').scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: path.join(DOCS, 'digest-phone.png') });
 
     await chip(page, 'Vladimir Putin').click();
