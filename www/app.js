@@ -47,6 +47,11 @@ const FRAME_CLAIMS = 16;
 const EAGER_TEXTS = 12;
 /** Article texts on screen added between two painted frames. */
 const TEXTS_PER_FRAME = 3;
+/**
+ * Relations the claim table shows at first: one-source (`unique`) rows are collapsed to a count
+ * per article (in the digest and under the table), shown with their filter box.
+ */
+const SHOWN_AT_FIRST = RELATIONS.map(([r]) => r).filter((r) => r !== 'unique');
 /** Claims past which an analysis counts as large even with few articles. */
 const LARGE_CLAIMS = 600;
 
@@ -108,7 +113,7 @@ export function createApp(root = document, options = {}) {
     mergePick: [],
     /** The article URLs the session was loaded from (the widget's `articles`), or null. */
     preload: null,
-    filters: { shown: new Set(RELATIONS.map(([r]) => r)), kind: '', article: '', entity: '', sort: 'carried' },
+    filters: { shown: new Set(SHOWN_AT_FIRST), kind: '', article: '', entity: '', sort: 'carried' },
     readerMode: 'stack',
     readerDoc: 0,
     running: false,
@@ -535,10 +540,43 @@ export function createApp(root = document, options = {}) {
     state.filters.entity = $('filter-entity').value;
   }
 
+  /** Under the filters: how many one-source rows are folded, per article, and a way to show them. */
+  function renderUniqueNote(view) {
+    const note = $('unique-note');
+    const unique = (view.report.groups ?? []).filter((g) => g.relation === 'unique');
+    if (state.filters.shown.has('unique') || unique.length === 0) {
+      note.hidden = true;
+      replace(note);
+      return;
+    }
+    const per = new Map();
+    for (const g of unique) for (const d of g.docs ?? []) per.set(d, (per.get(d) ?? 0) + 1);
+    note.hidden = false;
+    replace(
+      note,
+      `${plural(unique.length, 'claim')} carried by one article only ${unique.length === 1 ? 'is' : 'are'} folded away (`,
+      [...per].sort((a, b) => a[0] - b[0]).map(([d, n], i) => `${i ? ', ' : ''}article ${view.docShort(d)}: ${n}`),
+      '). ',
+      el('button', {
+        type: 'button',
+        class: 'link',
+        text: 'Show them',
+        onclick: () => {
+          state.filters.shown.add('unique');
+          const box = $('claim-filters').querySelector('input[value="unique"]');
+          if (box) box.checked = true;
+          renderClaimTable(new Job());
+          saveHash();
+        },
+      }),
+    );
+  }
+
   /** Restarts the table with the current filters and order; shows its first page. */
   async function renderClaimTable(job) {
     const view = state.view;
     if (!view) return true;
+    renderUniqueNote(view);
     if (table?.job && table.job !== job) table.job.cancel();
     const groups = orderGroups(view, state.filters);
     if (groups.length === 0) {
@@ -863,7 +901,7 @@ export function createApp(root = document, options = {}) {
     const f = state.filters;
     const hash = writeHash(
       { rel: [...f.shown], kind: f.kind, article: f.article, entity: f.entity, sort: f.sort, chip: state.selected, view: state.readerMode, doc: state.readerDoc, at: state.back?.claim },
-      RELATIONS.map(([r]) => r),
+      SHOWN_AT_FIRST,
     );
     if (hash === location.hash || (!hash && !location.hash)) return;
     const url = hash || `${location.pathname}${location.search}`;
@@ -876,9 +914,8 @@ export function createApp(root = document, options = {}) {
     const view = state.view;
     if (!view) return;
     const f = state.filters;
-    const all = RELATIONS.map(([r]) => r);
     f.shown.clear();
-    for (const r of place.rel ?? all) f.shown.add(r);
+    for (const r of place.rel ?? SHOWN_AT_FIRST) f.shown.add(r);
     for (const box of $('claim-filters').querySelectorAll('input[name="relation"]')) box.checked = f.shown.has(box.value);
     const pick = (id, key, value, fallback) => {
       const select = $(id);

@@ -25,13 +25,13 @@ export function readHash(hash) {
 
 /**
  * The hash for `place` (the keys `readHash` returns; `rel` is written only when it differs
- * from `allRelations`, `sort` only when not `carried`, `view` only when not `stack`, `doc` only
+ * from `shownAtFirst`, the relations the table shows by default, `sort` only when not `carried`, `view` only when not `stack`, `doc` only
  * with the one-at-a-time view). Returns '' when everything is at its default.
  */
-export function writeHash(place, allRelations) {
+export function writeHash(place, shownAtFirst) {
   const params = new URLSearchParams();
-  const rel = place.rel ?? allRelations;
-  if (rel.length !== allRelations.length || !allRelations.every((r) => rel.includes(r))) params.set('rel', allRelations.filter((r) => rel.includes(r)).join('.'));
+  const rel = place.rel ?? shownAtFirst;
+  if (rel.length !== shownAtFirst.length || !shownAtFirst.every((r) => rel.includes(r))) params.set('rel', [...rel].sort().join('.'));
   for (const key of ['kind', 'article', 'entity']) if (place[key]) params.set(key, place[key]);
   if (place.sort && place.sort !== 'carried') params.set('sort', place.sort);
   if (place.chip) params.set('chip', place.chip);

@@ -342,6 +342,7 @@ export function buildLayout({ compact = false, view = false } = {}) {
             ),
         legend(),
         claimControls(),
+        el('p', { id: 'unique-note', class: 'hint unique-note', hidden: true }),
         el('div', { id: 'claims' }),
         el(
           'div',

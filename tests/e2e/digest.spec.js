@@ -75,6 +75,15 @@ test('the digest shows what differs, as the report says', async ({ page }) => {
     await expect(unique.nth(d.index).locator('.unique-claims > li')).toHaveCount(count);
   }
   await expect(unique.first().locator('.unique-claims')).toBeHidden();
+  // in the claim table they are folded too: no unique row, a count per article above the table
+  await expect(page.locator('#claims tbody.group[data-relation="unique"]')).toHaveCount(0);
+  const note = page.locator('#unique-note');
+  const total = report.groups.filter((g) => g.relation === 'unique').length;
+  await expect(note).toContainText(`${total} claims carried by one article only are folded away`);
+  for (const d of report.documents) {
+    const count = report.groups.filter((g) => g.relation === 'unique' && g.docs.includes(d.index)).length;
+    if (count) await expect(note).toContainText(`article ${d.index + 1}: ${count}`);
+  }
   await unique.first().locator('summary').click();
   await expect(unique.first().locator('.unique-claims')).toBeVisible();
 

@@ -132,6 +132,9 @@ test('an exported report imports back; bad files get a clear message', async ({ 
   await expect(page.locator('#status')).toContainText('Imported saved.json: 5 articles');
   await expect(page.locator('#article-list > li.article-item')).toHaveCount(5);
   await expect(page.locator('#chips button.chip')).toHaveCount(data.entities.length);
+  // one-source rows are folded at first (a count per article above the table)
+  await expect(page.locator('#claims tbody.group')).toHaveCount(data.groups.filter((g) => g.relation !== 'unique').length);
+  await page.locator('#unique-note').getByRole('button', { name: 'Show them' }).click();
   await expect(page.locator('#claims tbody.group')).toHaveCount(data.groups.length);
   await expect(page.locator('#texts details[data-doc="0"] .doc-text')).toHaveText(data.texts[0]);
 
