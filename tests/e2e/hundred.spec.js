@@ -96,7 +96,7 @@ test('100 articles are all analysed and shown; the claim table is paged and its 
   await expect(table).toHaveClass(/layout-list/);
   await expect(table).toHaveAttribute('aria-rowcount', String(groups + 1));
   await expect(page.locator('#claims-more')).toBeVisible();
-  expect(await tableTotal(page)).toBe(groups);
+  await expect.poll(() => tableTotal(page)).toBe(groups);
   const drawnGroups = await page.locator('#claims .group').count();
   const drawnClaims = await page.locator('#claims .claim').count();
   expect(drawnGroups).toBeGreaterThan(0);
