@@ -3,11 +3,125 @@
 //! kind, whether the values cannot all hold or may all hold and why, and every article's value
 //! side by side in a table), then the claim groups with their relation. Built from the report
 //! alone, so it shows exactly what the JSON says.
+//!
+//! [`digest`] picks out what differs (conflicts, rewordings, headlines, what most articles
+//! carry and one leaves out, how much each pair shares, one-source claims per article). The
+//! summary's "What differs" section and the page's digest both come from it, so the CLI and
+//! the browser lead with the same selection (the page gets it through `digestJson`).
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::report::{Conflict, Report};
+use serde::Serialize;
+
+use crate::report::{Conflict, Pair, Report};
+
+/// What differs between the articles of a report, as ids into it: the selection a reader
+/// should see before the full claim table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Digest {
+    /// Groups whose relation is `conflict`, in report order (most widely carried first).
+    pub conflicts: Vec<String>,
+    /// Groups whose relation is `reworded` (quotes with a word diff), in report order.
+    pub reworded: Vec<String>,
+    /// Each article's headline, in document order.
+    pub headlines: Vec<Headline>,
+    /// Groups most articles carry that one leaves out, most widely carried first.
+    pub omissions: Vec<DigestOmission>,
+    /// The listed article pairs, most overlapping first (a rewrite of another article's text
+    /// stands out at the top with an overlap near 1).
+    pub pairs: Vec<Pair>,
+    /// Per article, in document order: the groups it alone carries.
+    pub unique: Vec<UniqueClaims>,
+}
+
+/// One article's headline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Headline {
+    /// Document index.
+    pub doc: u32,
+    /// The headline as the report gives it (`documents[doc].title`).
+    pub title: String,
+}
+
+/// A group that most articles carry and one article leaves out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DigestOmission {
+    /// The article that leaves it out.
+    pub doc: u32,
+    /// Group id.
+    pub group: String,
+    /// How many articles carry it.
+    pub carried_by: u32,
+}
+
+/// The groups one article alone carries.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UniqueClaims {
+    /// Document index.
+    pub doc: u32,
+    /// Group ids, in report order.
+    pub groups: Vec<String>,
+}
+
+/// Picks out what differs between the report's articles (see [`Digest`]).
+pub fn digest(report: &Report) -> Digest {
+    let with = |relation: &str| -> Vec<String> {
+        report
+            .groups
+            .iter()
+            .filter(|g| g.relation == relation)
+            .map(|g| g.id.clone())
+            .collect()
+    };
+    let mut omissions: Vec<DigestOmission> = report
+        .articles
+        .iter()
+        .flat_map(|a| {
+            a.omits.iter().map(|o| DigestOmission {
+                doc: a.doc,
+                group: o.group.clone(),
+                carried_by: o.carried_by,
+            })
+        })
+        .collect();
+    omissions.sort_by_key(|o| std::cmp::Reverse(o.carried_by));
+    let mut pairs = report.pairs.clone();
+    pairs.sort_by(|x, y| {
+        y.overlap
+            .total_cmp(&x.overlap)
+            .then(y.shared.cmp(&x.shared))
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    let unique = report
+        .documents
+        .iter()
+        .map(|d| UniqueClaims {
+            doc: d.index,
+            groups: report
+                .groups
+                .iter()
+                .filter(|g| g.docs.len() == 1 && g.docs[0] == d.index)
+                .map(|g| g.id.clone())
+                .collect(),
+        })
+        .collect();
+    Digest {
+        conflicts: with("conflict"),
+        reworded: with("reworded"),
+        headlines: report
+            .documents
+            .iter()
+            .map(|d| Headline {
+                doc: d.index,
+                title: d.title.clone(),
+            })
+            .collect(),
+        omissions,
+        pairs,
+        unique,
+    }
+}
 
 /// Types in the order the summary lists them.
 const TYPE_ORDER: &[&str] = &[
@@ -65,6 +179,7 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(out, "- **{name}**: {}", items.join("; "));
     }
     conflicts(&mut out, report);
+    differs(&mut out, report, &digest(report));
     let _ = writeln!(out, "\n## Claims across articles\n");
     let claims: BTreeMap<&str, &crate::report::Claim> =
         report.claims.iter().map(|c| (c.id.as_str(), c)).collect();
@@ -171,6 +286,44 @@ fn conflicts(out: &mut String, report: &Report) {
     }
 }
 
+/// The rest of the digest after the conflicts: rewordings, omissions, the closest pairs and
+/// one-source claims per article.
+fn differs(out: &mut String, report: &Report, d: &Digest) {
+    let _ = writeln!(out, "\n## What differs\n");
+    let _ = writeln!(out, "- Reworded quotes: {}", d.reworded.len());
+    for o in &d.omissions {
+        let _ = writeln!(
+            out,
+            "- Article {} leaves out group {}, carried by {} articles",
+            o.doc + 1,
+            escape(&o.group),
+            o.carried_by
+        );
+    }
+    for p in d.pairs.iter().take(3) {
+        let _ = writeln!(
+            out,
+            "- Articles {} and {} share {} claim groups ({:.0} % overlap)",
+            p.a + 1,
+            p.b + 1,
+            p.shared,
+            p.overlap * 100.0
+        );
+    }
+    let counts: Vec<String> = d
+        .unique
+        .iter()
+        .map(|u| format!("{}: {}", u.doc + 1, u.groups.len()))
+        .collect();
+    if report.documents.len() > 1 {
+        let _ = writeln!(
+            out,
+            "- One-source claims per article: {}",
+            counts.join(", ")
+        );
+    }
+}
+
 /// Keeps article text from being read as Markdown markup.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -206,6 +359,18 @@ mod tests {
         assert!(md.contains("| 1. a.txt | Forty people |"), "{md}");
         assert!(md.contains("| 2. b.txt | Twenty-six people |"), "{md}");
         assert!(md.contains("| 1. a.txt | At least 23 people |"), "{md}");
+        let d = digest(&r);
+        assert_eq!(d.conflicts.len(), 2);
+        assert_eq!(d.headlines.len(), 2);
+        assert_eq!(d.headlines[1].title, "Ferry disaster.");
+        assert_eq!(d.unique.len(), 2);
+        for u in &d.unique {
+            for g in &u.groups {
+                let group = r.groups.iter().find(|x| &x.id == g).unwrap();
+                assert_eq!(group.docs, vec![u.doc]);
+            }
+        }
+        assert!(md.contains("## What differs"), "{md}");
         let none = render(&analyze(&[Article::new("a.txt", a)]).unwrap());
         assert!(none.contains("## Conflicts (0)\n\nNone found."), "{none}");
     }

@@ -70,6 +70,17 @@ pub fn analyze_json(articles: &str, options: Option<String>) -> Result<String, J
     serde_json::to_string(&report).map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// `digestJson(reportJson)` → what differs between the report's articles
+/// (`crate::markdown::Digest`) as a JSON string. Throws an `Error` when the text is not a
+/// `corroborate/report@1` report.
+#[wasm_bindgen(js_name = digestJson)]
+pub fn digest_json(report: &str) -> Result<String, JsError> {
+    let report: crate::report::Report = serde_json::from_str(report)
+        .map_err(|e| JsError::new(&format!("digestJson takes a report as JSON: {e}")))?;
+    serde_json::to_string(&crate::markdown::digest(&report))
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// `checkInput(bytes)` → the text if the bytes are article text, else throws an `Error` with
 /// the same one-line message the CLI prints (empty, binary, too large, not UTF-8).
 #[wasm_bindgen(js_name = checkInput)]

@@ -34,6 +34,8 @@ import { fillText, markEntity, markSentences, renderArticleList, renderTextShell
 import { renderChips, renderSelection } from './render/chips.js';
 import { describeEdit, renderEdits, renderMergeBar, validEdit } from './render/edits.js';
 import { COLUMN_LIMIT, orderGroups, RELATIONS, renderClaimFilters, startClaimTable } from './render/claims.js';
+import { renderDigest } from './render/digest.js';
+import { readHash, writeHash } from './hash.js';
 import { renderPairs } from './render/pairs.js';
 import { Job, yieldToBrowser } from './schedule.js';
 
@@ -45,6 +47,11 @@ const FRAME_CLAIMS = 16;
 const EAGER_TEXTS = 12;
 /** Article texts on screen added between two painted frames. */
 const TEXTS_PER_FRAME = 3;
+/**
+ * Relations the claim table shows at first: one-source (`unique`) rows are collapsed to a count
+ * per article (in the digest and under the table), shown with their filter box.
+ */
+const SHOWN_AT_FIRST = RELATIONS.map(([r]) => r).filter((r) => r !== 'unique');
 /** Claims past which an analysis counts as large even with few articles. */
 const LARGE_CLAIMS = 600;
 
@@ -62,7 +69,8 @@ const LARGE_CLAIMS = 600;
  *   `root` is the document);
  * - `themeTargets`, `theme`, `onTheme(theme)`: where `data-theme` goes, its first value, and
  *   who remembers a change.
- * Returns `{start, loadDemo, loadUrls, addArticles, setTheme, state}`.
+ * Returns `{start, settled, loadDemo, loadUrls, addArticles, setTheme, state}` (`settled`: a
+ * promise, resolved when the first results, the empty page or an error are shown).
  */
 export function createApp(root = document, options = {}) {
   const $ = (id) => root.getElementById(id);
@@ -85,6 +93,12 @@ export function createApp(root = document, options = {}) {
     pasteCount: 0,
     /** The latest analysis (makeView), or null. */
     view: null,
+    /** The core's digest of the latest analysis (what differs), or null. */
+    digest: null,
+    /** After the next analysis: fold the input away and bring the digest into view. */
+    reveal: false,
+    /** Where "Back to the claim" returns after "Show in text": `{claim, from}` or null. */
+    back: null,
     /** A report read from a file, shown until the articles change. */
     imported: null,
     /** Id of the entity whose mentions are highlighted, or null. */
@@ -99,7 +113,7 @@ export function createApp(root = document, options = {}) {
     mergePick: [],
     /** The article URLs the session was loaded from (the widget's `articles`), or null. */
     preload: null,
-    filters: { shown: new Set(RELATIONS.map(([r]) => r)), kind: '', article: '', entity: '', sort: 'carried' },
+    filters: { shown: new Set(SHOWN_AT_FIRST), kind: '', article: '', entity: '', sort: 'carried' },
     readerMode: 'stack',
     readerDoc: 0,
     running: false,
@@ -109,6 +123,19 @@ export function createApp(root = document, options = {}) {
   };
 
   const client = options.client ?? new AnalyzerClient();
+  /** `mode: 'view'` (the widget for readers): results only, no input and no editing. */
+  const viewOnly = options.mode === 'view';
+  /** Resolves when the first analysis (or the empty page, or an error) is shown. */
+  let markSettled;
+  const settled = new Promise((resolve) => {
+    markSettled = resolve;
+  });
+  /** Filters, chip, view and the sentence shown live in the URL hash (the page only). */
+  const useHash = options.hash ?? root === document;
+  /** The hash read at start, applied once the first analysis is on the page. */
+  let pendingHash = useHash && location.hash.includes('=') ? readHash(location.hash) : null;
+  /** Whether the input has been folded away once (it folds when the first results show). */
+  let folded = false;
   let store = null;
   let renderJob = null;
   let table = null;
@@ -118,10 +145,48 @@ export function createApp(root = document, options = {}) {
   // ---------------------------------------------------------------- articles
 
   function addArticles(items) {
+    // a reader's own article added to the samples: ask (without a modal) whether to compare
+    // only their own articles, so it is never silently compared with the samples
+    const onlySamples = state.articles.length > 0 && state.articles.every((a) => a.origin === 'demo');
+    const own = items.filter((i) => !['demo', 'url', 'report'].includes(i.origin)).length;
+    if (onlySamples && own > 0) askAboutSamples();
+    else if (!own || items.every((i) => i.origin === 'demo')) hideSamplesQuestion();
     for (const item of items) {
       state.articles.push({ id: `a${state.nextId++}`, name: item.name, text: item.text, origin: item.origin });
     }
     articlesChanged();
+  }
+
+  function askAboutSamples() {
+    const box = $('samples-question');
+    if (!box) return;
+    const samples = state.articles.filter((a) => a.origin === 'demo').length;
+    replace(
+      box,
+      el('span', { text: `Your article was added to the ${plural(samples, 'sample article')}. ` }),
+      el('button', {
+        type: 'button',
+        class: 'secondary',
+        text: 'Compare only my articles',
+        onclick: () => {
+          hideSamplesQuestion();
+          state.articles = state.articles.filter((a) => a.origin !== 'demo');
+          state.edits = [];
+          state.selected = null;
+          articlesChanged();
+        },
+      }),
+      ' ',
+      el('button', { type: 'button', class: 'link', text: 'Keep the samples too', onclick: hideSamplesQuestion }),
+    );
+    box.hidden = false;
+  }
+
+  function hideSamplesQuestion() {
+    const box = $('samples-question');
+    if (!box) return;
+    box.hidden = true;
+    replace(box);
   }
 
   function removeArticle(id) {
@@ -146,6 +211,7 @@ export function createApp(root = document, options = {}) {
   /** After any change of the article set: forget an imported report, save, re-analyse. */
   function articlesChanged() {
     state.version++;
+    state.reveal = state.articles.length > 0;
     if (state.imported) {
       state.imported = null;
       const missing = state.articles.filter((a) => a.missing);
@@ -328,6 +394,7 @@ export function createApp(root = document, options = {}) {
     const left = new Set((outcome.skipped ?? []).map((s) => s.index));
     const analysed = left.size ? snapshot.filter((_, i) => !left.has(i)) : snapshot;
     state.view = makeView(outcome.report, analysed, edits);
+    state.digest = outcome.digest ?? null;
     state.selected = previous ? findSame(state.view, previous) : null;
     state.mention = -1;
     state.mergePick = [];
@@ -365,6 +432,23 @@ export function createApp(root = document, options = {}) {
     if (!done) return;
     setProgress(false);
     setStatus('ready', message);
+    if (state.view && (state.reveal || !folded) && $('add-fold')) {
+      $('add-fold').open = false;
+      folded = true;
+    }
+    if (pendingHash) {
+      const wanted = pendingHash;
+      pendingHash = null;
+      applyHash(wanted);
+    } else if (state.reveal && state.view) revealResults();
+    state.reveal = false;
+  }
+
+  /** Moves focus (and the window) to the digest. */
+  function revealResults() {
+    const heading = $('digest-heading') ?? $('results');
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: 'start' });
   }
 
   function formatChars(n) {
@@ -379,6 +463,7 @@ export function createApp(root = document, options = {}) {
   // ---------------------------------------------------------------- rendering
 
   function renderList() {
+    if (viewOnly) return;
     const titles = new Map((state.view?.docs ?? []).map((d) => [d.id, d.title]));
     renderArticleList($('article-list'), state.articles, (id) => titles.get(id) ?? null, renameArticle, removeArticle);
     $('clear-all').disabled = state.articles.length === 0;
@@ -392,6 +477,7 @@ export function createApp(root = document, options = {}) {
     $('results').hidden = !view;
     for (const id of ['export-json', 'export-csv', 'export-md']) $(id).disabled = !view;
     if (!view) {
+      renderDigest($('digest'), null, null);
       for (const id of ['chips', 'selection', 'claim-filters', 'claims', 'pairs', 'texts', 'notes']) replace($(id));
       $('claims-more').hidden = true;
       table = null;
@@ -405,11 +491,15 @@ export function createApp(root = document, options = {}) {
     const notes = view.report.notes ?? [];
     replace($('notes'), notes.map((n) => el('li', { text: n })));
     $('notes').hidden = notes.length === 0;
+    renderDigest($('digest'), view, state.digest, (id) => jumpToClaim(id));
     renderEditTools();
     if (!(await renderChips($('chips'), view, chipPressed, pressChip, job))) return false;
     if (!(await pause())) return false;
     renderSelectionBar();
-    renderClaimFilters($('claim-filters'), view, state.filters.shown, () => renderClaimTable(new Job()));
+    renderClaimFilters($('claim-filters'), view, state.filters.shown, () => {
+      renderClaimTable(new Job());
+      saveHash();
+    });
     fillFilterOptions(view);
     renderPairs($('pairs'), view);
     if (!(await pause())) return false;
@@ -450,10 +540,43 @@ export function createApp(root = document, options = {}) {
     state.filters.entity = $('filter-entity').value;
   }
 
+  /** Under the filters: how many one-source rows are folded, per article, and a way to show them. */
+  function renderUniqueNote(view) {
+    const note = $('unique-note');
+    const unique = (view.report.groups ?? []).filter((g) => g.relation === 'unique');
+    if (state.filters.shown.has('unique') || unique.length === 0) {
+      note.hidden = true;
+      replace(note);
+      return;
+    }
+    const per = new Map();
+    for (const g of unique) for (const d of g.docs ?? []) per.set(d, (per.get(d) ?? 0) + 1);
+    note.hidden = false;
+    replace(
+      note,
+      `${plural(unique.length, 'claim')} carried by one article only ${unique.length === 1 ? 'is' : 'are'} folded away (`,
+      [...per].sort((a, b) => a[0] - b[0]).map(([d, n], i) => `${i ? ', ' : ''}article ${view.docShort(d)}: ${n}`),
+      '). ',
+      el('button', {
+        type: 'button',
+        class: 'link',
+        text: 'Show them',
+        onclick: () => {
+          state.filters.shown.add('unique');
+          const box = $('claim-filters').querySelector('input[value="unique"]');
+          if (box) box.checked = true;
+          renderClaimTable(new Job());
+          saveHash();
+        },
+      }),
+    );
+  }
+
   /** Restarts the table with the current filters and order; shows its first page. */
   async function renderClaimTable(job) {
     const view = state.view;
     if (!view) return true;
+    renderUniqueNote(view);
     if (table?.job && table.job !== job) table.job.cancel();
     const groups = orderGroups(view, state.filters);
     if (groups.length === 0) {
@@ -640,7 +763,7 @@ export function createApp(root = document, options = {}) {
 
   function renderSelectionBar() {
     const entity = selectedEntity();
-    const canEdit = Boolean(state.view) && !state.imported;
+    const canEdit = Boolean(state.view) && !state.imported && !viewOnly;
     renderSelection($('selection'), state.view, entity, {
       onClear: () => selectEntity(null),
       onShowDoc: showDoc,
@@ -673,7 +796,7 @@ export function createApp(root = document, options = {}) {
   }
 
   function setMerging(on) {
-    if (on && (!state.view || state.imported)) return;
+    if (on && (!state.view || state.imported || viewOnly)) return;
     state.merging = on;
     state.mergePick = [];
     if (on) selectEntity(null);
@@ -686,6 +809,7 @@ export function createApp(root = document, options = {}) {
 
   /** The merge button, the merge bar and the list of edits, for the current state. */
   function renderEditTools() {
+    if (viewOnly) return;
     const canEdit = Boolean(state.view) && !state.imported;
     if (!canEdit && state.merging) {
       state.merging = false;
@@ -733,25 +857,110 @@ export function createApp(root = document, options = {}) {
     analyse();
   }
 
-  /** Goes to a claim's sentence in its article's text, outlines it and moves focus there. */
-  function jumpToClaim(id) {
+  /**
+   * Goes to a claim's sentence in its article's text, outlines it and moves focus there; "Back
+   * to the claim" then returns to where it was asked from (the claim's row, or the digest).
+   * `history`: 'push' adds an entry to the browser history (so Back returns), 'none' does not.
+   */
+  function jumpToClaim(id, { history: mode = 'push' } = {}) {
     const claim = state.view?.claimById.get(id);
     if (!claim) return;
+    const active = root.activeElement;
+    const from = active && active !== document.body && appRoot.contains(active) && !$('texts').contains(active) ? active : null;
     const block = revealDoc(claim.doc);
     if (!block) return;
     const pieces = markSentences($('texts'), [id], 'pinned');
     const target = pieces.find((p) => block.contains(p));
     if (!target) return;
+    state.back = { claim: id, from: from ?? state.back?.from ?? null };
+    $('back-to-claim').hidden = false;
     target.tabIndex = -1;
     target.scrollIntoView({ block: 'center' });
     target.focus({ preventScroll: true });
+    if (mode === 'push') saveHash(true);
+  }
+
+  /** Returns from a claim's sentence to where "Show in text" was pressed (or the claim's row). */
+  function backToClaim({ history: mode = 'replace' } = {}) {
+    const back = state.back;
+    state.back = null;
+    $('back-to-claim').hidden = true;
+    if (!back) return;
+    const row = $('claims').querySelector(`.claim[data-claim="${CSS.escape(back.claim)}"] button.jump`);
+    const target = back.from?.isConnected ? back.from : row ?? $('claims-heading');
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+    if (mode === 'replace') saveHash();
+  }
+
+  // ---------------------------------------------------------------- the URL hash
+
+  /** Writes the reader's place into the URL hash (a new history entry when `push`). */
+  function saveHash(push = false) {
+    if (!useHash || pendingHash || !state.view) return;
+    const f = state.filters;
+    const hash = writeHash(
+      { rel: [...f.shown], kind: f.kind, article: f.article, entity: f.entity, sort: f.sort, chip: state.selected, view: state.readerMode, doc: state.readerDoc, at: state.back?.claim },
+      SHOWN_AT_FIRST,
+    );
+    if (hash === location.hash || (!hash && !location.hash)) return;
+    const url = hash || `${location.pathname}${location.search}`;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
+
+  /** Restores a place read from the hash (after a reload, or Back and Forward). */
+  function applyHash(place) {
+    const view = state.view;
+    if (!view) return;
+    const f = state.filters;
+    f.shown.clear();
+    for (const r of place.rel ?? SHOWN_AT_FIRST) f.shown.add(r);
+    for (const box of $('claim-filters').querySelectorAll('input[name="relation"]')) box.checked = f.shown.has(box.value);
+    const pick = (id, key, value, fallback) => {
+      const select = $(id);
+      select.value = value ?? fallback;
+      if (select.value !== (value ?? fallback)) select.value = fallback;
+      f[key] = select.value;
+    };
+    pick('filter-kind', 'kind', place.kind, '');
+    pick('filter-article', 'article', place.article, '');
+    pick('filter-entity', 'entity', place.entity, '');
+    pick('sort-claims', 'sort', place.sort, 'carried');
+    const mode = ['stack', 'single', 'columns'].includes(place.view) ? place.view : 'stack';
+    if (mode !== state.readerMode || (mode === 'single' && place.doc != null && place.doc !== state.readerDoc)) {
+      state.readerMode = mode;
+      if (place.doc != null) state.readerDoc = Math.min(place.doc, view.docs.length - 1);
+      applyReaderMode();
+    }
+    const chip = place.chip && view.entityById.has(place.chip) ? place.chip : null;
+    if (chip !== state.selected) selectEntity(chip, { history: 'none', filter: false });
+    renderClaimTable(new Job()).then(() => {
+      if (place.at && view.claimById.has(place.at)) jumpToClaim(place.at, { history: 'none' });
+      else if (state.back) backToClaim({ history: 'none' });
+    });
   }
 
   // ---------------------------------------------------------------- highlighting
 
-  function selectEntity(id) {
+  /**
+   * Highlights an entity (or none) and filters the claim table to its claims. `history`:
+   * 'push' (a new history entry), 'replace' or 'none'; `filter`: false leaves the table's
+   * entity filter as it is (a place restored from the hash brings its own).
+   */
+  function selectEntity(id, { history: mode = 'push', filter = true } = {}) {
     state.selected = id;
     state.mention = -1;
+    if (filter && state.view) {
+      const select = $('filter-entity');
+      select.value = id ?? '';
+      if (select.value !== (id ?? '')) select.value = '';
+      if (state.filters.entity !== select.value) {
+        state.filters.entity = select.value;
+        renderClaimTable(new Job());
+      }
+    }
+    if (mode !== 'none') saveHash(mode === 'push');
     if (!state.merging) {
       for (const chip of $('chips').querySelectorAll('button.chip')) {
         chip.setAttribute('aria-pressed', String(chip.dataset.entity === id));
@@ -864,6 +1073,7 @@ export function createApp(root = document, options = {}) {
       } else if (state.selected) selectEntity(null);
     });
 
+    if (viewOnly) return;
     $('merge-mode').addEventListener('click', () => setMerging(!state.merging));
     $('merge-apply').addEventListener('click', applyMerge);
     $('merge-cancel').addEventListener('click', () => {
@@ -877,6 +1087,7 @@ export function createApp(root = document, options = {}) {
       $(id).addEventListener('change', (event) => {
         state.filters[key] = event.target.value;
         renderClaimTable(new Job());
+        saveHash();
       });
     filter('filter-kind', 'kind');
     filter('filter-article', 'article');
@@ -901,11 +1112,26 @@ export function createApp(root = document, options = {}) {
         if (!radio.checked) return;
         state.readerMode = radio.value;
         applyReaderMode();
+        saveHash();
       });
     }
-    $('reader-doc').addEventListener('change', (event) => showSingle(Number(event.target.value)));
-    $('reader-prev').addEventListener('click', () => showSingle(state.readerDoc - 1));
-    $('reader-next').addEventListener('click', () => showSingle(state.readerDoc + 1));
+    $('reader-doc').addEventListener('change', (event) => {
+      showSingle(Number(event.target.value));
+      saveHash();
+    });
+    $('reader-prev').addEventListener('click', () => {
+      showSingle(state.readerDoc - 1);
+      saveHash();
+    });
+    $('reader-next').addEventListener('click', () => {
+      showSingle(state.readerDoc + 1);
+      saveHash();
+    });
+    $('back-to-claim').addEventListener('click', () => backToClaim());
+    // a hash with no `key=value` is an in-page link (the skip links), not a place
+    if (useHash) window.addEventListener('popstate', () => {
+      if (location.hash.length <= 1 || location.hash.includes('=')) applyHash(readHash(location.hash));
+    });
     // a block opened by hand gets its text at once
     $('texts').addEventListener('toggle', (event) => {
       if (event.target.open) ensureFilled(event.target);
@@ -915,6 +1141,7 @@ export function createApp(root = document, options = {}) {
   // ---------------------------------------------------------------- status, messages, dialog
 
   function setStatus(kind, text) {
+    if (kind !== 'busy') markSettled();
     for (const node of stateElements) node.dataset.state = kind;
     $('status').textContent = text;
     $('status').className = `status status-${kind}`;
@@ -1119,6 +1346,14 @@ export function createApp(root = document, options = {}) {
 
   async function showImported(name) {
     state.view = makeView(state.imported, state.articles);
+    state.digest = null;
+    if (typeof client.digest === 'function') {
+      try {
+        state.digest = await client.digest(state.imported);
+      } catch (err) {
+        showMessage('note', `No digest for this report (${err.message}).`);
+      }
+    }
     renderList();
     const r = state.imported;
     await showResults(`Imported ${name ? `${name}: ` : 'a report: '}${plural(r.documents.length, 'article')}, ${plural(r.entities.length, 'entity', 'entities')}, ${plural(r.claims.length, 'claim')} in ${plural(r.groups.length, 'group')}.`);
@@ -1150,11 +1385,15 @@ export function createApp(root = document, options = {}) {
   function setTheme(theme) {
     const value = ['light', 'dark'].includes(theme) ? theme : 'auto';
     for (const target of themeTargets) target.dataset.theme = value;
-    $('theme').value = value;
+    if ($('theme')) $('theme').value = value;
     return value;
   }
 
   function wireInput() {
+    $('export-json').addEventListener('click', () => exportAs('json'));
+    $('export-csv').addEventListener('click', () => exportAs('csv'));
+    $('export-md').addEventListener('click', () => exportAs('md'));
+    if (viewOnly) return;
     $('paste-form').addEventListener('submit', (event) => {
       event.preventDefault();
       addPasted();
@@ -1181,9 +1420,6 @@ export function createApp(root = document, options = {}) {
     $('file-limit').textContent = MAX_FILE_LABEL;
     $('load-demo').addEventListener('click', () => loadDemo());
     $('clear-all').addEventListener('click', clearAll);
-    $('export-json').addEventListener('click', () => exportAs('json'));
-    $('export-csv').addEventListener('click', () => exportAs('csv'));
-    $('export-md').addEventListener('click', () => exportAs('md'));
     $('theme').addEventListener('change', (event) => options.onTheme?.(setTheme(event.target.value)));
 
     // Files dropped anywhere on the page are read as articles; the browser must never open them
@@ -1265,5 +1501,5 @@ export function createApp(root = document, options = {}) {
     return loadDemo({ ask: false });
   }
 
-  return { start, loadDemo, loadUrls, addArticles, setTheme, state };
+  return { start, settled, loadDemo, loadUrls, addArticles, setTheme, state };
 }

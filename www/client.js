@@ -1,5 +1,5 @@
 // A promise client for worker.js: `await analyzer.analyze(articles, options)` resolves with
-// `{report, ms}` or rejects with an Error carrying the worker's message.
+// `{report, digest, ms}` or rejects with an Error carrying the worker's message.
 //
 // Recovery: a worker whose analysis failed is never used again (a wasm trap leaves its
 // instance broken, and every later analysis failed too until a reload): the client terminates
@@ -91,7 +91,13 @@ export class AnalyzerClient {
       await yieldToBrowser();
       report[key] = JSON.parse(json);
     }
-    return { report, ms: reply.ms };
+    return { report, digest: reply.digest ? JSON.parse(reply.digest) : null, ms: reply.ms };
+  }
+
+  /** The core's digest (what differs) of a report object; resolves with the digest. */
+  async digest(report) {
+    const reply = await this.#request({ type: 'digest', report: JSON.stringify(report) });
+    return JSON.parse(reply.digest);
   }
 
   /**

@@ -2,8 +2,9 @@
 // (index.html's <main>) and inside the <corroborate-widget> element's shadow root, where no
 // HTML file can be parsed into. app.js finds everything by id under the root it is given.
 //
-// `buildLayout({compact})` returns the app root element (`div.app`). `compact` (the widget)
-// leaves out the long explanations.
+// `buildLayout({compact, view})` returns the app root element (`div.app`). `compact` (the
+// widget) leaves out the long explanations; `view` (the widget's `mode="view"`) leaves out every
+// input and editing control: the status line and the results only.
 
 import { el } from './dom.js';
 import { RELATIONS } from './render/claims.js';
@@ -13,6 +14,23 @@ import { TYPE_HEADINGS } from './render/chips.js';
 function panel(id, heading, ...children) {
   const headingId = `${id.replace(/-section$/, '')}-heading`;
   return el('section', { id, class: 'panel', 'aria-labelledby': headingId }, el('h2', { id: headingId, text: heading }), children);
+}
+
+/** The view-only panel (`mode="view"`): the status line, messages and notes, no controls. */
+function statusPanel() {
+  return el(
+    'section',
+    { id: 'input', class: 'panel status-panel', 'aria-labelledby': 'input-heading' },
+    el('h2', { id: 'input-heading', class: 'sr-only', text: 'Analysis' }),
+    el('ul', { id: 'messages', class: 'messages', 'aria-live': 'polite' }),
+    el(
+      'div',
+      { class: 'status-row' },
+      el('p', { id: 'status', class: 'status', role: 'status', text: 'Loading…' }),
+      el('progress', { id: 'progress', class: 'progress', 'aria-label': 'Progress', hidden: true }),
+    ),
+    el('ul', { id: 'notes', class: 'notes', 'aria-label': 'Notes from the analysis', hidden: true }),
+  );
 }
 
 function inputPanel(compact) {
@@ -36,6 +54,10 @@ function inputPanel(compact) {
         ),
       ),
     ),
+    el(
+      'details',
+      { id: 'add-fold', class: 'add-fold', open: true },
+      el('summary', { id: 'add-summary', text: 'Add articles: paste, pick files or import a report' }),
     el(
       'div',
       { class: 'input-grid' },
@@ -75,7 +97,9 @@ function inputPanel(compact) {
         el('p', { id: 'import-hint', class: 'hint', text: 'A report exported from here or printed by the command-line tool (corroborate/report@1).' }),
       ),
     ),
+    ),
     el('ul', { id: 'messages', class: 'messages', 'aria-live': 'polite' }),
+    el('p', { id: 'samples-question', class: 'samples-question', hidden: true }),
     el(
       'div',
       { class: 'list-head' },
@@ -215,7 +239,7 @@ function claimControls() {
     );
   return el(
     'div',
-    { id: 'claim-controls', class: 'claim-controls' },
+    { id: 'claim-controls', class: 'claim-controls', tabindex: '-1' },
     el('div', { id: 'claim-filters' }),
     el(
       'div',
@@ -276,14 +300,15 @@ function confirmDialog() {
   );
 }
 
-export function buildLayout({ compact = false } = {}) {
+export function buildLayout({ compact = false, view = false } = {}) {
   return el(
     'div',
-    { id: 'app', class: `app${compact ? ' compact' : ''}`, dataset: { state: 'loading' } },
-    inputPanel(compact),
+    { id: 'app', class: `app${compact ? ' compact' : ''}${view ? ' view-only' : ''}`, dataset: { state: 'loading' } },
+    view ? statusPanel() : inputPanel(compact),
     el(
       'div',
       { id: 'results', hidden: true },
+      el('section', { id: 'digest', class: 'panel digest', 'aria-labelledby': 'digest-heading', hidden: true }),
       el('div', { id: 'selection', class: 'selection', role: 'region', 'aria-label': 'Highlighted entity', hidden: true }),
       exportBar(),
       panel(
@@ -296,7 +321,7 @@ export function buildLayout({ compact = false } = {}) {
               text:
                 'Who and what the articles name, merged across articles. Each name shows its number of mentions and the articles that mention it; press it to highlight every mention in the claims and in the article texts, point at it to preview them.',
             }),
-        entityTools(),
+        view ? null : entityTools(),
         el('div', { id: 'chips', class: 'chip-groups' }),
       ),
       panel(
@@ -317,6 +342,7 @@ export function buildLayout({ compact = false } = {}) {
             ),
         legend(),
         claimControls(),
+        el('p', { id: 'unique-note', class: 'hint unique-note', hidden: true }),
         el('div', { id: 'claims' }),
         el(
           'div',
@@ -341,6 +367,7 @@ export function buildLayout({ compact = false } = {}) {
         readerControls(),
         el('div', { id: 'texts', class: 'texts mode-stack' }),
       ),
+      el('button', { type: 'button', id: 'back-to-claim', class: 'back-to-claim', hidden: true, text: 'Back to the claim' }),
     ),
     confirmDialog(),
   );

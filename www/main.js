@@ -6,14 +6,19 @@ import { buildLayout } from './layout.js';
 import { openStore, rememberedTheme } from './store.js';
 
 document.getElementById('main').append(buildLayout());
-createApp(document, {
+const app = createApp(document, {
   store: openStore('corroborate'),
   ...rememberedTheme(document),
-}).start();
+});
+app.start();
 
-// Offline after the first visit (not on file://, where service workers do not exist).
+// Offline after the first visit (not on file://, where service workers do not exist). The
+// worker is registered once the first analysis is shown, so its install finds the page's files
+// (wasm included) in the HTTP cache instead of downloading them again (sw.js).
 if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
-  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).catch((err) => {
-    console.warn('corroborate: no offline copy of the page:', err?.message ?? err);
-  });
+  app.settled
+    .then(() => navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)))
+    .catch((err) => {
+      console.warn('corroborate: no offline copy of the page:', err?.message ?? err);
+    });
 }

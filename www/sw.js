@@ -1,7 +1,8 @@
 // The service worker that lets the page work offline after its first visit.
 //
 // On install it caches the whole app (ASSETS: the page, its modules and stylesheet, the wasm
-// package, the sample articles, the vendored Readability). Requests for this origin then go to
+// package, the sample articles, the vendored Readability), taking what the first visit already
+// downloaded from the HTTP cache. Requests for this origin then go to
 // the network first, so a rebuilt page is always picked up and the cache refreshed, and fall
 // back to the cache when the network fails. Nothing is ever fetched from another origin, and
 // requests to other origins are not touched.
@@ -44,6 +45,8 @@ const ASSETS = [
   'render/claims.js',
   'render/edits.js',
   'render/pairs.js',
+  'render/digest.js',
+  'hash.js',
   'pkg/build.js',
   'pkg/corroborate.js',
   'pkg/corroborate_bg.wasm',
@@ -54,11 +57,16 @@ const ASSETS = [
 /** Absolute URLs of ASSETS: the only requests whose responses are stored. */
 const CACHED = new Set(ASSETS.map((a) => new URL(a, self.location.href).href));
 
+// Install copies the files from the browser's HTTP cache where it can (`force-cache`): main.js
+// registers this worker only after the first analysis is on the page, so the page, its modules,
+// the wasm and the samples were all just fetched and are not downloaded a second time (the
+// server must let the browser keep them: `Cache-Control: no-cache` with an ETag, not
+// `no-store`; see the README). Only files the page has not used yet are fetched.
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(ASSETS))
+      .then((cache) => cache.addAll(ASSETS.map((a) => new Request(a, { cache: 'force-cache' }))))
       .then(() => self.skipWaiting()),
   );
 });

@@ -12,7 +12,9 @@
 // - `theme`: `light`, `dark` or `auto` (the default: the system's preference);
 // - `storage-key`: the name under which this widget keeps its session (default: the element's
 //   `id`, else the page's path and the widget's position among the page's widgets);
-// - `persist="off"`: keep nothing in the browser's storage.
+// - `persist="off"`: keep nothing in the browser's storage;
+// - `mode="view"`: for a newspaper's readers: the digest and the results only, with no paste
+//   box, file pickers, sample or remove buttons and no chip editing (read once at start).
 //
 // Everything renders into an open shadow root with the page's stylesheet linked inside it, so
 // the host page's CSS cannot reach in (style.css resets what inherits through the host).
@@ -64,7 +66,8 @@ export class CorroborateWidget extends HTMLElement {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = STYLE_URL.href;
-    const layout = buildLayout({ compact: true });
+    const view = (this.getAttribute('mode') ?? '').trim().toLowerCase() === 'view';
+    const layout = buildLayout({ compact: true, view });
     // shown once styled, so the unstyled tree never flashes
     layout.hidden = true;
     const show = () => {
@@ -77,6 +80,7 @@ export class CorroborateWidget extends HTMLElement {
     const key = storageKey(this);
     this.#app = createApp(shadow, {
       dropTarget: this,
+      mode: view ? 'view' : 'edit',
       store: key ? openStore(WIDGET_DB, key) : null,
       stateElements: [layout, this],
       themeTargets: [layout],

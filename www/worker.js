@@ -12,6 +12,10 @@
 // `{type: 'error', id, message}`. Unknown message types are logged and answered with an error,
 // never ignored silently.
 //
+// `parts` replies also carry `digest`, the core's JSON of what differs (`digestJson`), and
+// `{type: 'digest', id, report}` (a report as a JSON string) is answered `{type: 'digest', id,
+// digest}`: the page's digest of an imported report.
+//
 // `{type: 'init', id, wasm}` hands the worker the wasm binary (an ArrayBuffer) instead of
 // letting it fetch pkg/corroborate_bg.wasm: the single-file build (scripts/build-single.mjs)
 // runs this same code from a Blob URL and sends it first. It is answered `ready`, or an error
@@ -72,15 +76,23 @@ self.addEventListener('message', async (event) => {
         }
         if (msg.format === 'parts') {
           // one JSON string per top-level key, so the page can parse them in separate tasks
-          const report = JSON.parse(mod.analyzeJson(JSON.stringify(msg.articles), optionsJson));
+          const json = mod.analyzeJson(JSON.stringify(msg.articles), optionsJson);
+          const report = JSON.parse(json);
           const ms = performance.now() - t0;
           const parts = Object.fromEntries(Object.entries(report).map(([key, value]) => [key, JSON.stringify(value)]));
-          reply({ type: 'report', id, parts, ms });
+          // what differs, picked by the core (markdown::digest) from the same report
+          reply({ type: 'report', id, parts, digest: mod.digestJson(json), ms });
           break;
         }
         let report = msg.options == null ? mod.analyze(msg.articles) : mod.analyze(msg.articles, msg.options);
         if (typeof report === 'string') report = JSON.parse(report);
         reply({ type: 'report', id, report, ms: performance.now() - t0 });
+        break;
+      }
+      case 'digest': {
+        // an imported report's digest (msg.report: the report as a JSON string)
+        const mod = await core();
+        reply({ type: 'digest', id, digest: mod.digestJson(msg.report) });
         break;
       }
       default:

@@ -108,3 +108,29 @@ test.describe('widget', () => {
     expect(result.violations).toEqual([]);
   });
 });
+
+test.describe('phone size', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the digest and the claim cards have no axe violations at 390x844', async ({ page }) => {
+    await openDemo(page);
+    await page.locator('#digest .digest-unique summary').first().click();
+    await chip(page, 'Vladimir Putin').click();
+    const { passes, violations } = await axe(page);
+    expect(passes, 'axe ran its rules').toBeGreaterThan(10);
+    expect(violations).toEqual([]);
+  });
+});
+
+test('the view-only widget has no axe violations', async ({ page }) => {
+  const host = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<script type="module" src="widget.js"></script></head><body><main><h1>Host page</h1>
+<corroborate-widget mode="view" persist="off" articles="pkg/samples/sample-1.txt pkg/samples/sample-2.txt"></corroborate-widget>
+</main></body></html>`;
+  await page.route('**/view-host.html', (route) => route.fulfill({ contentType: 'text/html', body: host }));
+  await page.goto('view-host.html');
+  await expect(page.locator('corroborate-widget')).toHaveAttribute('data-state', 'ready', { timeout: 45_000 });
+  const { passes, violations } = await axe(page);
+  expect(passes, 'axe ran its rules').toBeGreaterThan(10);
+  expect(violations).toEqual([]);
+});

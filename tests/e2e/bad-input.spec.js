@@ -1,6 +1,6 @@
 // Bad input gets a clear message naming the file and the reason, and the good files in the
 // same batch still load.
-import { dropFiles, expect, openDemo, test, waitAnalysed } from './fixtures.js';
+import { dropFiles, expect, openDemo, openInput, test, waitAnalysed } from './fixtures.js';
 
 const GOOD = 'Storm closes schools across the region\n\nThe education department said on Monday that 120 schools would stay closed until Wednesday because of flooding.';
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01];
@@ -52,7 +52,7 @@ test('dropped bad files get a message too', async ({ page }) => {
 
 test('an empty paste gets a message and adds nothing', async ({ page }) => {
   await openDemo(page);
-  await page.getByRole('textbox', { name: 'Paste the text of an article' }).fill('   \n  ');
+  await (await openInput(page)).fill('   \n  ');
   await page.getByRole('button', { name: 'Add article' }).click();
   await expect(messages(page)).toHaveCount(1);
   await expect(messages(page)).toContainText('paste the text of an article first');
@@ -62,6 +62,7 @@ test('an empty paste gets a message and adds nothing', async ({ page }) => {
 
 test('a paste over 5 MB gets a message', async ({ page }) => {
   await openDemo(page);
+  await openInput(page);
   await page.evaluate((n) => {
     document.getElementById('paste-text').value = 'word '.repeat(n);
   }, Math.ceil((5 * 1024 * 1024 + 1) / 5));

@@ -94,9 +94,14 @@ test('chips and filters work from the keyboard', async ({ page }) => {
   await page.keyboard.press('Space');
   await expect(pashinyan).toHaveAttribute('aria-pressed', 'false');
 
-  // hiding "unique" rows with the filter checkbox
+  // "unique" rows are folded at first; the filter checkbox shows and hides them
   const unique = page.locator('#claim-filters input[value="unique"]');
+  await expect(unique).not.toBeChecked();
+  await expect(page.locator('#claims tbody.group[data-relation="unique"]')).toHaveCount(0);
   await unique.focus();
+  await page.keyboard.press('Space');
+  await expect(unique).toBeChecked();
+  expect(await page.locator('#claims tbody.group[data-relation="unique"]').count()).toBeGreaterThan(0);
   await page.keyboard.press('Space');
   await expect(unique).not.toBeChecked();
   await expect(page.locator('#claims tbody.group[data-relation="unique"]:visible')).toHaveCount(0);

@@ -3,7 +3,7 @@
 // with clear messages for files that are not reports.
 import { readFileSync } from 'node:fs';
 import { csvField, mdText } from '../../www/export.js';
-import { expect, openDemo, test, waitAnalysed } from './fixtures.js';
+import { expect, openDemo, openInput, test, waitAnalysed } from './fixtures.js';
 
 /** RFC 4180 parser (quoted fields, doubled quotes, CRLF or LF), written for this test. */
 function parseCsv(text) {
@@ -53,7 +53,7 @@ const COMMA_QUOTE = [
 
 test('JSON, CSV and Markdown exports carry the analysis', async ({ page }) => {
   await openDemo(page);
-  await page.getByRole('textbox', { name: 'Paste the text of an article' }).fill(COMMA_QUOTE);
+  await (await openInput(page)).fill(COMMA_QUOTE);
   await page.getByLabel('Name (optional)').fill('budget, "draft".txt');
   await page.getByRole('button', { name: 'Add article' }).click();
   await waitAnalysed(page);
@@ -132,6 +132,9 @@ test('an exported report imports back; bad files get a clear message', async ({ 
   await expect(page.locator('#status')).toContainText('Imported saved.json: 5 articles');
   await expect(page.locator('#article-list > li.article-item')).toHaveCount(5);
   await expect(page.locator('#chips button.chip')).toHaveCount(data.entities.length);
+  // one-source rows are folded at first (a count per article above the table)
+  await expect(page.locator('#claims tbody.group')).toHaveCount(data.groups.filter((g) => g.relation !== 'unique').length);
+  await page.locator('#unique-note').getByRole('button', { name: 'Show them' }).click();
   await expect(page.locator('#claims tbody.group')).toHaveCount(data.groups.length);
   await expect(page.locator('#texts details[data-doc="0"] .doc-text')).toHaveText(data.texts[0]);
 

@@ -62,3 +62,13 @@ export function chip(page, name) {
 export function escape(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Opens the folded "Add articles" part of the input (it folds away once results show) under
+ * `scope` (the page or a widget locator) and returns the paste box.
+ */
+export async function openInput(scope) {
+  const fold = scope.locator('#add-fold');
+  if (!(await fold.evaluate((d) => d.open))) await fold.locator('summary').click();
+  return scope.getByRole('textbox', { name: 'Paste the text of an article' });
+}

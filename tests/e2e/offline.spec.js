@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, OUTPUT, test, waitAnalysed } from './fixtures.js';
+import { expect, openInput, OUTPUT, test, waitAnalysed } from './fixtures.js';
 
 const www = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'www');
 
@@ -40,7 +40,7 @@ test('after one visit the page loads and analyses with the network off', async (
   await expect(page.locator('#article-list > li.article-item')).toHaveCount(5);
   await expect(page.locator('#status')).toContainText('Analysed 5 articles');
   // a new article is analysed offline too (worker and wasm from the cache)
-  await page.getByRole('textbox', { name: 'Paste the text of an article' }).fill(
+  await (await openInput(page)).fill(
     'Library opens late on Sundays\n\nThe city library said on Monday that it would open until 8 p.m. on Sundays from next month.',
   );
   await page.getByRole('button', { name: 'Add article' }).click();

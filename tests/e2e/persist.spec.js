@@ -1,7 +1,7 @@
 // Nothing lost: pasted articles, renames and removals survive a reload (IndexedDB); "Remove
 // all" asks first in the page's own dialog, and an emptied list stays empty after a reload.
 import path from 'node:path';
-import { expect, openDemo, OUTPUT, test, waitAnalysed } from './fixtures.js';
+import { expect, openDemo, openInput, OUTPUT, test, waitAnalysed } from './fixtures.js';
 
 const PASTED = [
   'Harbour ferry service to resume after storm damage',
@@ -15,7 +15,7 @@ const items = (page) => page.locator('#article-list > li.article-item');
 
 test('pasted articles and edits survive a reload; clearing asks first and sticks', async ({ page }) => {
   await openDemo(page);
-  await page.getByRole('textbox', { name: 'Paste the text of an article' }).fill(PASTED);
+  await (await openInput(page)).fill(PASTED);
   await page.getByLabel('Name (optional)').fill('ferry.txt');
   await page.getByRole('button', { name: 'Add article' }).click();
   await expect(items(page)).toHaveCount(6);
@@ -64,7 +64,7 @@ test('pasted articles and edits survive a reload; clearing asks first and sticks
 
 test('loading the samples over your own articles asks first', async ({ page }) => {
   await openDemo(page);
-  await page.getByRole('textbox', { name: 'Paste the text of an article' }).fill(PASTED);
+  await (await openInput(page)).fill(PASTED);
   await page.getByRole('button', { name: 'Add article' }).click();
   await waitAnalysed(page);
   await page.getByRole('button', { name: 'Load the sample articles' }).click();

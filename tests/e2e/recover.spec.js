@@ -2,7 +2,7 @@
 // reload), a failing article is named and the others are analysed, and a long analysis can be
 // cancelled. The failing article here is a lone UTF-16 surrogate, which the core refuses; a
 // wasm trap takes the same path (the worker answers with an error, the client restarts it).
-import { expect, openDemo, test, waitAnalysed } from './fixtures.js';
+import { expect, openDemo, openInput, test, waitAnalysed } from './fixtures.js';
 
 const GOOD = 'Bridge reopens\n\nThe mayor said on Friday that the bridge over the river would reopen in May.';
 const BAD = 'Broken text\n\nThe minister said \uD800 that the talks had failed.';
@@ -73,7 +73,7 @@ test('a long analysis can be cancelled, and the next one works', async ({ page }
 test('the page names a failing article and shows the others', async ({ page }) => {
   await openDemo(page);
   // set from script: typing through the browser would replace the lone surrogate
-  const area = page.getByRole('textbox', { name: 'Paste the text of an article' });
+  const area = await openInput(page);
   await area.evaluate((el, bad) => {
     el.value = bad;
     el.dispatchEvent(new Event('input', { bubbles: true }));
@@ -95,7 +95,7 @@ test('the page names a failing article and shows the others', async ({ page }) =
 
 test('the page offers to cancel a long analysis, and cancelling stops it', async ({ page }) => {
   await openDemo(page);
-  const area = page.getByRole('textbox', { name: 'Paste the text of an article' });
+  const area = await openInput(page);
   await area.evaluate((el, good) => {
     el.value = (good + '\n\n').repeat(40_000); // ~3.9 MB: several seconds of work
     el.dispatchEvent(new Event('input', { bubbles: true }));

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chip, expect, OUTPUT, test, waitAnalysed } from './fixtures.js';
+import { chip, expect, openInput, OUTPUT, test, waitAnalysed } from './fixtures.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FILE = path.join(repo, 'dist', 'corroborate.html');
@@ -27,7 +27,7 @@ test('dist/corroborate.html works from file:// with all network blocked', async 
   await expect(page.locator('#texts mark.entity').first()).toBeVisible();
   await page.screenshot({ path: path.join(OUTPUT, 'screenshots', 'single-file.png') });
 
-  await page.getByRole('textbox', { name: 'Paste the text of an article' }).fill(
+  await (await openInput(page)).fill(
     'Museum reopens after flood repairs\n\nThe city museum said on Saturday that it would reopen on Tuesday after repairs that cost 2 million euros.',
   );
   await page.getByLabel('Name (optional)').fill('museum.txt');

@@ -1,11 +1,11 @@
 // Two tabs of the page share one saved session: an article added in one tab is not lost when
 // the other tab saves; the other tab takes it in and says so.
-import { expect, openDemo, test, waitAnalysed } from './fixtures.js';
+import { expect, openDemo, openInput, test, waitAnalysed } from './fixtures.js';
 
 const items = (page) => page.locator('#article-list > li.article-item');
 
 async function paste(page, name, text) {
-  await page.getByRole('textbox', { name: 'Paste the text of an article' }).fill(text);
+  await (await openInput(page)).fill(text);
   await page.getByLabel('Name (optional)').fill(name);
   await page.getByRole('button', { name: 'Add article' }).click();
 }

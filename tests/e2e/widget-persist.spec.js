@@ -3,7 +3,7 @@
 // back with the reader's merges, each widget keeps its own (key: `storage-key`, else `id`), a changed `articles` list
 // loads afresh, and `persist="off"` keeps nothing in the browser.
 import path from 'node:path';
-import { expect, OUTPUT, test } from './fixtures.js';
+import { expect, openInput, OUTPUT, test } from './fixtures.js';
 
 const PASTED = [
   'Harbour ferry service to resume after storm damage',
@@ -37,7 +37,7 @@ async function ready(w) {
 }
 
 async function paste(w, text, name) {
-  await w.getByRole('textbox', { name: 'Paste the text of an article' }).fill(text);
+  await (await openInput(w)).fill(text);
   await w.getByLabel('Name (optional)').fill(name);
   await w.getByRole('button', { name: 'Add article' }).click();
   await ready(w);

@@ -203,7 +203,7 @@ export function renderSelection(container, view, entity, actions) {
           })
         : null,
       actions.onRename ? renameForm(entity, actions.onRename) : null,
-      el('button', { type: 'button', class: 'secondary', onclick: actions.onClear, text: 'Clear highlight' }),
+      el('button', { type: 'button', class: 'secondary clear-selection', onclick: actions.onClear, text: 'Clear highlight' }),
     ),
   );
 }

@@ -194,7 +194,7 @@ function startColumns(container, view, total) {
       if (here.length === 0) {
         return el('td', { class: 'no-claim' }, el('span', { 'aria-hidden': 'true', text: '—' }), srOnly('not in this article'));
       }
-      return el('td', { class: 'has-claim', dataset: { doc: String(doc.index) } }, here.map((c) => claimCell(c, view, false)));
+      return el('td', { class: 'has-claim', dataset: { doc: String(doc.index), label: `${doc.index + 1}. ${view.docTitle(doc.index)}` } }, here.map((c) => claimCell(c, view, false)));
     });
     const detail = groupDetail(group, view);
     table.append(
@@ -356,7 +356,7 @@ function moreButton(label, build) {
  * articles) are shown once, with every pair of articles it joins; past FIRST_WORDINGS wordings
  * and FIRST_VALUES conflicting values, a button shows the rest.
  */
-function groupDetail(group, view) {
+export function groupDetail(group, view) {
   const parts = [];
   const docOf = (claimId) => view.claimById.get(claimId)?.doc;
   const wordings = new Map();
