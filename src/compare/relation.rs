@@ -350,14 +350,46 @@ fn figure_conflicts(
             }
         }
     }
-    let conflicts = out
-        .into_iter()
-        .map(|(mut c, _)| {
-            c.values.sort_by_key(|v| v.doc);
-            c
-        })
-        .collect();
-    (conflicts, fitting)
+    (told_once(out, claims), fitting)
+}
+
+/// One value per article and number in each figure conflict, and each conflict once. An
+/// article that tells a figure twice (its headline's "kills at least 14", its body's "at least
+/// 14 workers") gives one value, the longest writing of it; two conflicts of one kind over the
+/// same articles and numbers (the headline's "19 dead" and the body's "at least 19 workers",
+/// each against "at least 14") are one, the one with the longer writings kept.
+fn told_once(found: Vec<(Conflict, Vec<(usize, usize)>)>, claims: &[Claim]) -> Vec<Conflict> {
+    /// An article and the bits of a number it gives (none when it gives none).
+    type Told = (u32, Option<u64>);
+    let number = |q: &Quantity| q.value.or(q.low).or(q.high).map(f64::to_bits);
+    let mut kept: Vec<(Conflict, Vec<Told>, usize)> = Vec::new();
+    for (mut c, nodes) in found {
+        let mut values: Vec<(ConflictValue, Told)> = Vec::new();
+        for (v, (ci, qi)) in c.values.into_iter().zip(nodes) {
+            let key = (v.doc, number(&claims[ci].quantities[qi]));
+            match values
+                .iter_mut()
+                .find(|(_, k)| *k == key && key.1.is_some())
+            {
+                Some((w, _)) if w.text.len() < v.text.len() => *w = v,
+                Some(_) => {}
+                None => values.push((v, key)),
+            }
+        }
+        values.sort_by_key(|(v, _)| v.doc);
+        let mut keys: Vec<Told> = values.iter().map(|(_, k)| *k).collect();
+        keys.sort_unstable();
+        let length = values.iter().map(|(v, _)| v.text.len()).sum();
+        c.values = values.into_iter().map(|(v, _)| v).collect();
+        match kept.iter_mut().find(|(k, ks, _)| {
+            k.kind == c.kind && *ks == keys && !keys.iter().any(|x| x.1.is_none())
+        }) {
+            Some(slot) if slot.2 < length => *slot = (c, keys, length),
+            Some(_) => {}
+            None => kept.push((c, keys, length)),
+        }
+    }
+    kept.into_iter().map(|(c, _, _)| c).collect()
 }
 
 fn speaker_text(claim: &Claim, f: &Features) -> String {
@@ -1341,6 +1373,12 @@ mod tests {
                 &["~{At least 23 people died when the ferry capsized off [Sulawesi]} on Sunday.|At least 23 people;;at least;people;died"],
                 &["~{At least 31 people died when the ferry capsized off [Sulawesi]} on Sunday.|At least 31 people;;at least;people;died"],
             ], &["c0 c1:conflict+range~"]),
+            ("a figure told twice in each article is one conflict of one value per article", &[
+                &["~{At least 23 people died when the ferry capsized off [Sulawesi]} on Sunday.|At least 23 people;;at least;people;died",
+                  "~{At least 23 people died after the ferry capsized off [Sulawesi]} on Sunday, police said.|At least 23;;at least;people;died"],
+                &["~{At least 31 people died when the ferry capsized off [Sulawesi]} on Sunday.|At least 31 people;;at least;people;died",
+                  "~{31 people died after the ferry capsized off [Sulawesi]} on Sunday, police said.|31 people;;;people;died"],
+            ], &["c0 c1 c2 c3:conflict+range~"]),
             ("a bound and a figure beyond it may both hold", &[
                 &["~{More than 160 passengers were rescued after the ferry capsized off [Sulawesi]}.|More than 160 passengers;;more than;passengers;rescued"],
                 &["~{About 190 passengers were rescued after the ferry capsized off [Sulawesi]}.|About 190 passengers;;about;passengers;rescued"],
