@@ -236,7 +236,7 @@ pub fn conflict_label(c: &Conflict) -> &'static str {
         "day" => "Different days",
         "detail" => "A name or number changed",
         "status" => "Statuses that exclude each other",
-        "speaker" => "Different sources",
+        "speaker" => "Quote given to different speakers",
         "negation" => "Said and denied",
         _ => "Conflict",
     }

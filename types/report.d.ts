@@ -340,7 +340,7 @@ export type Conflict = {
  *   one event dated differently, or two steps of one story;
  * - `status`: statuses that exclude each other (detained / arrested / released, killed /
  *   wounded, reopened / under review);
- * - `speaker`: the same claim attributed to different sources;
+ * - `speaker`: the same quoted words attributed to different speakers;
  * - `negation`: a statement and its negation.
  */
 kind: string, 

@@ -65,10 +65,18 @@ const CASES: &[Case] = &[
         &["{Fifty Serbian police officers and an undisclosed number of protesters were injured in the clashes in [Belgrade]}.|Fifty Serbian police officers;50;;Serbian police officers;injured|an undisclosed number of protesters;;;protesters;injured"],
         &["{Fifty Serbian police officers and 120 protesters were injured in the clashes in [Belgrade]}.|Fifty Serbian police officers;50;;Serbian police officers;injured|120 protesters;120;;protesters;injured"],
     ], &["c0 c1:conflict+unknown"]),
-    ("same statement, different speakers", &[
+    ("same statement from two outlets backs it up", &[
         &["<Serbian media> reported {the truce collapsed minutes after it took effect at noon in [Pristina]}."],
         &["<[CNN]> reported {the truce collapsed minutes after it took effect at noon in [Pristina]}."],
+    ], &["c0 c1:agree"]),
+    ("same quote, different speakers", &[
+        &["{“We're aware of the off-the-field issue involving the player,”} <general manager [A.J. Smith]> said."],
+        &["{“We're aware of the off-the-field issue involving the player,”} <general manager [A.J. Butler]> said."],
     ], &["c0 c1:conflict+speaker"]),
+    ("same quote, one speaker named two ways", &[
+        &["{“There was someone in the building and they were trying to get him out,”} <Constable [Tim Fanning]> said."],
+        &["{“There was someone in the building and they were trying to get him out,”} <[Fanning]> said."],
+    ], &["c0 c1:agree"]),
     ("one source negates the other", &[
         &["<The [Defense Ministry]> said {the army had not moved heavy artillery toward the border with [Kosovo]}."],
         &["<The [Defense Ministry]> said {the army had moved heavy artillery toward the border with [Kosovo]}."],

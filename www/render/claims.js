@@ -40,7 +40,7 @@ export const CONFLICT_LABEL = {
   day: 'Different days',
   detail: 'A name or number changed',
   status: 'Statuses that exclude each other',
-  speaker: 'Different sources',
+  speaker: 'Quote given to different speakers',
   negation: 'Said and denied',
 };
 
