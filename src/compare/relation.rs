@@ -53,7 +53,9 @@ use similar::{capture_diff_slices, Algorithm, DiffTag};
 pub mod status;
 
 use super::features::Features;
-use super::quantity::{fit_counted, is_unknown, measure, same_thing, spread, Counted, Fit};
+use super::quantity::{
+    fit_counted, fit_scaled, is_unknown, measure, metres_in, same_thing, spread, Counted, Fit,
+};
 use crate::report::{Claim, Conflict, ConflictValue, DiffOp, Document, Quantity, QuoteDiff};
 
 /// A group's relation with its explanation.
@@ -202,6 +204,22 @@ fn align(i: usize, j: usize, claims: &[Claim], feats: &[Features]) -> Vec<(usize
             let (Some(ca), Some(cb)) = (feats[i].counted.get(qi), feats[j].counted.get(qj)) else {
                 continue;
             };
+            if ages_of_others(qa, qb) {
+                // "36-year-old driver" / "66-year-old woman": two people's ages.
+                continue;
+            }
+            let (ma, mb) = (measure(qa), measure(qb));
+            if let (Some(x), Some(y)) = (&ma, &mb) {
+                if x != y {
+                    // Lengths in two systems: the same figure when each claim gives one.
+                    if let (Some(fx), Some(fy)) = (metres_in(x), metres_in(y)) {
+                        if sole_measure(&claims[i], x) && sole_measure(&claims[j], y) {
+                            cands.push((0, qi, qj, fit_scaled(ca, fx / fy, cb)));
+                        }
+                    }
+                    continue;
+                }
+            }
             if same_thing(ca, cb) {
                 cands.push((specificity(qa, ca, qb, cb), qi, qj, fit_counted(ca, cb)));
             } else if measure(qa).is_some_and(|m| {
@@ -233,6 +251,32 @@ fn align(i: usize, j: usize, claims: &[Claim], feats: &[Features]) -> Vec<(usize
     out
 }
 
+/// Are `a` and `b` ages ("36-year-old driver") of people named or described in words that
+/// share none ("36-year-old driver" / "66-year-old woman"; "32-year-old Englishman Robert
+/// Buckley" / "31-year-old Robert Buckley" share "Robert"), or an age against a figure that is
+/// no age? An age with no words after it could be anyone's.
+fn ages_of_others(a: &Quantity, b: &Quantity) -> bool {
+    let described = |q: &Quantity| -> Option<Vec<String>> {
+        if q.unit.as_deref() != Some("years old") {
+            return None;
+        }
+        let at = q.span.text.find("-old")?;
+        Some(
+            q.span.text[at + 4..]
+                .split_whitespace()
+                .map(word_key)
+                .filter(|w| !w.is_empty())
+                .collect(),
+        )
+    };
+    match (described(a), described(b)) {
+        (Some(x), Some(y)) => !x.is_empty() && !y.is_empty() && !x.iter().any(|w| y.contains(w)),
+        (None, None) => false,
+        // An age against a count ("61-year-old man" / "one person").
+        _ => true,
+    }
+}
+
 /// Inside a group, a head that ends with the other's head counts the same thing ("two
 /// warships" / "three ships", "gunboats" / "boats"), when the sides and events do not clash.
 fn compound_heads(a: &Counted, b: &Counted) -> bool {
@@ -251,10 +295,18 @@ fn compound_heads(a: &Counted, b: &Counted) -> bool {
 /// Two grouped claims that give one figure each, neither saying what it counts nor what
 /// happened ("15 million rupiah" / "10 million rupiah" when the numbers stage reads no unit),
 /// or one of them in a unit of measure ("waves of up to 4 metres" / "waves as high as 3"): the
-/// group says they are the same claim, so they are the same figure.
+/// group says they are the same claim, so they are the same figure. A figure written as a lone
+/// number ("LaSalle, 36, of Bloomington"; "two") is not bare but unread: on ECB+ dev such pairs
+/// were ages against counts or two people's ages ("61" / "40"), never one figure.
 fn sole_bare(a: &Claim, ca: &Counted, b: &Claim, cb: &Counted) -> bool {
     let bare = |c: &Claim, k: &Counted| {
         c.quantities.len() == 1
+            && c.quantities[0]
+                .span
+                .text
+                .split_whitespace()
+                .nth(1)
+                .is_some()
             && !k.duration
             && !k.specific()
             && k.events.is_empty()
@@ -1399,6 +1451,26 @@ mod tests {
                 &["~{At least 31 people died when the ferry capsized off [Sulawesi]} on Sunday.|At least 31 people;;at least;people;died",
                   "~{31 people died after the ferry capsized off [Sulawesi]} on Sunday, police said.|31 people;;;people;died"],
             ], &["c0 c1 c2 c3:conflict+range~"]),
+            ("two people's ages are no conflict", &[
+                &["~{A 36-year-old driver struck a woman outside the store in [Bloomington]}.|36-year-old driver;36;;years old;"],
+                &["~{A driver struck a 66-year-old woman outside the store in [Bloomington]}.|66-year-old woman;66;;years old;"],
+            ], &["c0 c1:agree"]),
+            ("one man's two ages are a conflict", &[
+                &["~{The 32-year-old Englishman [Robert Buckley] fell on the ice near the summit of [Ben Nevis]}.|32-year-old Englishman Robert Buckley;32;;years old;"],
+                &["~{The 31-year-old [Robert Buckley] fell on the ice near the summit of [Ben Nevis]}.|31-year-old Robert Buckley;31;;years old;"],
+            ], &["c0 c1:conflict+number"]),
+            ("lone numbers of grouped claims are not compared", &[
+                &["~{Police said the gunman, 61, shot the chief executive at the office party in [Vancouver]}.|61;61;;;"],
+                &["~{Police said the gunman shot the chief executive, 40, at the office party in [Vancouver]}.|40;40;;;"],
+            ], &["c0 c1:agree"]),
+            ("a length in feet and its conversion to metres agree", &[
+                &["~{The climber fell about 2,000 feet down the north face of [Ben Nevis]}.|about 2,000 feet;2000;around;ft;fall"],
+                &["~{The climber fell about 600 metres down the north face of [Ben Nevis]}.|about 600 metres;600;around;m;fall"],
+            ], &["c0 c1:agree"]),
+            ("lengths in two systems that do not convert are a conflict", &[
+                &["~{The climber fell about 2,000 feet down the north face of [Ben Nevis]}.|about 2,000 feet;2000;around;ft;fall"],
+                &["~{The climber fell about 300 metres down the north face of [Ben Nevis]}.|about 300 metres;300;around;m;fall"],
+            ], &["c0 c1:conflict+number"]),
             ("a bound and a figure beyond it may both hold", &[
                 &["~{More than 160 passengers were rescued after the ferry capsized off [Sulawesi]}.|More than 160 passengers;;more than;passengers;rescued"],
                 &["~{About 190 passengers were rescued after the ferry capsized off [Sulawesi]}.|About 190 passengers;;about;passengers;rescued"],
