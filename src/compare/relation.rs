@@ -297,10 +297,12 @@ fn compound_heads(a: &Counted, b: &Counted) -> bool {
 /// or one of them in a unit of measure ("waves of up to 4 metres" / "waves as high as 3"): the
 /// group says they are the same claim, so they are the same figure. A figure written as a lone
 /// number ("LaSalle, 36, of Bloomington"; "two") is not bare but unread: on ECB+ dev such pairs
-/// were ages against counts or two people's ages ("61" / "40"), never one figure.
+/// were ages against counts or two people's ages ("61" / "40"), never one figure. Nor is one
+/// whose counted thing the numbers stage read ("three men").
 fn sole_bare(a: &Claim, ca: &Counted, b: &Claim, cb: &Counted) -> bool {
     let bare = |c: &Claim, k: &Counted| {
         c.quantities.len() == 1
+            && c.quantities[0].unit.is_none()
             && c.quantities[0]
                 .span
                 .text

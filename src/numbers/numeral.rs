@@ -204,9 +204,17 @@ pub(crate) fn numeral_at(w: &Words, i: usize) -> Option<Numeral> {
         n.decimals = decimals;
         n.step = 10f64.powi(-(decimals as i32));
         n.currency = cur.or(start_cur);
+        let next = w.lw(k + 1);
         if rest.is_empty() {
         } else if rest == "%" {
             n.percent = true;
+        } else if rest == "m"
+            && n.currency.is_none()
+            && !(lx.head.contains_key(next) || next.len() > 3 && next.ends_with('s'))
+        {
+            // "fell about 600m down the face": metres, unless money ("€3m") or a plural or
+            // counted noun follows ("5m people", "2m doses").
+            n.tail = Some(rest.to_string());
         } else if let Some(f) = lx
             .suffix
             .get(rest)
@@ -382,6 +390,9 @@ mod tests {
             ("1.2 million", Some((1_200_000.0, 100_000.0, 2, None, None))),
             ("$5 billion", Some((5e9, 1e9, 2, None, Some("USD")))),
             ("€3m", Some((3e6, 1e6, 1, None, Some("EUR")))),
+            ("600m down", Some((600.0, 100.0, 1, Some("m"), None))),
+            ("5m people", Some((5e6, 1e6, 1, None, None))),
+            ("2m doses", Some((2e6, 1e6, 1, None, None))),
             ("US$2.5bn", Some((2.5e9, 1e8, 1, None, Some("USD")))),
             ("$ 40", Some((40.0, 1.0, 2, None, Some("USD")))),
             ("forty-nine", Some((49.0, 1.0, 1, None, None))),

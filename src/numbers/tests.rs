@@ -157,6 +157,10 @@ fn figures_table() {
             &["$5 billion ~ $5 billion ~ M ~ 5000000000 ~ (4750000000,5250000000) ~ - ~ USD ~ pledge"],
         ),
         (
+            "The climber fell about 600m down the north face.",
+            &["about 600m ~ 600m ~ Q ~ 600 ~ [540,660] ~ around ~ m ~ fall"],
+        ),
+        (
             "Brussels approved \u{20ac}3m for the project.",
             &["\u{20ac}3m ~ \u{20ac}3m ~ M ~ 3000000 ~ (2850000,3150000) ~ - ~ EUR ~ approve"],
         ),
