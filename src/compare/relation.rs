@@ -303,12 +303,7 @@ fn sole_bare(a: &Claim, ca: &Counted, b: &Claim, cb: &Counted) -> bool {
     let bare = |c: &Claim, k: &Counted| {
         c.quantities.len() == 1
             && c.quantities[0].unit.is_none()
-            && c.quantities[0]
-                .span
-                .text
-                .split_whitespace()
-                .nth(1)
-                .is_some()
+            && !lone_number(&c.quantities[0])
             && !k.duration
             && !k.specific()
             && k.events.is_empty()
@@ -816,9 +811,21 @@ fn detail_side(words: &[String], at: usize, figures: &[&Quantity]) -> Option<boo
     if at > 0 && words.iter().all(|w| name_word(w)) {
         return Some(true);
     }
-    let read = |w: &str| figures.iter().any(|q| q.span.text.contains(w));
+    // A lone number ("Catherine Gomes, 61,") is no figure the figure comparison reads (see
+    // `sole_bare`), so it is compared here, in its place in the sentence.
+    let read = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        figures
+            .iter()
+            .any(|q| q.span.text.contains(w) && !lone_number(q))
+    };
     let digits = words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()));
     (digits && !words.iter().any(|w| read(w))).then_some(false)
+}
+
+/// Is a figure written as a number alone, with no counted thing ("61", "two")?
+fn lone_number(q: &Quantity) -> bool {
+    q.unit.is_none() && q.span.text.split_whitespace().nth(1).is_none()
 }
 
 /// Is a content written in title case, as headlines are (at least 85 % of its words of four
@@ -1553,6 +1560,10 @@ mod tests {
                 &["{The bodies of Ms McMeekin and her friend were found in their house in [Millom] on Saturday}."],
                 &["{The bodies of Alice McMeekin and her friend were found in their house in [Millom] on Saturday}."],
             ], &["c0 c1:agree"]),
+            ("the same sentence with another age", &[
+                &["{The victims were his mother, [Catherine Gomes] aged 61 and his former girlfriend, both of the [North End]}.|61;61;;;"],
+                &["{The victims were his mother, [Catherine Gomes] aged 68 and his former girlfriend, both of the [North End]}.|68;68;;;"],
+            ], &["c0 c1:conflict+detail"]),
             ("a name only one article gives is no changed name", &[
                 &["<Police> said {the driver was arrested at the scene of the crash in [Bloomington]}."],
                 &["<Police> said {the driver, [Anthony LaSalle], was arrested at the scene of the crash in [Bloomington]}."],
