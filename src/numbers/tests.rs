@@ -157,6 +157,10 @@ fn figures_table() {
             &["$5 billion ~ $5 billion ~ M ~ 5000000000 ~ (4750000000,5250000000) ~ - ~ USD ~ pledge"],
         ),
         (
+            "He was sentenced to 2 1/2 years in that case.",
+            &["2 1/2 years ~ 2 1/2 ~ Q ~ 913.10625 ~ (821.795625,1004.416875) ~ - ~ day ~ -"],
+        ),
+        (
             "The climber fell about 600m down the north face.",
             &["about 600m ~ 600m ~ Q ~ 600 ~ [540,660] ~ around ~ m ~ fall"],
         ),
