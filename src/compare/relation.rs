@@ -251,18 +251,25 @@ fn align(i: usize, j: usize, claims: &[Claim], feats: &[Features]) -> Vec<(usize
     out
 }
 
-/// Are `a` and `b` ages ("36-year-old driver") of people named or described in words that
-/// share none ("36-year-old driver" / "66-year-old woman"; "32-year-old Englishman Robert
-/// Buckley" / "31-year-old Robert Buckley" share "Robert"), or an age against a figure that is
-/// no age? An age with no words after it could be anyone's.
+/// Are `a` and `b` ages ("36-year-old driver", "LaSalle, 36") of people named or described in
+/// words that share none ("36-year-old driver" / "66-year-old woman"; "32-year-old Englishman
+/// Robert Buckley" / "31-year-old Robert Buckley" share "Robert"), or an age against a figure
+/// that is no age? An age that names no one ("the 16-year-old") is compared only with another
+/// such. Two people of one family name ("Gomes, 61", the mother, and "Gomes, 35", her son)
+/// are not told apart.
 fn ages_of_others(a: &Quantity, b: &Quantity) -> bool {
     let described = |q: &Quantity| -> Option<Vec<String>> {
         if q.unit.as_deref() != Some("years old") {
             return None;
         }
-        let at = q.span.text.find("-old")?;
+        // "36-year-old driver": the words after; "LaSalle, 36": the words before.
+        let text = &q.span.text;
+        let words = match text.find("-old") {
+            Some(at) => &text[at + 4..],
+            None => text.rsplit_once(',').map_or("", |(name, _)| name),
+        };
         Some(
-            q.span.text[at + 4..]
+            words
                 .split_whitespace()
                 .map(word_key)
                 .filter(|w| !w.is_empty())
@@ -270,7 +277,8 @@ fn ages_of_others(a: &Quantity, b: &Quantity) -> bool {
         )
     };
     match (described(a), described(b)) {
-        (Some(x), Some(y)) => !x.is_empty() && !y.is_empty() && !x.iter().any(|w| y.contains(w)),
+        (Some(x), Some(y)) if x.is_empty() && y.is_empty() => false,
+        (Some(x), Some(y)) => !x.iter().any(|w| y.contains(w)),
         (None, None) => false,
         // An age against a count ("61-year-old man" / "one person").
         _ => true,
@@ -1464,6 +1472,10 @@ mod tests {
                 &["~{A 36-year-old driver struck a woman outside the store in [Bloomington]}.|36-year-old driver;36;;years old;"],
                 &["~{A driver struck a 66-year-old woman outside the store in [Bloomington]}.|66-year-old woman;66;;years old;"],
             ], &["c0 c1:agree"]),
+            ("a man's age told after his name and before it", &[
+                &["~{[Anthony LaSalle], 36, of [Bloomington] was arrested at the scene of the crash}.|LaSalle, 36;36;;years old;"],
+                &["~{The 37-year-old [LaSalle] was arrested at the scene of the crash in [Bloomington]}.|37-year-old LaSalle;37;;years old;"],
+            ], &["c0 c1:conflict+number"]),
             ("one man's two ages are a conflict", &[
                 &["~{The 32-year-old Englishman [Robert Buckley] fell on the ice near the summit of [Ben Nevis]}.|32-year-old Englishman Robert Buckley;32;;years old;"],
                 &["~{The 31-year-old [Robert Buckley] fell on the ice near the summit of [Ben Nevis]}.|31-year-old Robert Buckley;31;;years old;"],

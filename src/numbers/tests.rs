@@ -157,6 +157,17 @@ fn figures_table() {
             &["$5 billion ~ $5 billion ~ M ~ 5000000000 ~ (4750000000,5250000000) ~ - ~ USD ~ pledge"],
         ),
         (
+            "Police identified the victim as Benjamin Banky, 40, of Vancouver.",
+            &["Banky, 40 ~ 40 ~ Q ~ 40 ~ [40,40] ~ - ~ years old ~ -"],
+        ),
+        (
+            "On Wednesday, 12 people were hurt and Smith, 40 miles away, heard it.",
+            &[
+                "12 people ~ 12 ~ Q ~ 12 ~ [12,12] ~ - ~ people ~ wound",
+                "40 miles ~ 40 ~ Q ~ 40 ~ (39.5,40.5) ~ - ~ mi ~ -",
+            ],
+        ),
+        (
             "He was sentenced to 2 1/2 years in that case.",
             &["2 1/2 years ~ 2 1/2 ~ Q ~ 913.10625 ~ (821.795625,1004.416875) ~ - ~ day ~ -"],
         ),
