@@ -145,10 +145,16 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(out, "# Corroborate report\n");
     let _ = writeln!(out, "## Articles\n");
     for d in &report.documents {
+        let outlet = d
+            .outlet
+            .as_ref()
+            .map(|o| format!("{} — ", escape(&o.text)))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "{}. **{}** ({})",
+            "- {} · {}**{}** ({})",
             d.index + 1,
+            outlet,
             escape(&d.title),
             escape(&d.name)
         );
@@ -255,14 +261,7 @@ fn conflicts(out: &mut String, report: &Report) {
         let _ = writeln!(out, "None found.");
         return;
     }
-    let name = |d: u32| {
-        report
-            .documents
-            .iter()
-            .find(|x| x.index == d)
-            .map(|x| format!("{}. {}", d + 1, escape(&x.name)))
-            .unwrap_or_else(|| (d + 1).to_string())
-    };
+    let name = |d: u32| label(report, d);
     for g in groups {
         for c in &g.conflicts {
             let _ = writeln!(
@@ -286,6 +285,17 @@ fn conflicts(out: &mut String, report: &Report) {
     }
 }
 
+/// An article's [`crate::outlet::label`], escaped ("2 · Reuters — Putin calls for calm…"),
+/// or its number when the report has no such document.
+fn label(report: &Report, d: u32) -> String {
+    report
+        .documents
+        .iter()
+        .find(|x| x.index == d)
+        .map(|x| escape(&crate::outlet::label(x)))
+        .unwrap_or_else(|| (d + 1).to_string())
+}
+
 /// The rest of the digest after the conflicts: rewordings, omissions, the closest pairs and
 /// one-source claims per article.
 fn differs(out: &mut String, report: &Report, d: &Digest) {
@@ -294,8 +304,8 @@ fn differs(out: &mut String, report: &Report, d: &Digest) {
     for o in &d.omissions {
         let _ = writeln!(
             out,
-            "- Article {} leaves out group {}, carried by {} articles",
-            o.doc + 1,
+            "- {} leaves out group {}, carried by {} articles",
+            label(report, o.doc),
             escape(&o.group),
             o.carried_by
         );
@@ -303,9 +313,9 @@ fn differs(out: &mut String, report: &Report, d: &Digest) {
     for p in d.pairs.iter().take(3) {
         let _ = writeln!(
             out,
-            "- Articles {} and {} share {} claim groups ({:.0} % overlap)",
-            p.a + 1,
-            p.b + 1,
+            "- {} and {} share {} claim groups ({:.0} % overlap)",
+            label(report, p.a),
+            label(report, p.b),
             p.shared,
             p.overlap * 100.0
         );
@@ -356,9 +366,23 @@ mod tests {
             md.contains("**Figures that differ but may all hold**"),
             "{md}"
         );
-        assert!(md.contains("| 1. a.txt | Forty people |"), "{md}");
-        assert!(md.contains("| 2. b.txt | Twenty-six people |"), "{md}");
-        assert!(md.contains("| 1. a.txt | At least 23 people |"), "{md}");
+        assert!(
+            md.contains("| 1 · Ferry sinks off Sulawesi. | Forty people |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| 2 · Ferry disaster. | Twenty-six people |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| 1 · Ferry sinks off Sulawesi. | At least 23 people |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("- 1 · **Ferry sinks off Sulawesi.** (a.txt)"),
+            "{md}"
+        );
+        assert!(!md.contains("a.txt |"), "{md}");
         let d = digest(&r);
         assert_eq!(d.conflicts.len(), 2);
         assert_eq!(d.headlines.len(), 2);
@@ -373,5 +397,41 @@ mod tests {
         assert!(md.contains("## What differs"), "{md}");
         let none = render(&analyze(&[Article::new("a.txt", a)]).unwrap());
         assert!(none.contains("## Conflicts (0)\n\nNone found."), "{none}");
+    }
+
+    #[test]
+    fn articles_are_named_by_outlet_and_headline() {
+        let a = "Ferry sinks off Sulawesi\n\nMAKASSAR, Indonesia (AP) — Forty people are still missing after the ferry capsized off Sulawesi, officials said.\n";
+        let b = "Ferry disaster leaves dozens missing\n\nBy Jane Doe, BBC News\n\nTwenty-six people are still missing after the ferry capsized off Sulawesi, officials said.\n";
+        let c = "Ferry capsizes\n\nBy Jane Doe, Staff Writer\n\nThirty people are still missing after the ferry capsized off Sulawesi, officials said.\n";
+        let r = analyze(&[
+            Article::new("a.txt", a),
+            Article::new("b.txt", b),
+            Article::new("c.txt", c),
+        ])
+        .unwrap();
+        let md = render(&r);
+        assert!(
+            md.contains("- 1 · AP — **Ferry sinks off Sulawesi** (a.txt)"),
+            "{md}"
+        );
+        assert!(
+            md.contains("- 2 · BBC News — **Ferry disaster leaves dozens missing** (b.txt)"),
+            "{md}"
+        );
+        assert!(md.contains("- 3 · **Ferry capsizes** (c.txt)"), "{md}");
+        assert!(
+            md.contains("| 1 · AP — Ferry sinks off Sulawesi | Forty people |"),
+            "{md}"
+        );
+        // Explanations name the articles the same way, never by file.
+        let reasons: Vec<&str> = r.groups.iter().map(|g| g.reason.as_str()).collect();
+        assert!(
+            reasons
+                .iter()
+                .any(|x| x.contains("2 · BBC News — Ferry disaster")),
+            "{reasons:?}"
+        );
+        assert!(reasons.iter().all(|x| !x.contains(".txt")), "{reasons:?}");
     }
 }

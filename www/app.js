@@ -273,6 +273,7 @@ export function createApp(root = document, options = {}) {
       text: snapshot[i]?.text ?? '',
       missing: Boolean(snapshot[i]?.missing),
       title: d.title,
+      outlet: d.outlet?.text ?? null,
       boilerplate: d.boilerplate ?? [],
     }));
     const mentionsByDoc = docs.map(() => []);
@@ -297,7 +298,12 @@ export function createApp(root = document, options = {}) {
       docShort: (i) => String(i + 1),
       docName: (i) => currentName(docs[i]?.id, docs[i]?.name ?? `article ${i + 1}`),
       docTitle: (i) => docs[i]?.title || view.docName(i),
-      docLabel: (i) => `${i + 1}. ${view.docTitle(i)} (${view.docName(i)})`,
+      /** How the article is named: the outlet its dateline or byline credits (from the core), then its headline. */
+      docHeading: (i) => (docs[i]?.outlet ? `${docs[i].outlet} — ${view.docTitle(i)}` : view.docTitle(i)),
+      /** Numbered, as the core's explanations name it: "2 · Reuters — Headline". */
+      docLabel: (i) => `${i + 1} · ${view.docHeading(i)}`,
+      /** For tooltips: the label and the file name. */
+      docTip: (i) => `${view.docLabel(i)} (${view.docName(i)})`,
       /** True when one of the reader's merges made this entity. */
       merged: (e) => mergedNames.has(e.name) || (e.aliases ?? []).some((a) => mergedNames.has(a)),
       /** The entity's mentions that are drawn in the texts, in article then text order. */
@@ -530,7 +536,7 @@ export function createApp(root = document, options = {}) {
       replace(select, options.map(([v, text]) => el('option', { value: v, text })));
       select.value = options.some(([v]) => v === value) ? value : '';
     };
-    keep($('filter-article'), [['', 'Any article'], ...view.docs.map((d) => [String(d.index), `${d.index + 1}. ${view.docTitle(d.index)}`])]);
+    keep($('filter-article'), [['', 'Any article'], ...view.docs.map((d) => [String(d.index), view.docLabel(d.index)])]);
     const inClaims = new Set();
     for (const c of view.report.claims ?? []) if (c.speaker) inClaims.add(c.speaker);
     for (const list of view.mentionsByDoc) for (const m of list) inClaims.add(m.entity);
@@ -630,7 +636,7 @@ export function createApp(root = document, options = {}) {
 
   function renderReaderOptions(view) {
     state.readerDoc = Math.min(state.readerDoc, view.docs.length - 1);
-    replace($('reader-doc'), view.docs.map((d) => el('option', { value: String(d.index), text: `${d.index + 1}. ${view.docTitle(d.index)}` })));
+    replace($('reader-doc'), view.docs.map((d) => el('option', { value: String(d.index), text: view.docLabel(d.index) })));
     $('reader-doc').value = String(state.readerDoc);
   }
 
