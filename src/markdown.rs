@@ -33,6 +33,88 @@ pub struct Digest {
     pub pairs: Vec<Pair>,
     /// Per article, in document order: the groups it alone carries.
     pub unique: Vec<UniqueClaims>,
+    /// Articles that share almost no names and no claims with the others, in document order:
+    /// probably about a different event (see [`Apart`]). Empty when every article shares enough
+    /// with another one, and for a single article.
+    pub apart: Vec<Apart>,
+    /// The same as one sentence naming those articles, for the page to show above the digest
+    /// and the summary to print under "What differs" (see [`apart_sentence`]); null when no
+    /// article stands apart.
+    pub apart_note: Option<String>,
+}
+
+/// Below this share of its names also found in another article, an article shares "almost no
+/// names" (fewer than one in five).
+pub const APART_NAMES: f64 = 0.2;
+
+/// Below this overlap with every other article (see [`Pair::overlap`]), an article shares
+/// "almost no claims" (fewer than one claim group in ten of the shorter article).
+pub const APART_CLAIMS: f64 = 0.1;
+
+/// An article that stands apart from the others: fewer than [`APART_NAMES`] of its names
+/// (people, organisations, places, groups, events, works; not dates or figures) appear in any
+/// other article, and it shares fewer than [`APART_CLAIMS`] of its claim groups with each
+/// other article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Apart {
+    /// Document index.
+    pub doc: u32,
+    /// Its named entities.
+    pub names: u32,
+    /// How many of them another article also mentions.
+    pub shared_names: u32,
+    /// Its highest overlap with another article (0 when it shares no claim group).
+    pub overlap: f64,
+}
+
+/// Entity types that are names rather than dates or figures: shared names are what tells two
+/// articles are about one event.
+const NAME_TYPES: &[&str] = &[
+    "person",
+    "organization",
+    "place",
+    "group",
+    "event",
+    "work",
+    "other",
+];
+
+/// The articles that stand apart (see [`Apart`]); none for fewer than two articles.
+fn apart(report: &Report) -> Vec<Apart> {
+    if report.documents.len() < 2 {
+        return Vec::new();
+    }
+    report
+        .documents
+        .iter()
+        .filter_map(|d| {
+            let mine = report
+                .entities
+                .iter()
+                .filter(|e| NAME_TYPES.contains(&e.kind.as_str()) && e.docs.contains(&d.index));
+            let (mut names, mut shared_names) = (0u32, 0u32);
+            for e in mine {
+                names += 1;
+                if e.docs.iter().any(|&o| o != d.index) {
+                    shared_names += 1;
+                }
+            }
+            let overlap = report
+                .pairs
+                .iter()
+                .filter(|p| p.a == d.index || p.b == d.index)
+                .map(|p| p.overlap)
+                .fold(0.0, f64::max);
+            let few_names = f64::from(shared_names) < APART_NAMES * f64::from(names);
+            let has_claims = report.claims.iter().any(|c| c.doc == d.index);
+            (has_claims && few_names && overlap < APART_CLAIMS).then_some(Apart {
+                doc: d.index,
+                names,
+                shared_names,
+                overlap,
+            })
+        })
+        .collect()
 }
 
 /// One article's headline.
@@ -106,6 +188,7 @@ pub fn digest(report: &Report) -> Digest {
                 .collect(),
         })
         .collect();
+    let apart_docs = apart(report);
     Digest {
         conflicts: with("conflict"),
         reworded: with("reworded"),
@@ -120,6 +203,8 @@ pub fn digest(report: &Report) -> Digest {
         omissions,
         pairs,
         unique,
+        apart_note: (!apart_docs.is_empty()).then(|| apart_sentence(report, &apart_docs)),
+        apart: apart_docs,
     }
 }
 
@@ -285,6 +370,29 @@ fn conflicts(out: &mut String, report: &Report) {
     }
 }
 
+/// The low-overlap notice: which articles share almost no names or claims with the others.
+pub fn apart_sentence(report: &Report, apart: &[Apart]) -> String {
+    if apart.len() == report.documents.len() || report.documents.len() == 2 {
+        return "These articles share almost no names or claims: they are probably about \
+                different events."
+            .to_string();
+    }
+    let names: Vec<String> = apart.iter().map(|a| label(report, a.doc)).collect();
+    if names.len() == 1 {
+        format!(
+            "{} shares almost no names or claims with the others: it is probably about a \
+             different event.",
+            names[0]
+        )
+    } else {
+        format!(
+            "{} share almost no names or claims with the others: they are probably about \
+             different events.",
+            names.join("; ")
+        )
+    }
+}
+
 /// An article's [`crate::outlet::label`], escaped ("2 · Reuters — Putin calls for calm…"),
 /// or its number when the report has no such document.
 fn label(report: &Report, d: u32) -> String {
@@ -300,6 +408,9 @@ fn label(report: &Report, d: u32) -> String {
 /// one-source claims per article.
 fn differs(out: &mut String, report: &Report, d: &Digest) {
     let _ = writeln!(out, "\n## What differs\n");
+    if let Some(note) = &d.apart_note {
+        let _ = writeln!(out, "- {note}");
+    }
     let _ = writeln!(out, "- Reworded quotes: {}", d.reworded.len());
     for o in &d.omissions {
         let _ = writeln!(
@@ -433,5 +544,59 @@ mod tests {
             "{reasons:?}"
         );
         assert!(reasons.iter().all(|x| !x.contains(".txt")), "{reasons:?}");
+    }
+
+    const FERRY_A: &str = "Ferry sinks off Sulawesi\n\nForty people are still missing after the ferry capsized off Sulawesi on Sunday, Indonesia's search and rescue agency said.\n\nThe ferry was carrying passengers between Makassar and Bau-Bau when it sank, Governor Andi Sudirman said.\n";
+    const FERRY_B: &str = "Dozens missing after Indonesian ferry capsizes\n\nTwenty-six people are still missing after the ferry capsized off Sulawesi on Sunday, Indonesia's search and rescue agency said.\n\nGovernor Andi Sudirman said the ferry was sailing from Makassar to Bau-Bau.\n";
+    const GUNS: &str = "New Zealand votes to tighten gun laws\n\nJacinda Ardern, the prime minister of New Zealand, said on Wednesday that parliament had voted by 119 to 1 to ban most semi-automatic weapons.\n\nPolice Commissioner Mike Bush said more than 10,000 weapons had been handed in across Auckland and Wellington.\n";
+    const ORCHESTRA: &str = "Vienna orchestra opens season\n\nThe Vienna Philharmonic opened its season at the Musikverein with a programme of Mahler and Bruckner, conductor Riccardo Muti said.\n\nTickets for the Salzburg Festival sold out within hours, organisers in Austria said.\n";
+
+    #[test]
+    fn articles_that_share_almost_nothing_stand_apart() {
+        let run = |texts: &[&str]| {
+            let articles: Vec<Article> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Article::new(format!("{i}.txt"), *t))
+                .collect();
+            let r = analyze(&articles).unwrap();
+            let d = digest(&r);
+            (r, d)
+        };
+        let docs = |d: &Digest| d.apart.iter().map(|a| a.doc).collect::<Vec<_>>();
+        // (articles, the ones standing apart)
+        let cases: &[(&[&str], &[u32])] = &[
+            (&[FERRY_A, FERRY_B], &[]),
+            (&[FERRY_A, GUNS], &[0, 1]),
+            (&[FERRY_A, FERRY_B, GUNS], &[2]),
+            (&[GUNS, ORCHESTRA, FERRY_A], &[0, 1, 2]),
+            (&[FERRY_A], &[]),
+        ];
+        for (texts, want) in cases {
+            let (r, d) = run(texts);
+            assert_eq!(docs(&d), *want, "{:#?}\n{:#?}", d.apart, r.pairs);
+            for a in &d.apart {
+                assert!(f64::from(a.shared_names) < APART_NAMES * f64::from(a.names));
+                assert!(a.overlap < APART_CLAIMS);
+            }
+        }
+        let (r, d) = run(&[FERRY_A, GUNS]);
+        let md = render(&r);
+        assert!(
+            md.contains("- These articles share almost no names or claims: they are probably about different events."),
+            "{md}"
+        );
+        assert_eq!(
+            d.apart_note.as_deref().unwrap(),
+            "These articles share almost no names or claims: they are probably about different events."
+        );
+        let (r, d) = run(&[FERRY_A, FERRY_B, GUNS]);
+        assert_eq!(
+            apart_sentence(&r, &d.apart),
+            "3 · New Zealand votes to tighten gun laws shares almost no names or claims with the \
+             others: it is probably about a different event."
+        );
+        assert!(!render(&run(&[FERRY_A, FERRY_B]).0).contains("probably about"));
+        assert_eq!(run(&[FERRY_A, FERRY_B]).1.apart_note, None);
     }
 }

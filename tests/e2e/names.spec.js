@@ -3,20 +3,8 @@
 // `documents[].outlet`; the page names each article "2 · BBC News — Headline" in the digest,
 // the claim table's headers, the explanations and the article filter, with the file name kept
 // in a tooltip. An article whose credit names no outlet goes by its headline alone.
+import { FERRY as ARTICLES } from './ferry.js';
 import { dropFiles, expect, openDemo, test, waitAnalysed } from './fixtures.js';
-
-const BODY = (n) =>
-  [
-    `${n} people are still missing after the ferry capsized off Sulawesi on Sunday, officials said.`,
-    '',
-    'The ferry was carrying passengers and cargo between two islands when it sank in rough seas, the transport ministry said.',
-  ].join('\n');
-
-export const ARTICLES = [
-  { name: 'ap-ferry.txt', text: ['Ferry sinks off Sulawesi', '', `MAKASSAR, Indonesia (AP) — ${BODY('Forty')}`].join('\n') },
-  { name: 'bbc-ferry.txt', text: ['Ferry disaster leaves dozens missing', '', 'By Jane Doe, BBC News', '', BODY('Twenty-six')].join('\n') },
-  { name: 'staff-ferry.txt', text: ['Rescuers search for ferry survivors', '', 'By Jane Doe, Staff Writer', '', BODY('Thirty')].join('\n') },
-];
 
 /** The report of `articles`, computed in the page by the wasm package (not by the page's code). */
 async function reportOf(page, articles) {

@@ -4,8 +4,11 @@
 // headlines, what most articles carry and one leaves out, the article pairs by overlap, and the
 // groups each article alone carries. This module only draws it: each conflict with its kind and
 // every article's value side by side, each reworded quote with its word diff, the headlines in
-// one list (each after the outlet its dateline or byline credits, the file name in a tooltip), the omissions, the pairs with their share of claims, and per article a count of its
-// one-source claims that opens to list them. Article text only reaches the page as text nodes.
+// one list (each after the outlet its dateline or byline credits, the file name in a tooltip),
+// the omissions, the pairs with their share of claims, and per article a count of its
+// one-source claims that opens to list them. Above all of it, a notice when some articles share
+// almost no names or claims with the others (the core's `apart_note`: probably other events).
+// Article text only reaches the page as text nodes.
 
 import { el, plural, replace } from '../dom.js';
 import { groupDetail, relationLabel } from './claims.js';
@@ -152,5 +155,7 @@ export function renderDigest(container, view, digest, onJump) {
     ),
   );
 
-  replace(container, el('h2', { id: 'digest-heading', tabindex: '-1', text: 'What differs' }), headlines, conflictPart, rewordedPart, omissionPart, pairPart, uniquePart);
+  // articles that share almost no names or claims (the core's measure and sentence): said first
+  const apart = digest.apart_note ? el('p', { id: 'apart-notice', class: 'notice apart-notice', role: 'note', dataset: { docs: (digest.apart ?? []).map((a) => a.doc).join(' ') }, text: digest.apart_note }) : null;
+  replace(container, el('h2', { id: 'digest-heading', tabindex: '-1', text: 'What differs' }), apart, headlines, conflictPart, rewordedPart, omissionPart, pairPart, uniquePart);
 }
