@@ -67,18 +67,6 @@ pub struct Apart {
     pub overlap: f64,
 }
 
-/// Entity types that are names rather than dates or figures: shared names are what tells two
-/// articles are about one event.
-const NAME_TYPES: &[&str] = &[
-    "person",
-    "organization",
-    "place",
-    "group",
-    "event",
-    "work",
-    "other",
-];
-
 /// The articles that stand apart (see [`Apart`]); none for fewer than two articles.
 fn apart(report: &Report) -> Vec<Apart> {
     if report.documents.len() < 2 {
@@ -91,7 +79,8 @@ fn apart(report: &Report) -> Vec<Apart> {
             let mine = report
                 .entities
                 .iter()
-                .filter(|e| NAME_TYPES.contains(&e.kind.as_str()) && e.docs.contains(&d.index));
+                .filter(|e| TYPE_ORDER[..NAME_TYPES].contains(&e.kind.as_str()))
+                .filter(|e| e.docs.contains(&d.index));
             let (mut names, mut shared_names) = (0u32, 0u32);
             for e in mine {
                 names += 1;
@@ -208,7 +197,8 @@ pub fn digest(report: &Report) -> Digest {
     }
 }
 
-/// Types in the order the summary lists them.
+/// Types in the order the summary lists them: first the [`NAME_TYPES`] names, then dates and
+/// figures.
 const TYPE_ORDER: &[&str] = &[
     "person",
     "organization",
@@ -223,6 +213,10 @@ const TYPE_ORDER: &[&str] = &[
     "money",
     "percent",
 ];
+
+/// How many of [`TYPE_ORDER`] are names rather than dates or figures: shared names are what
+/// tells two articles are about one event.
+const NAME_TYPES: usize = 7;
 
 /// Renders the report as Markdown.
 pub fn render(report: &Report) -> String {

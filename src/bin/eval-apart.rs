@@ -1,5 +1,5 @@
 //! Measures the low-overlap notice (`markdown::digest`'s `apart`) on ECB+ subtopic folders,
-//! each the coverage of one event:
+//! each the coverage of one event (its articles in the order of its `gold.json`):
 //!
 //! ```text
 //! cargo run --profile tools --bin eval-apart -- /work/shared/data/ecbplus/subtopic/dev
@@ -20,20 +20,27 @@ use std::fs;
 use std::path::Path;
 
 use corroborate::{analyze, markdown, Article};
+use serde::Deserialize;
 
-/// The `.txt` articles of a folder, by file name.
+/// The `docs` list of a folder's `gold.json` (the articles in the order the other ECB+ tools
+/// read them).
+#[derive(Deserialize)]
+struct Docs {
+    docs: Vec<String>,
+}
+
+/// A folder's articles, in its `gold.json` order.
 fn load(dir: &Path) -> Result<Vec<Article>, String> {
-    let mut paths: Vec<_> = fs::read_dir(dir)
-        .map_err(|e| format!("{}: {e}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            let text = fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            let name = p.file_name().unwrap_or_default().to_string_lossy();
+    let gold = dir.join("gold.json");
+    let list: Docs = fs::read_to_string(&gold)
+        .map_err(|e| e.to_string())
+        .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+        .map_err(|e| format!("{}: {e}", gold.display()))?;
+    list.docs
+        .into_iter()
+        .map(|name| {
+            let p = dir.join(&name);
+            let text = fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
             Ok(Article::new(name, text))
         })
         .collect()
@@ -53,7 +60,7 @@ fn run(root: &str) -> Result<(), String> {
     let mut dirs: Vec<_> = fs::read_dir(root)
         .map_err(|e| format!("{root}: {e}"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
+        .filter(|p| p.join("gold.json").is_file())
         .collect();
     dirs.sort();
     let sets = dirs

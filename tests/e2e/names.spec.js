@@ -3,7 +3,7 @@
 // `documents[].outlet`; the page names each article "2 · BBC News — Headline" in the digest,
 // the claim table's headers, the explanations and the article filter, with the file name kept
 // in a tooltip. An article whose credit names no outlet goes by its headline alone.
-import { FERRY as ARTICLES } from './ferry.js';
+import { FERRY as ARTICLES } from './texts.js';
 import { dropFiles, expect, openDemo, test, waitAnalysed } from './fixtures.js';
 
 /** The report of `articles`, computed in the page by the wasm package (not by the page's code). */
