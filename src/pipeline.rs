@@ -16,6 +16,7 @@ use crate::compare;
 use crate::entities;
 use crate::error::{self, Error};
 use crate::numbers;
+use crate::outlet;
 use crate::report::{self, Report};
 use crate::text::{self, Prepared, Role};
 
@@ -130,7 +131,15 @@ pub fn analyze_observed(
         .map(|(i, c)| report_claim(i, &docs[c.doc], c))
         .collect();
     done(STAGES[4]);
-    let comparison = compare::compare(&documents, &entity_list, &claim_list);
+    // Explanations name each article by its label (number, outlet, headline), not its file.
+    let labelled: Vec<report::Document> = documents
+        .iter()
+        .map(|d| report::Document {
+            name: outlet::label(d),
+            ..d.clone()
+        })
+        .collect();
+    let comparison = compare::compare(&labelled, &entity_list, &claim_list);
     done(STAGES[5]);
     notes.extend(edit_notes);
 
@@ -173,6 +182,7 @@ fn document(i: usize, a: &Article, doc: &Prepared) -> report::Document {
         index: i as u32,
         name: a.name.clone(),
         title,
+        outlet: outlet::find(doc).map(|r| span(doc, &r)),
         length: doc.utf16.len(),
         boilerplate: doc
             .paragraphs

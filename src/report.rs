@@ -67,6 +67,12 @@ pub struct Document {
     pub name: String,
     /// Detected title: the headline line if there is one, else the start of the first sentence.
     pub title: String,
+    /// The outlet the article credits itself to in its dateline or byline ("WASHINGTON (AP)
+    /// —", "(Reuters)", "By Jane Doe, BBC News"), where the text names a listed one, else
+    /// null (see `src/outlet.rs`). Explanations, the Markdown brief and the page name an
+    /// article by its number, this outlet and its headline ("2 · Reuters — Putin calls for
+    /// calm…"), the file name kept for tooltips.
+    pub outlet: Option<Span>,
     /// Length of the text in UTF-16 code units.
     pub length: u32,
     /// Body spans that were left out of the analysis as boilerplate (bylines, photo credits,

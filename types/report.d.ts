@@ -72,6 +72,14 @@ name: string,
  */
 title: string, 
 /**
+ * The outlet the article credits itself to in its dateline or byline ("WASHINGTON (AP)
+ * —", "(Reuters)", "By Jane Doe, BBC News"), where the text names a listed one, else
+ * null (see `src/outlet.rs`). Explanations, the Markdown brief and the page name an
+ * article by its number, this outlet and its headline ("2 · Reuters — Putin calls for
+ * calm…"), the file name kept for tooltips.
+ */
+outlet: Span | null, 
+/**
  * Length of the text in UTF-16 code units.
  */
 length: number, 

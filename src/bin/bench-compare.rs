@@ -102,6 +102,7 @@ fn sentence_claims(articles: &[(String, String)]) -> (Vec<Document>, Vec<Claim>)
             index: d as u32,
             name: name.clone(),
             title: String::new(),
+            outlet: None,
             length: p.utf16.len(),
             boilerplate: Vec::new(),
         });

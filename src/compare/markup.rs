@@ -308,6 +308,7 @@ pub fn build(articles: &[&[&str]]) -> Built {
             index: doc,
             name: format!("doc{d}"),
             title: String::new(),
+            outlet: None,
             length: u16len(&text),
             boilerplate: vec![],
         });

@@ -212,6 +212,7 @@ mod pair_tests {
             index: i,
             name: format!("d{i}"),
             title: String::new(),
+            outlet: None,
             length: 0,
             boilerplate: Vec::new(),
         }
