@@ -14,7 +14,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::report::{Conflict, Pair, Report};
+use crate::report::{Conflict, Pair, Relation, Report};
 
 /// What differs between the articles of a report, as ids into it: the selection a reader
 /// should see before the full claim table.
@@ -137,7 +137,7 @@ pub struct UniqueClaims {
 
 /// Picks out what differs between the report's articles (see [`Digest`]).
 pub fn digest(report: &Report) -> Digest {
-    let with = |relation: &str| -> Vec<String> {
+    let with = |relation: Relation| -> Vec<String> {
         report
             .groups
             .iter()
@@ -179,8 +179,8 @@ pub fn digest(report: &Report) -> Digest {
         .collect();
     let apart_docs = apart(report);
     Digest {
-        conflicts: with("conflict"),
-        reworded: with("reworded"),
+        conflicts: with(Relation::Conflict),
+        reworded: with(Relation::Reworded),
         headlines: report
             .documents
             .iter()
@@ -333,7 +333,7 @@ fn conflicts(out: &mut String, report: &Report) {
     let groups: Vec<&crate::report::Group> = report
         .groups
         .iter()
-        .filter(|g| g.relation == "conflict")
+        .filter(|g| g.relation == Relation::Conflict)
         .collect();
     let _ = writeln!(out, "\n## Conflicts ({})\n", groups.len());
     if groups.is_empty() {

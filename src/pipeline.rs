@@ -12,12 +12,13 @@
 use std::ops::Range;
 
 use crate::claims;
+use crate::claims::Kind;
 use crate::compare;
 use crate::entities;
 use crate::error::{self, Error};
 use crate::numbers;
 use crate::outlet;
-use crate::report::{self, Report};
+use crate::report::{self, ClaimKind, Report};
 use crate::text::{self, Prepared, Role};
 
 /// One input article.
@@ -248,7 +249,12 @@ fn report_claim(i: usize, doc: &Prepared, c: &claims::Claim) -> report::Claim {
     report::Claim {
         id: format!("c{i}"),
         doc: c.doc as u32,
-        kind: c.kind.as_str().to_string(),
+        kind: match c.kind {
+            Kind::Quote => ClaimKind::Quote,
+            Kind::Statement => ClaimKind::Statement,
+            Kind::Numeric => ClaimKind::Numeric,
+            Kind::Event => ClaimKind::Event,
+        },
         sentence: span(doc, &c.sentence),
         content: span(doc, &c.content),
         pieces: c.pieces.iter().map(|r| span(doc, r)).collect(),

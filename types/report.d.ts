@@ -193,11 +193,11 @@ id: string,
  */
 doc: number, 
 /**
- * `quote` (direct or mixed speech: the content holds quotation marks), `statement`
- * (indirect speech), `numeric` (a figure with no speaker) or `event` (what the article
- * itself asserts happened).
+ * `quote` (direct or mixed speech), `statement` (indirect speech), `numeric` (a figure
+ * with no speaker) or `event` (what the article itself asserts happened); see
+ * [`ClaimKind`].
  */
-kind: string, 
+kind: ClaimKind, 
 /**
  * The sentence (or sentences) the claim comes from.
  */
@@ -231,6 +231,8 @@ cited: Array<Span>,
  * Figures in the content.
  */
 quantities: Array<Quantity>, };
+
+export type ClaimKind = "quote" | "statement" | "numeric" | "event";
 
 export type Quantity = { 
 /**
@@ -291,9 +293,9 @@ claims: Array<string>,
  */
 docs: Array<number>, 
 /**
- * `agree`, `reworded`, `conflict` or `unique`.
+ * `agree`, `reworded`, `conflict` or `unique`; see [`Relation`].
  */
-relation: string, 
+relation: Relation, 
 /**
  * Why the relation was chosen, in one sentence.
  */
@@ -306,6 +308,8 @@ diffs: Array<QuoteDiff>,
  * For `conflict`: the values that cannot all hold.
  */
 conflicts: Array<Conflict>, };
+
+export type Relation = "agree" | "reworded" | "conflict" | "unique";
 
 export type QuoteDiff = { 
 /**
@@ -333,25 +337,10 @@ text: string, };
 
 export type Conflict = { 
 /**
- * What clashes:
- * - `number`: figures for the same counted thing that cannot all hold (40 / 26 missing;
- *   magnitude 6.1 / 6.2);
- * - `range`: figures for the same counted thing that differ but may all hold (two lower
- *   bounds, "at least 23" / "at least 31", often a later update; a bound and a figure
- *   beyond it, "more than 160" / "about 190"; overlapping estimates); `note` says which;
- * - `unknown`: a figure against one the text says is not known ("undisclosed");
- * - `time`: different clock times for the same moment ("shortly after 9 p.m." / "around
- *   10 p.m.");
- * - `detail`: the same sentence with one name or number changed ("of Bloomington" / "of
- *   Minneapolis", "Dec. 10" / "Dec. 11");
- * - `day`: different weekdays in one group ("on Thursday" / "on Friday"), which may hold:
- *   one event dated differently, or two steps of one story;
- * - `status`: statuses that exclude each other (detained / arrested / released, killed /
- *   wounded, reopened / under review);
- * - `speaker`: the same quoted words attributed to different speakers;
- * - `negation`: a statement and its negation.
+ * What clashes: `number`, `range`, `unknown`, `time`, `detail`, `day`, `status`,
+ * `speaker` or `negation`, each described on [`ConflictKind`].
  */
-kind: string, 
+kind: ConflictKind, 
 /**
  * What the clash is about (`Azerbaijani troops killed`, `custody`).
  */
@@ -372,6 +361,8 @@ note: string,
  * or speaker as written.
  */
 values: Array<ConflictValue>, };
+
+export type ConflictKind = "number" | "range" | "unknown" | "time" | "detail" | "day" | "status" | "speaker" | "negation";
 
 export type ConflictValue = { 
 /**

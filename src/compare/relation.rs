@@ -56,13 +56,16 @@ use super::features::Features;
 use super::quantity::{
     fit_counted, fit_scaled, is_unknown, measure, metres_in, same_thing, spread, Counted, Fit,
 };
-use crate::report::{Claim, Conflict, ConflictValue, DiffOp, Document, Quantity, QuoteDiff};
+use crate::report::{
+    Claim, ClaimKind, Conflict, ConflictKind, ConflictValue, DiffOp, Document, Quantity, QuoteDiff,
+    Relation as Verdict,
+};
 
 /// A group's relation with its explanation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Relation {
-    /// `agree`, `reworded`, `conflict` or `unique`.
-    pub relation: String,
+    /// How the group's articles tell its claim.
+    pub relation: Verdict,
     /// One sentence.
     pub reason: String,
     /// Word diffs, for `reworded`.
@@ -333,11 +336,11 @@ fn sole_measure(claim: &Claim, m: &str) -> bool {
 }
 
 /// A new conflict of `kind` with its `note` (see [`Conflict`]).
-fn conflict(kind: &str, about: String, note: &str) -> Conflict {
+fn conflict(kind: ConflictKind, about: String, note: &str) -> Conflict {
     Conflict {
-        kind: kind.to_string(),
+        kind,
         about,
-        may_hold: matches!(kind, "range" | "day"),
+        may_hold: matches!(kind, ConflictKind::Range | ConflictKind::Day),
         note: note.to_string(),
         values: Vec::new(),
     }
@@ -371,11 +374,12 @@ fn figure_conflicts(
                     _ => None,
                 };
                 let (kind, note) = match (fit, spread) {
-                    (Fit::Conflict, _) => ("number", "the values cannot all hold"),
-                    (Fit::Unknown, _) => {
-                        ("unknown", "a figure against one the text says is not known")
-                    }
-                    (Fit::Compatible, Some(s)) => ("range", s.note()),
+                    (Fit::Conflict, _) => (ConflictKind::Number, "the values cannot all hold"),
+                    (Fit::Unknown, _) => (
+                        ConflictKind::Unknown,
+                        "a figure against one the text says is not known",
+                    ),
+                    (Fit::Compatible, Some(s)) => (ConflictKind::Range, s.note()),
                     _ => {
                         for node in [(i, qi), (j, qj)] {
                             if !fitting.contains(&node) {
@@ -513,7 +517,7 @@ fn speaker_conflicts(members: &[usize], claims: &[Claim], feats: &[Features]) ->
         .collect();
     let about = short(&claims[members[0]].content.text, 8);
     let mut c = conflict(
-        "speaker",
+        ConflictKind::Speaker,
         about,
         "the same quoted words are attributed to different speakers",
     );
@@ -579,7 +583,7 @@ fn negation_conflicts(members: &[usize], claims: &[Claim], feats: &[Features]) -
                 ];
                 values.sort_by_key(|v| v.doc);
                 let mut c = conflict(
-                    "negation",
+                    ConflictKind::Negation,
                     word,
                     "one article denies or negates what another asserts",
                 );
@@ -714,7 +718,11 @@ fn time_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
         members,
         claims,
         times_in,
-        ("time", "the time", "different times for one moment"),
+        (
+            ConflictKind::Time,
+            "the time",
+            "different times for one moment",
+        ),
     )
 }
 
@@ -728,7 +736,7 @@ fn day_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
         claims,
         days_in,
         (
-            "day",
+            ConflictKind::Day,
             "the day",
             "different days: the same event told on different days, or two steps of it (the event and the day it was reported or charged)",
         ),
@@ -741,7 +749,7 @@ fn told_conflicts(
     members: &[usize],
     claims: &[Claim],
     read: fn(&str) -> Vec<(String, String)>,
-    (kind, about, note): (&str, &str, &str),
+    (kind, about, note): (ConflictKind, &str, &str),
 ) -> Vec<Conflict> {
     // Per document: its first claim telling a time, and the times (value, as written).
     type Told = (u32, usize, Vec<(String, String)>);
@@ -791,8 +799,8 @@ fn told_conflicts(
 /// The text a claim's statuses are read from: what it reports for reported speech, its
 /// sentence for a figure or an event.
 fn status_text(c: &Claim) -> &str {
-    match c.kind.as_str() {
-        "quote" | "statement" => &c.content.text,
+    match c.kind {
+        ClaimKind::Quote | ClaimKind::Statement => &c.content.text,
         _ => &c.sentence.text,
     }
 }
@@ -986,7 +994,7 @@ fn detail_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
                         .to_string()
                 };
                 let mut c = conflict(
-                    "detail",
+                    ConflictKind::Detail,
                     if na { "a name" } else { "a number" }.to_string(),
                     if na {
                         "the same sentence with a different name"
@@ -1037,7 +1045,7 @@ fn status_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
                 Some(p) => p,
                 None => {
                     out.push(conflict(
-                        "status",
+                        ConflictKind::Status,
                         domain.to_string(),
                         "statuses that exclude each other",
                     ));
@@ -1089,8 +1097,8 @@ fn told_words(
             let c = &claims[i];
             let words = if feats[i].quote {
                 feats[i].quote_words.clone()
-            } else if c.kind == "statement"
-                || (c.kind == "event" && has_quote_marks(&c.content.text))
+            } else if c.kind == ClaimKind::Statement
+                || (c.kind == ClaimKind::Event && has_quote_marks(&c.content.text))
             {
                 inside_quotes(&c.content.text)
             } else {
@@ -1223,7 +1231,7 @@ pub fn relate(
     ds.dedup();
     let Some(&first) = members.first() else {
         return Relation {
-            relation: "unique".into(),
+            relation: Verdict::Unique,
             reason: "Empty group.".into(),
             diffs: vec![],
             conflicts: vec![],
@@ -1231,7 +1239,7 @@ pub fn relate(
     };
     if ds.len() < 2 {
         return Relation {
-            relation: "unique".to_string(),
+            relation: Verdict::Unique,
             reason: format!(
                 "Only {} carries this claim.",
                 doc_name(docs, claims[first].doc)
@@ -1273,7 +1281,12 @@ pub fn relate(
             .filter(|&(c, q)| !is_unknown(&claims[c].quantities[q]))
             .collect();
         let agreed_known = self::agreed(&known, claims);
-        if !agreed_known.is_empty() && matches!(c.kind.as_str(), "number" | "unknown" | "range") {
+        if !agreed_known.is_empty()
+            && matches!(
+                c.kind,
+                ConflictKind::Number | ConflictKind::Unknown | ConflictKind::Range
+            )
+        {
             reason = format!(
                 "The articles agree on {}, but {}{}",
                 agreed_known.join(" and "),
@@ -1282,7 +1295,7 @@ pub fn relate(
             );
         }
         return Relation {
-            relation: "conflict".to_string(),
+            relation: Verdict::Conflict,
             reason,
             diffs: Vec::new(),
             conflicts,
@@ -1325,7 +1338,7 @@ pub fn relate(
             doc_name(docs, quoting.unwrap_or(claims[first].doc))
         );
         return Relation {
-            relation: "reworded".to_string(),
+            relation: Verdict::Reworded,
             reason,
             diffs,
             conflicts: Vec::new(),
@@ -1352,7 +1365,7 @@ pub fn relate(
         "say the same thing".to_string()
     };
     Relation {
-        relation: "agree".to_string(),
+        relation: Verdict::Agree,
         reason: format!("{} articles {what}.", ds.len()),
         diffs: Vec::new(),
         conflicts: Vec::new(),
@@ -1366,46 +1379,46 @@ fn conflict_reason(c: &Conflict, docs: &[Document]) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    match c.kind.as_str() {
-        "number" => format!(
+    match c.kind {
+        ConflictKind::Number => format!(
             "The articles give figures for {} that cannot all hold: {}.",
             c.about,
             list(&c.values)
         ),
-        "range" => format!(
+        ConflictKind::Range => format!(
             "The articles give different figures for {} ({}): {}.",
             c.about,
             c.note,
             list(&c.values)
         ),
-        "time" => format!(
+        ConflictKind::Time => format!(
             "The articles give different times for one moment: {}.",
             list(&c.values)
         ),
-        "day" => format!(
+        ConflictKind::Day => format!(
             "The articles give different days for one event: {}.",
             list(&c.values)
         ),
-        "detail" => format!(
+        ConflictKind::Detail => format!(
             "The articles tell the same sentence with {} changed: {}.",
             c.about,
             list(&c.values)
         ),
-        "status" => format!(
+        ConflictKind::Status => format!(
             "The articles give statuses that exclude each other ({}): {}.",
             c.about,
             list(&c.values)
         ),
-        "unknown" => format!(
+        ConflictKind::Unknown => format!(
             "Some articles give a figure for {} and others say it is not known: {}.",
             c.about,
             list(&c.values)
         ),
-        "speaker" => format!(
+        ConflictKind::Speaker => format!(
             "The same quoted words are attributed to different speakers: {}.",
             list(&c.values)
         ),
-        _ => format!(
+        ConflictKind::Negation => format!(
             "One article denies what another asserts (\"{}\"): {}.",
             c.about,
             list(&c.values)
@@ -1431,14 +1444,14 @@ mod tests {
                 let mut s = format!("{}:{}", g.claims.join(" "), g.relation);
                 for k in &g.conflicts {
                     s.push('+');
-                    s.push_str(&k.kind);
+                    s.push_str(k.kind.as_str());
                     if k.may_hold {
                         s.push('~');
                     }
                     assert!(!k.note.is_empty());
                     assert!(k.values.windows(2).all(|w| w[0].doc <= w[1].doc));
                 }
-                if g.relation == "reworded" {
+                if g.relation == Verdict::Reworded {
                     assert!(!g.diffs.is_empty());
                 }
                 s

@@ -6,7 +6,7 @@
 
 use super::markup::build;
 use super::*;
-use crate::report::{Claim, Quantity, Span};
+use crate::report::{Claim, Quantity, Relation, Span};
 
 /// `ids:relation(+kind)*` for each group of two or more claims, sorted.
 fn summary(c: &Comparison) -> Vec<String> {
@@ -18,7 +18,7 @@ fn summary(c: &Comparison) -> Vec<String> {
             let mut s = format!("{}:{}", g.claims.join(" "), g.relation);
             for k in &g.conflicts {
                 s.push('+');
-                s.push_str(&k.kind);
+                s.push_str(k.kind.as_str());
             }
             s
         })
@@ -199,7 +199,7 @@ fn table() {
         }
         for g in &c.groups {
             assert!(!g.reason.is_empty(), "{name}: empty reason");
-            if g.relation == "reworded" {
+            if g.relation == Relation::Reworded {
                 assert!(!g.diffs.is_empty(), "{name}: reworded without diffs");
             }
         }
@@ -240,7 +240,7 @@ fn quote_versions_split_over_claims() {
     let g = c
         .groups
         .iter()
-        .find(|g| g.relation == "reworded")
+        .find(|g| g.relation == Relation::Reworded)
         .expect("reworded group");
     assert_eq!(g.claims, vec!["c0", "c1", "c2"]);
     assert_eq!(g.diffs.len(), 1);
@@ -274,7 +274,7 @@ fn quote_pieces_diff_their_own_words() {
             .iter()
             .find(|g| g.claims == ids)
             .unwrap_or_else(|| panic!("no group {ids:?}: {:?}", summary(&c)));
-        assert_eq!(g.relation, "reworded", "{ids:?}");
+        assert_eq!(g.relation, Relation::Reworded, "{ids:?}");
         g.diffs
             .iter()
             .flat_map(|d| &d.ops)
@@ -316,7 +316,7 @@ fn group_order_and_ids() {
             ("g1".to_string(), vec![0])
         ]
     );
-    assert_eq!(c.groups[1].relation, "unique");
+    assert_eq!(c.groups[1].relation, Relation::Unique);
 }
 
 #[test]
@@ -400,7 +400,7 @@ fn messy_input_does_not_panic() {
     let claim = Claim {
         id: "c0".into(),
         doc: 7,
-        kind: "quote".into(),
+        kind: crate::report::ClaimKind::Quote,
         sentence: Span {
             start: 50,
             end: 10,

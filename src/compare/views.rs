@@ -223,7 +223,7 @@ mod pair_tests {
             id: String::new(),
             claims: Vec::new(),
             docs: docs.to_vec(),
-            relation: String::new(),
+            relation: crate::report::Relation::Unique,
             reason: String::new(),
             diffs: Vec::new(),
             conflicts: Vec::new(),
