@@ -16,7 +16,9 @@
 //!   ([`super::quantity::spread`]): two lower bounds, a bound and a figure beyond it,
 //!   overlapping estimates. Figures within a stated approximation agree.
 //! - `time`: every article of the group that tells a clock time in its sentences tells one,
-//!   and they differ ("shortly after 9 p.m." / "around 10 p.m."), the day aside.
+//!   and they differ ("shortly after 9 p.m." / "around 10 p.m."), the day aside; an
+//!   approximate time may lie 15 minutes either way ("approximately 7 p.m." / "7:01 p.m."
+//!   agree), see `same_time`.
 //! - `detail`: two contents that match word for word but for one short run, a place name
 //!   against a place name or digits against digits that no figure holds ("of Bloomington" /
 //!   "of Minneapolis"; "Dec. 10" / "Dec. 11"); see `detail_conflicts`.
@@ -662,16 +664,51 @@ fn times_in(text: &str) -> Vec<(String, String)> {
             }
             let written = text.get(first.start..last.end).unwrap_or_default();
             // The clock part only: "9 p.m." and "9 p.m. on Tuesday" tell the same time.
-            let clock = v
-                .rsplit_once('T')
-                .map_or(v.as_str(), |(_, t)| t)
-                .to_string();
-            if !out.iter().any(|(x, _)| *x == clock) {
+            let clock = format!(
+                "{}~{}",
+                v.rsplit_once('T').map_or(v.as_str(), |(_, t)| t),
+                m.modifier.unwrap_or("")
+            );
+            if !out.iter().any(|(x, _)| same_clock(x, &clock)) {
                 out.push((clock, written.to_string()));
             }
         }
     }
     out
+}
+
+/// Minutes an approximate clock time ("about 7 p.m.") may lie on either side of the time
+/// written, and a time "shortly after" or "just after" one after it.
+const ABOUT_MINUTES: i32 = 15;
+
+/// Do two of [`times_in`]'s values read the same clock, whatever their modifiers?
+fn same_clock(a: &str, b: &str) -> bool {
+    a.split('~').next() == b.split('~').next()
+}
+
+/// Are two clock times, as [`times_in`] gives them (`19:00~APPROX`), possibly the same moment?
+/// Each is a span of minutes: the time itself, ± [`ABOUT_MINUTES`] when approximate, up to
+/// [`ABOUT_MINUTES`] after it for "shortly after" (before it for "shortly before"); they are
+/// the same when the spans meet. "approximately 7 p.m." / "7:01 p.m." are; "shortly after 2
+/// a.m." / "just after 2:30 a.m." are not.
+fn same_time(a: &str, b: &str) -> bool {
+    let span = |v: &str| -> Option<(i32, i32)> {
+        let (clock, modifier) = v.split_once('~').unwrap_or((v, ""));
+        let mut parts = clock.split(':');
+        let h: i32 = parts.next()?.parse().ok()?;
+        let m: i32 = parts.next()?.get(..2)?.parse().ok()?;
+        let t = h * 60 + m;
+        Some(match modifier {
+            "APPROX" => (t - ABOUT_MINUTES, t + ABOUT_MINUTES),
+            "AFTER" => (t, t + ABOUT_MINUTES),
+            "BEFORE" => (t - ABOUT_MINUTES, t),
+            _ => (t, t),
+        })
+    };
+    match (span(a), span(b)) {
+        (Some(x), Some(y)) => x.0 <= y.1 && y.0 <= x.1,
+        _ => a == b,
+    }
 }
 
 /// The weekdays (`XXXX-WXX-3`) told in `text`, alone or as the day of a clock time, each with
@@ -718,6 +755,7 @@ fn time_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
         members,
         claims,
         times_in,
+        same_time,
         (
             ConflictKind::Time,
             "the time",
@@ -735,6 +773,7 @@ fn day_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
         members,
         claims,
         days_in,
+        |a, b| a == b,
         (
             ConflictKind::Day,
             "the day",
@@ -749,6 +788,7 @@ fn told_conflicts(
     members: &[usize],
     claims: &[Claim],
     read: fn(&str) -> Vec<(String, String)>,
+    same: fn(&str, &str) -> bool,
     (kind, about, note): (ConflictKind, &str, &str),
 ) -> Vec<Conflict> {
     // Per document: its first claim telling a time, and the times (value, as written).
@@ -779,8 +819,12 @@ fn told_conflicts(
     if per_doc.len() < 2 || per_doc.iter().any(|d| d.2.len() != 1) {
         return Vec::new();
     }
-    let first = &per_doc[0].2[0].0;
-    if per_doc.iter().all(|d| &d.2[0].0 == first) {
+    let told: Vec<&str> = per_doc.iter().map(|d| d.2[0].0.as_str()).collect();
+    if told
+        .iter()
+        .enumerate()
+        .all(|(k, a)| told[k + 1..].iter().all(|b| same(a, b)))
+    {
         return Vec::new();
     }
     let mut c = conflict(kind, about.to_string(), note);
@@ -1549,6 +1593,14 @@ mod tests {
                 &["{The ferry capsized off [Sulawesi] shortly after 5 a.m. in heavy seas}."],
                 &["{The ferry capsized off [Sulawesi] around 6 a.m. in heavy seas}."],
             ], &["c0 c1:conflict+time"]),
+            ("an approximate time and one a minute after it", &[
+                &["{The woman was struck near the intersection at approximately 7 p.m. in [Richmond Hill]}."],
+                &["{The woman was struck near the intersection at 7:01 p.m. in [Richmond Hill]}."],
+            ], &["c0 c1:agree"]),
+            ("shortly after two and just after half past", &[
+                &["{He was pulled over on [Route 52] shortly after 2 a.m. for speeding}."],
+                &["{He was pulled over on [Route 52] just after 2:30 a.m. for speeding}."],
+            ], &["c0 c1:conflict+time"]),
             ("the same clock time, once with its day", &[
                 &["{The ferry capsized off [Sulawesi] at 5 a.m. in heavy seas}."],
                 &["{The ferry capsized off [Sulawesi] at 5 a.m. on Sunday in heavy seas}."],
@@ -1685,11 +1737,11 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             (
                 "The ferry capsized shortly after 5 a.m. on Sunday.",
-                &["05:00"],
+                &["05:00~AFTER"],
             ),
             (
-                "It sank at 9:30 p.m., and rescuers arrived at 11 p.m.",
-                &["21:30", "23:00"],
+                "It sank at 9:30 p.m., and rescuers arrived at about 11 p.m.",
+                &["21:30~", "23:00~APPROX"],
             ),
             ("The ferry capsized on Sunday night.", &[]),
             ("", &[]),
@@ -1697,6 +1749,23 @@ mod tests {
         for (text, want) in cases {
             let got: Vec<String> = times_in(text).into_iter().map(|(v, _)| v).collect();
             assert_eq!(&got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn same_times() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("19:00~APPROX", "19:01~", true),
+            ("19:00~APPROX", "19:16~", false),
+            ("02:00~AFTER", "02:30~AFTER", false),
+            ("02:00~AFTER", "02:10~", true),
+            ("02:00~BEFORE", "02:10~", false),
+            ("21:30~", "21:30~APPROX", true),
+            ("23:55~APPROX", "00:05~", false),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(same_time(a, b), *want, "{a} / {b}");
+            assert_eq!(same_time(b, a), *want, "{b} / {a}");
         }
     }
 
