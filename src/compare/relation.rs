@@ -1068,8 +1068,26 @@ fn detail_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
     out
 }
 
+/// Do the sentences of claims `i` and `j` give one same figure (any claim of the group read
+/// from either sentence holding it), so that what they say of "two guards" is said of the
+/// same people?
+fn same_count(members: &[usize], claims: &[Claim], i: usize, j: usize) -> bool {
+    let values = |k: usize| -> Vec<f64> {
+        let c = &claims[k];
+        members
+            .iter()
+            .map(|&m| &claims[m])
+            .filter(|m| m.doc == c.doc && m.sentence.start == c.sentence.start)
+            .flat_map(|m| m.quantities.iter().filter_map(|q| q.value))
+            .collect()
+    };
+    let (a, b) = (values(i), values(j));
+    a.iter().any(|x| b.contains(x))
+}
+
 /// Statuses that exclude each other ([`status::clash`]) between claims of different articles;
-/// one conflict per domain.
+/// one conflict per domain; a `counted` domain (harm) only between sentences that give one
+/// same figure ([`same_count`]).
 fn status_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
     let found: Vec<Vec<status::Status>> = members
         .iter()
@@ -1085,6 +1103,9 @@ fn status_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
             let Some((domain, a, b)) = status::clash(&found[x], &found[y]) else {
                 continue;
             };
+            if status::counted(domain) && !same_count(members, claims, i, j) {
+                continue;
+            }
             let pos = match out.iter().position(|c| c.about == domain) {
                 Some(p) => p,
                 None => {
@@ -1650,9 +1671,13 @@ mod tests {
                 &["<Police> said {the captain of the ferry that sank off [Sulawesi] was arrested}."],
             ], &["c0 c1:conflict+status"]),
             ("killed against wounded", &[
-                &["{Two coast guard officers were killed when the ferry capsized off [Sulawesi]}."],
-                &["{Two coast guard officers were wounded when the ferry capsized off [Sulawesi]}."],
+                &["{Two coast guard officers were killed when the ferry capsized off [Sulawesi]}.|Two coast guard officers;2;;coast guard officers;"],
+                &["{Two coast guard officers were wounded when the ferry capsized off [Sulawesi]}.|Two coast guard officers;2;;coast guard officers;"],
             ], &["c0 c1:conflict+status"]),
+            ("killed and wounded told of people not counted alike", &[
+                &["{A teenager was killed by police during the riots in [Athens] last week}."],
+                &["{The riots in [Athens] last week left scores of people injured, police said}."],
+            ], &["c0 c1:agree"]),
             ("the same status in other words", &[
                 &["<Police> said {the captain of the ferry that sank off [Sulawesi] was detained}."],
                 &["<Police> said {the captain of the ferry that sank off [Sulawesi] was taken into custody}."],

@@ -34,6 +34,8 @@ struct Table {
     longest: usize,
     /// Pairs of statuses that go together (lines of domain `fits`), both ways.
     fits: Vec<(&'static str, &'static str)>,
+    /// Domains told of counted people (lines of domain `counted`).
+    counted: Vec<&'static str>,
     /// Lines that were not `domain<TAB>status<TAB>phrase…`: skipped, and the table test
     /// fails on any.
     #[cfg_attr(not(test), allow(dead_code))]
@@ -49,13 +51,19 @@ fn table() -> &'static Table {
         let mut longest = 1;
         let mut bad = Vec::new();
         let mut fits = Vec::new();
+        let mut counted = Vec::new();
         for line in DATA.lines() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
             let fields: Vec<&'static str> = line.split('\t').map(str::trim).collect();
-            if fields.len() < 3 || fields.iter().any(|f| f.is_empty()) {
+            let short = fields.len() < 3 && !(fields[0] == "counted" && fields.len() == 2);
+            if short || fields.iter().any(|f| f.is_empty()) {
                 bad.push(line);
+                continue;
+            }
+            if fields[0] == "counted" && fields.len() == 2 {
+                counted.push(fields[1]);
                 continue;
             }
             if fields[0] == "fits" {
@@ -77,6 +85,7 @@ fn table() -> &'static Table {
             phrases,
             longest,
             fits,
+            counted,
             bad,
         }
     })
@@ -127,6 +136,12 @@ pub fn statuses(text: &str) -> Vec<Status> {
     out
 }
 
+/// Is `domain` told of people counted in the sentence (a `counted` line), so that its
+/// statuses clash only between sentences giving one same figure?
+pub fn counted(domain: &str) -> bool {
+    table().counted.contains(&domain)
+}
+
 /// Do `a` and `b` give statuses of one domain that share none and fit none of each other's
 /// ("in custody" fits "arrested")? Returns the domain and, for
 /// each side, its first status of that domain.
@@ -168,6 +183,12 @@ mod tests {
             }
         }
         assert!(!table().fits.is_empty());
+        for d in &table().counted {
+            assert!(
+                table().phrases.values().any(|(x, _)| x == d),
+                "counted names an unknown domain {d}"
+            );
+        }
     }
 
     #[test]
