@@ -1438,9 +1438,32 @@ pub fn relate(
 }
 
 fn conflict_reason(c: &Conflict, docs: &[Document]) -> String {
+    // Each value once: with its article, or with a count when three or more articles give
+    // it, so that the one article that differs stands out ("about 300 rounds (8 articles),
+    // 923 rounds (9 · …)").
     let list = |vs: &[ConflictValue]| {
-        vs.iter()
-            .map(|v| format!("{} ({})", v.text, doc_name(docs, v.doc)))
+        let mut told: Vec<(String, Vec<u32>)> = Vec::new();
+        for v in vs {
+            let key = v.text.to_lowercase();
+            match told.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, ds)) if !ds.contains(&v.doc) => ds.push(v.doc),
+                Some(_) => {}
+                None => told.push((key, vec![v.doc])),
+            }
+        }
+        told.iter()
+            .map(|(key, ds)| {
+                let text = vs
+                    .iter()
+                    .find(|v| v.text.to_lowercase() == *key)
+                    .map_or(key.as_str(), |v| v.text.as_str());
+                if ds.len() >= 3 {
+                    format!("{text} ({} articles)", ds.len())
+                } else {
+                    let names: Vec<String> = ds.iter().map(|&d| doc_name(docs, d)).collect();
+                    format!("{text} ({})", names.join("; "))
+                }
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
