@@ -22,10 +22,57 @@
 //! articles. The generators are deterministic; the sample articles are only repeated text
 //! here, nothing is tuned on them.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
 
-use corroborate::{analyze, Article};
+use corroborate::pipeline::analyze_observed;
+use corroborate::{Article, Options};
+
+/// The system allocator, counting the bytes live now and their peak since the last
+/// [`stage_peak`], so each stage's own peak heap is known (`run --stages`).
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc(layout);
+        if !p.is_null() {
+            let now = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
+            PEAK.fetch_max(now, Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout);
+        LIVE.fetch_sub(layout.size(), Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = System.realloc(ptr, layout, new_size);
+        if !p.is_null() {
+            if new_size >= layout.size() {
+                let now =
+                    LIVE.fetch_add(new_size - layout.size(), Relaxed) + new_size - layout.size();
+                PEAK.fetch_max(now, Relaxed);
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// (peak heap bytes since the previous call, heap bytes live now); starts the next stage.
+fn stage_peak() -> (usize, usize) {
+    let live = LIVE.load(Relaxed);
+    (PEAK.swap(live, Relaxed), live)
+}
 
 const SEEDS: [&str; 5] = [
     include_str!("../../seeds/000_76fbd4d35457b39a.txt"),
@@ -226,18 +273,44 @@ fn run(class: &str, size: usize) -> Result<(), String> {
         _ => vec![Article::new(class, generate(class, size)?)],
     };
     let input: usize = articles.iter().map(|a| a.text.len()).sum();
+    let mut stages: Vec<(&str, usize, usize)> = Vec::new();
+    stage_peak();
     let (cpu0, t0) = (cpu_seconds(), Instant::now());
     let json = if articles.is_empty() {
         0
     } else {
-        let report = analyze(&articles).map_err(|e| e.to_string())?;
-        serde_json::to_vec(&report)
-            .map_err(|e| e.to_string())?
-            .len()
+        let report = analyze_observed(&articles, &Options::default(), |stage| {
+            let (peak, live) = stage_peak();
+            stages.push((stage, peak, live));
+        })
+        .map_err(|e| e.to_string())?;
+        // Written as the CLI writes it: streamed, never held whole.
+        let mut out = CountingSink(0);
+        serde_json::to_writer(&mut out, &report).map_err(|e| e.to_string())?;
+        let (peak, live) = stage_peak();
+        stages.push(("json", peak, live));
+        out.0
     };
     let (cpu, wall) = (cpu_seconds() - cpu0, t0.elapsed().as_secs_f64());
-    println!("{input} {cpu:.3} {wall:.3} {} {json}", peak_kb());
+    print!("{input} {cpu:.3} {wall:.3} {} {json}", peak_kb());
+    for (stage, peak, live) in stages {
+        print!(" {stage}:{peak}:{live}");
+    }
+    println!();
     Ok(())
+}
+
+/// Counts the bytes written to it and keeps none.
+struct CountingSink(usize);
+
+impl std::io::Write for CountingSink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Text of one class, `size` bytes or a little over (cut at a char boundary).
