@@ -1209,7 +1209,7 @@ export function createApp(root = document, options = {}) {
     }
     const results = await Promise.all(
       articles.map(async (f) => {
-        const r = await readArticleFile(f);
+        const r = await readArticleFile(f, (bytes) => client.read(bytes));
         read++;
         if (articles.length > 3) setProgress(read / articles.length);
         return r;
@@ -1290,7 +1290,7 @@ export function createApp(root = document, options = {}) {
           const response = await fetch(url, { credentials: 'same-origin' });
           if (!response.ok) return { ok: false, message: `${name}: could not be loaded (HTTP ${response.status})` };
           const blob = await response.blob();
-          return readArticleFile(new File([blob], name, { type: blob.type.split(';')[0] }));
+          return readArticleFile(new File([blob], name, { type: blob.type.split(';')[0] }), (bytes) => client.read(bytes));
         } catch (err) {
           return { ok: false, message: `${name}: could not be loaded (${err.message})` };
         }
