@@ -551,7 +551,7 @@ fn gazetteer_bits(words: &[&str], out: &mut Vec<u32>) {
 }
 
 /// Computes the [`features::TokKey`] of every token (into `infos`, flat; the whole
-/// [`TokInfo`] is computed one sentence at a time) and calls `f(token, keys)` with
+/// [`features::TokInfo`] is computed one sentence at a time) and calls `f(token, keys)` with
 /// the local keys of every token in order.
 pub fn visit_local(
     docs: &[Vec<Vec<&str>>],
