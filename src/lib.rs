@@ -17,6 +17,7 @@ pub mod gazetteer;
 pub mod input;
 pub mod markdown;
 pub mod numbers;
+pub mod outlet;
 pub mod pipeline;
 pub mod report;
 pub mod tagger;

@@ -12,11 +12,13 @@
 use std::ops::Range;
 
 use crate::claims;
+use crate::claims::Kind;
 use crate::compare;
 use crate::entities;
 use crate::error::{self, Error};
 use crate::numbers;
-use crate::report::{self, Report};
+use crate::outlet;
+use crate::report::{self, ClaimKind, Report};
 use crate::text::{self, Prepared, Role};
 
 /// One input article.
@@ -134,7 +136,15 @@ pub fn analyze_observed(
     // not stack on theirs.
     drop((docs, figures, ents, found));
     done(STAGES[4]);
-    let comparison = compare::compare(&documents, &entity_list, &claim_list);
+    // Explanations name each article by its label (number, outlet, headline), not its file.
+    let labelled: Vec<report::Document> = documents
+        .iter()
+        .map(|d| report::Document {
+            name: outlet::label(d),
+            ..d.clone()
+        })
+        .collect();
+    let comparison = compare::compare(&labelled, &entity_list, &claim_list);
     done(STAGES[5]);
     notes.extend(edit_notes);
 
@@ -177,6 +187,7 @@ fn document(i: usize, a: &Article, doc: &Prepared) -> report::Document {
         index: i as u32,
         name: a.name.clone(),
         title,
+        outlet: outlet::find(doc).map(|r| span(doc, &r)),
         length: doc.utf16.len(),
         boilerplate: doc
             .paragraphs
@@ -242,7 +253,12 @@ fn report_claim(i: usize, doc: &Prepared, c: &claims::Claim) -> report::Claim {
     report::Claim {
         id: format!("c{i}"),
         doc: c.doc as u32,
-        kind: c.kind.as_str().to_string(),
+        kind: match c.kind {
+            Kind::Quote => ClaimKind::Quote,
+            Kind::Statement => ClaimKind::Statement,
+            Kind::Numeric => ClaimKind::Numeric,
+            Kind::Event => ClaimKind::Event,
+        },
         sentence: span(doc, &c.sentence),
         content: span(doc, &c.content),
         pieces: c.pieces.iter().map(|r| span(doc, r)).collect(),

@@ -67,6 +67,12 @@ pub struct Document {
     pub name: String,
     /// Detected title: the headline line if there is one, else the start of the first sentence.
     pub title: String,
+    /// The outlet the article credits itself to in its dateline or byline ("WASHINGTON (AP)
+    /// —", "(Reuters)", "By Jane Doe, BBC News"), where the text names a listed one, else
+    /// null (see `src/outlet.rs`). Explanations, the Markdown brief and the page name an
+    /// article by its number, this outlet and its headline ("2 · Reuters — Putin calls for
+    /// calm…"), the file name kept for tooltips.
+    pub outlet: Option<Span>,
     /// Length of the text in UTF-16 code units.
     pub length: u32,
     /// Body spans that were left out of the analysis as boilerplate (bylines, photo credits,
@@ -150,10 +156,10 @@ pub struct Claim {
     pub id: String,
     /// Document index.
     pub doc: u32,
-    /// `quote` (direct or mixed speech: the content holds quotation marks), `statement`
-    /// (indirect speech), `numeric` (a figure with no speaker) or `event` (what the article
-    /// itself asserts happened).
-    pub kind: String,
+    /// `quote` (direct or mixed speech), `statement` (indirect speech), `numeric` (a figure
+    /// with no speaker) or `event` (what the article itself asserts happened); see
+    /// [`ClaimKind`].
+    pub kind: ClaimKind,
     /// The sentence (or sentences) the claim comes from.
     pub sentence: Span,
     /// What is claimed: the quoted words, the reported clause, or the sentence itself.
@@ -209,8 +215,8 @@ pub struct Group {
     pub claims: Vec<String>,
     /// Documents that carry the group, ascending.
     pub docs: Vec<u32>,
-    /// `agree`, `reworded`, `conflict` or `unique`.
-    pub relation: String,
+    /// `agree`, `reworded`, `conflict` or `unique`; see [`Relation`].
+    pub relation: Relation,
     /// Why the relation was chosen, in one sentence.
     pub reason: String,
     /// For `reworded`: the word diff between the first quote and each other version.
@@ -231,6 +237,100 @@ pub struct QuoteDiff {
     pub ops: Vec<DiffOp>,
 }
 
+/// What kind of claim a [`Claim`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub enum ClaimKind {
+    /// Direct or mixed speech: the content holds quotation marks.
+    Quote,
+    /// Indirect speech.
+    Statement,
+    /// A figure with no speaker.
+    Numeric,
+    /// What the article itself asserts happened.
+    Event,
+}
+
+/// How the articles of a [`Group`] tell its claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub enum Relation {
+    /// The same thing, with figures that fit.
+    Agree,
+    /// The same words of one speaker, worded differently (see `diffs`).
+    Reworded,
+    /// Told differently (see `conflicts`).
+    Conflict,
+    /// Told by one article only.
+    Unique,
+}
+
+/// What clashes in a [`Conflict`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub enum ConflictKind {
+    /// Figures for the same counted thing that cannot all hold (40 / 26 missing; magnitude
+    /// 6.1 / 6.2).
+    Number,
+    /// Figures for the same counted thing that differ but may all hold (two lower bounds, "at
+    /// least 23" / "at least 31", often a later update; a bound and a figure beyond it, "more
+    /// than 160" / "about 190"; overlapping estimates); `note` says which.
+    Range,
+    /// A figure against one the text says is not known ("undisclosed").
+    Unknown,
+    /// Different clock times for the same moment ("shortly after 9 p.m." / "around 10 p.m.").
+    Time,
+    /// The same sentence with one place name or number changed ("of Bloomington" / "of
+    /// Minneapolis", "Dec. 10" / "Dec. 11").
+    Detail,
+    /// Different weekdays in one group ("on Thursday" / "on Friday"), which may hold: one
+    /// event dated differently, or two steps of one story.
+    Day,
+    /// Statuses that exclude each other (detained / arrested / released, killed / wounded,
+    /// reopened / under review).
+    Status,
+    /// The same quoted words attributed to different speakers.
+    Speaker,
+    /// A statement and its negation.
+    Negation,
+}
+
+macro_rules! names {
+    ($t:ty { $($v:ident => $s:literal),* $(,)? }) => {
+        impl $t {
+            /// The name the report uses.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$v => $s),*
+                }
+            }
+        }
+
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+names!(ClaimKind { Quote => "quote", Statement => "statement", Numeric => "numeric", Event => "event" });
+names!(Relation { Agree => "agree", Reworded => "reworded", Conflict => "conflict", Unique => "unique" });
+names!(ConflictKind {
+    Number => "number",
+    Range => "range",
+    Unknown => "unknown",
+    Time => "time",
+    Detail => "detail",
+    Day => "day",
+    Status => "status",
+    Speaker => "speaker",
+    Negation => "negation",
+});
+
 /// One run of words in a quote diff.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
@@ -246,24 +346,9 @@ pub struct DiffOp {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
 pub struct Conflict {
-    /// What clashes:
-    /// - `number`: figures for the same counted thing that cannot all hold (40 / 26 missing;
-    ///   magnitude 6.1 / 6.2);
-    /// - `range`: figures for the same counted thing that differ but may all hold (two lower
-    ///   bounds, "at least 23" / "at least 31", often a later update; a bound and a figure
-    ///   beyond it, "more than 160" / "about 190"; overlapping estimates); `note` says which;
-    /// - `unknown`: a figure against one the text says is not known ("undisclosed");
-    /// - `time`: different clock times for the same moment ("shortly after 9 p.m." / "around
-    ///   10 p.m.");
-    /// - `detail`: the same sentence with one name or number changed ("of Bloomington" / "of
-    ///   Minneapolis", "Dec. 10" / "Dec. 11");
-    /// - `day`: different weekdays in one group ("on Thursday" / "on Friday"), which may hold:
-    ///   one event dated differently, or two steps of one story;
-    /// - `status`: statuses that exclude each other (detained / arrested / released, killed /
-    ///   wounded, reopened / under review);
-    /// - `speaker`: the same claim attributed to different sources;
-    /// - `negation`: a statement and its negation.
-    pub kind: String,
+    /// What clashes: `number`, `range`, `unknown`, `time`, `detail`, `day`, `status`,
+    /// `speaker` or `negation`, each described on [`ConflictKind`].
+    pub kind: ConflictKind,
     /// What the clash is about (`Azerbaijani troops killed`, `custody`).
     pub about: String,
     /// True when the values may all hold (`range`, `day`): the articles differ without

@@ -5,7 +5,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use corroborate::report::{Claim, Report};
+use corroborate::report::{Claim, ClaimKind, Report};
 use corroborate::{analyze, Article};
 
 fn run(text: &str) -> Report {
@@ -15,7 +15,7 @@ fn run(text: &str) -> Report {
 fn claim_with<'r>(r: &'r Report, content: &str) -> &'r Claim {
     r.claims
         .iter()
-        .filter(|c| c.kind == "quote" || c.kind == "statement")
+        .filter(|c| matches!(c.kind, ClaimKind::Quote | ClaimKind::Statement))
         .find(|c| {
             c.content.text.contains(content) || c.pieces.iter().any(|p| p.text.contains(content))
         })
@@ -265,14 +265,14 @@ fn a_withheld_toll_is_one_numeric_claim_with_its_speaker() {
     assert!(
         !r.claims
             .iter()
-            .any(|c| c.kind != "numeric" && c.content.text == "the number of casualties"),
+            .any(|c| c.kind != ClaimKind::Numeric && c.content.text == "the number of casualties"),
         "{}",
         describe(&r)
     );
     let n = r
         .claims
         .iter()
-        .find(|c| c.kind == "numeric" && c.quantities.iter().any(|q| q.unknown))
+        .find(|c| c.kind == ClaimKind::Numeric && c.quantities.iter().any(|q| q.unknown))
         .unwrap_or_else(|| panic!("{}", describe(&r)));
     assert_eq!(
         speaker_name(&r, n).as_deref(),

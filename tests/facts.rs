@@ -11,7 +11,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use corroborate::report::{Group, Report};
+use corroborate::report::{ClaimKind, Group, Relation, Report};
 use corroborate::{analyze, Article};
 
 const A: &str = include_str!("fixtures/factory-fire/a.txt");
@@ -43,7 +43,7 @@ fn claims_with(r: &Report, doc: u32, phrase: &str) -> Vec<String> {
     if !by_content.is_empty() {
         return by_content;
     }
-    of(&|c| c.kind != "numeric" && c.sentence.text.contains(phrase))
+    of(&|c| c.kind != ClaimKind::Numeric && c.sentence.text.contains(phrase))
 }
 
 /// The groups holding a claim of each list.
@@ -93,11 +93,11 @@ fn planted_discrepancies_are_flagged() {
             continue;
         };
         let ok = if want == "reworded" {
-            g.relation == "reworded" && !g.diffs.is_empty()
+            g.relation == Relation::Reworded && !g.diffs.is_empty()
         } else {
-            g.relation == "conflict"
+            g.relation == Relation::Conflict
                 && g.conflicts.iter().any(|c| {
-                    c.kind == want
+                    c.kind.as_str() == want
                         && c.values.iter().any(|v| v.doc == 0)
                         && c.values.iter().any(|v| v.doc == 1)
                         && !c.note.is_empty()
@@ -122,14 +122,14 @@ fn planted_discrepancies_are_flagged() {
     assert_eq!(flagged, rows.len() - NOT_GROUPED.len());
     // No group holding claims of both articles with a planted difference is `agree`.
     for g in r.groups.iter().filter(|g| g.docs.len() > 1) {
-        assert_ne!(g.relation, "agree", "{} agrees: {}", g.id, g.reason);
+        assert_ne!(g.relation, Relation::Agree, "{} agrees: {}", g.id, g.reason);
     }
 }
 
 #[test]
 fn conflict_values_sit_side_by_side_in_document_order() {
     let r = report();
-    for g in r.groups.iter().filter(|g| g.relation == "conflict") {
+    for g in r.groups.iter().filter(|g| g.relation == Relation::Conflict) {
         for c in &g.conflicts {
             let docs: Vec<u32> = c.values.iter().map(|v| v.doc).collect();
             let mut sorted = docs.clone();

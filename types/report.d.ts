@@ -72,6 +72,14 @@ name: string,
  */
 title: string, 
 /**
+ * The outlet the article credits itself to in its dateline or byline ("WASHINGTON (AP)
+ * —", "(Reuters)", "By Jane Doe, BBC News"), where the text names a listed one, else
+ * null (see `src/outlet.rs`). Explanations, the Markdown brief and the page name an
+ * article by its number, this outlet and its headline ("2 · Reuters — Putin calls for
+ * calm…"), the file name kept for tooltips.
+ */
+outlet: Span | null, 
+/**
  * Length of the text in UTF-16 code units.
  */
 length: number, 
@@ -185,11 +193,11 @@ id: string,
  */
 doc: number, 
 /**
- * `quote` (direct or mixed speech: the content holds quotation marks), `statement`
- * (indirect speech), `numeric` (a figure with no speaker) or `event` (what the article
- * itself asserts happened).
+ * `quote` (direct or mixed speech), `statement` (indirect speech), `numeric` (a figure
+ * with no speaker) or `event` (what the article itself asserts happened); see
+ * [`ClaimKind`].
  */
-kind: string, 
+kind: ClaimKind, 
 /**
  * The sentence (or sentences) the claim comes from.
  */
@@ -223,6 +231,8 @@ cited: Array<Span>,
  * Figures in the content.
  */
 quantities: Array<Quantity>, };
+
+export type ClaimKind = "quote" | "statement" | "numeric" | "event";
 
 export type Quantity = { 
 /**
@@ -283,9 +293,9 @@ claims: Array<string>,
  */
 docs: Array<number>, 
 /**
- * `agree`, `reworded`, `conflict` or `unique`.
+ * `agree`, `reworded`, `conflict` or `unique`; see [`Relation`].
  */
-relation: string, 
+relation: Relation, 
 /**
  * Why the relation was chosen, in one sentence.
  */
@@ -298,6 +308,8 @@ diffs: Array<QuoteDiff>,
  * For `conflict`: the values that cannot all hold.
  */
 conflicts: Array<Conflict>, };
+
+export type Relation = "agree" | "reworded" | "conflict" | "unique";
 
 export type QuoteDiff = { 
 /**
@@ -325,25 +337,10 @@ text: string, };
 
 export type Conflict = { 
 /**
- * What clashes:
- * - `number`: figures for the same counted thing that cannot all hold (40 / 26 missing;
- *   magnitude 6.1 / 6.2);
- * - `range`: figures for the same counted thing that differ but may all hold (two lower
- *   bounds, "at least 23" / "at least 31", often a later update; a bound and a figure
- *   beyond it, "more than 160" / "about 190"; overlapping estimates); `note` says which;
- * - `unknown`: a figure against one the text says is not known ("undisclosed");
- * - `time`: different clock times for the same moment ("shortly after 9 p.m." / "around
- *   10 p.m.");
- * - `detail`: the same sentence with one name or number changed ("of Bloomington" / "of
- *   Minneapolis", "Dec. 10" / "Dec. 11");
- * - `day`: different weekdays in one group ("on Thursday" / "on Friday"), which may hold:
- *   one event dated differently, or two steps of one story;
- * - `status`: statuses that exclude each other (detained / arrested / released, killed /
- *   wounded, reopened / under review);
- * - `speaker`: the same claim attributed to different sources;
- * - `negation`: a statement and its negation.
+ * What clashes: `number`, `range`, `unknown`, `time`, `detail`, `day`, `status`,
+ * `speaker` or `negation`, each described on [`ConflictKind`].
  */
-kind: string, 
+kind: ConflictKind, 
 /**
  * What the clash is about (`Azerbaijani troops killed`, `custody`).
  */
@@ -364,6 +361,8 @@ note: string,
  * or speaker as written.
  */
 values: Array<ConflictValue>, };
+
+export type ConflictKind = "number" | "range" | "unknown" | "time" | "detail" | "day" | "status" | "speaker" | "negation";
 
 export type ConflictValue = { 
 /**

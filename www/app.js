@@ -56,6 +56,16 @@ const SHOWN_AT_FIRST = RELATIONS.map(([r]) => r).filter((r) => r !== 'unique');
 const LARGE_CLAIMS = 600;
 
 /**
+ * The SHA-256 of `text` (UTF-8) as hex, or null where the browser has no `crypto.subtle` (a
+ * page served over plain HTTP from another host than localhost): then texts are compared whole.
+ */
+async function textHash(text) {
+  if (!globalThis.crypto?.subtle) return null;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
  * Wires the controls under `root` (a Document or ShadowRoot holding layout.js's tree).
  * Options:
  * - `dropTarget`: where dropped files are accepted (default: the window);
@@ -64,7 +74,9 @@ const LARGE_CLAIMS = 600;
  * - `store`: a promise of store.js's `{load, save}`, or null for no persistence;
  * - `preload`: article URLs to load at start instead of the samples; a saved session wins
  *   when it was saved with the same list (so a reload neither loads them twice nor loses what
- *   the reader added, removed or corrected), else the URLs are loaded afresh;
+ *   the reader added, removed or corrected), else the URLs are loaded afresh; on such a return
+ *   visit each URL is fetched again (revalidated) and an article whose text hash changed is
+ *   taken in before the analysis, with a note naming it;
  * - `stateElements`: elements that get `data-state` (default: the app root, and the body when
  *   `root` is the document);
  * - `themeTargets`, `theme`, `onTheme(theme)`: where `data-theme` goes, its first value, and
@@ -152,7 +164,7 @@ export function createApp(root = document, options = {}) {
     if (onlySamples && own > 0) askAboutSamples();
     else if (!own || items.every((i) => i.origin === 'demo')) hideSamplesQuestion();
     for (const item of items) {
-      state.articles.push({ id: `a${state.nextId++}`, name: item.name, text: item.text, origin: item.origin });
+      state.articles.push({ id: `a${state.nextId++}`, name: item.name, text: item.text, origin: item.origin, url: item.url, hash: item.hash });
     }
     articlesChanged();
   }
@@ -231,7 +243,7 @@ export function createApp(root = document, options = {}) {
     if (!store) return;
     const session = {
       version: 1,
-      articles: state.articles.map(({ id, name, text, origin, missing }) => ({ id, name, text, origin, missing: Boolean(missing) })),
+      articles: state.articles.map(({ id, name, text, origin, missing, url, hash }) => ({ id, name, text, origin, missing: Boolean(missing), url, hash })),
       nextId: state.nextId,
       pasteCount: state.pasteCount,
       imported: state.imported,
@@ -273,6 +285,7 @@ export function createApp(root = document, options = {}) {
       text: snapshot[i]?.text ?? '',
       missing: Boolean(snapshot[i]?.missing),
       title: d.title,
+      outlet: d.outlet?.text ?? null,
       boilerplate: d.boilerplate ?? [],
     }));
     const mentionsByDoc = docs.map(() => []);
@@ -297,7 +310,12 @@ export function createApp(root = document, options = {}) {
       docShort: (i) => String(i + 1),
       docName: (i) => currentName(docs[i]?.id, docs[i]?.name ?? `article ${i + 1}`),
       docTitle: (i) => docs[i]?.title || view.docName(i),
-      docLabel: (i) => `${i + 1}. ${view.docTitle(i)} (${view.docName(i)})`,
+      /** How the article is named: the outlet its dateline or byline credits (from the core), then its headline. */
+      docHeading: (i) => (docs[i]?.outlet ? `${docs[i].outlet} — ${view.docTitle(i)}` : view.docTitle(i)),
+      /** Numbered, as the core's explanations name it: "2 · Reuters — Headline". */
+      docLabel: (i) => `${i + 1} · ${view.docHeading(i)}`,
+      /** For tooltips: the label and the file name. */
+      docTip: (i) => `${view.docLabel(i)} (${view.docName(i)})`,
       /** True when one of the reader's merges made this entity. */
       merged: (e) => mergedNames.has(e.name) || (e.aliases ?? []).some((a) => mergedNames.has(a)),
       /** The entity's mentions that are drawn in the texts, in article then text order. */
@@ -440,7 +458,7 @@ export function createApp(root = document, options = {}) {
       const wanted = pendingHash;
       pendingHash = null;
       applyHash(wanted);
-    } else if (state.reveal && state.view) revealResults();
+    } else if (state.reveal && state.view && !viewOnly) revealResults();
     state.reveal = false;
   }
 
@@ -530,7 +548,7 @@ export function createApp(root = document, options = {}) {
       replace(select, options.map(([v, text]) => el('option', { value: v, text })));
       select.value = options.some(([v]) => v === value) ? value : '';
     };
-    keep($('filter-article'), [['', 'Any article'], ...view.docs.map((d) => [String(d.index), `${d.index + 1}. ${view.docTitle(d.index)}`])]);
+    keep($('filter-article'), [['', 'Any article'], ...view.docs.map((d) => [String(d.index), view.docLabel(d.index)])]);
     const inClaims = new Set();
     for (const c of view.report.claims ?? []) if (c.speaker) inClaims.add(c.speaker);
     for (const list of view.mentionsByDoc) for (const m of list) inClaims.add(m.entity);
@@ -630,7 +648,7 @@ export function createApp(root = document, options = {}) {
 
   function renderReaderOptions(view) {
     state.readerDoc = Math.min(state.readerDoc, view.docs.length - 1);
-    replace($('reader-doc'), view.docs.map((d) => el('option', { value: String(d.index), text: `${d.index + 1}. ${view.docTitle(d.index)}` })));
+    replace($('reader-doc'), view.docs.map((d) => el('option', { value: String(d.index), text: view.docLabel(d.index) })));
     $('reader-doc').value = String(state.readerDoc);
   }
 
@@ -1270,6 +1288,55 @@ export function createApp(root = document, options = {}) {
     addArticles(demo.map((d) => ({ name: d.name, text: d.text, origin: 'demo' })));
   }
 
+  /**
+   * Fetches one article URL and reads it as a file: `{ok, name, text, url, hash}` (`hash`: the
+   * text's SHA-256, hex, or null where the browser has no `crypto.subtle`), else `{ok: false,
+   * message}`. `init` goes to fetch (`cache: 'no-cache'` revalidates with the server).
+   */
+  async function fetchArticle(url, init = {}) {
+    const name = decodeURIComponent(url.pathname.split('/').pop() || url.hostname);
+    try {
+      const response = await fetch(url, { credentials: 'same-origin', ...init });
+      if (!response.ok) return { ok: false, message: `${name}: could not be loaded (HTTP ${response.status})` };
+      const blob = await response.blob();
+      const r = await readArticleFile(new File([blob], name, { type: blob.type.split(';')[0] }), (bytes) => client.read(bytes));
+      return r.ok ? { ...r, url: url.href, hash: await textHash(r.text) } : r;
+    } catch (err) {
+      return { ok: false, message: `${name}: could not be loaded (${err.message})` };
+    }
+  }
+
+  /**
+   * A return visit: fetches every saved article that came from a URL again (revalidated, so an
+   * unchanged file costs a 304) and takes in the ones whose text hash changed, keeping the
+   * reader's name for them. The reader's entity edits stay as they are: the core applies those
+   * that still name an entity and skips the others with a note. Resolves with the names of
+   * the articles that changed. A URL that cannot be fetched keeps its saved text.
+   */
+  async function refreshSaved(articles) {
+    const changed = [];
+    await Promise.all(
+      articles.map(async (a) => {
+        if (a.origin !== 'url' || typeof a.url !== 'string') return;
+        let url;
+        try {
+          url = new URL(a.url);
+        } catch {
+          return;
+        }
+        if (url.origin !== location.origin) return;
+        const r = await fetchArticle(url, { cache: 'no-cache' });
+        if (!r.ok) return;
+        const same = r.hash && a.hash ? r.hash === a.hash : r.text === a.text;
+        if (same) return;
+        a.text = r.text;
+        a.hash = r.hash;
+        changed.push(a.name);
+      }),
+    );
+    return changed;
+  }
+
   /** Loads articles from URLs on this page's origin (the widget's `articles` attribute). */
   async function loadUrls(urls, base = document.baseURI) {
     clearMessages();
@@ -1285,19 +1352,11 @@ export function createApp(root = document, options = {}) {
           return { ok: false, message: `${raw}: is not a URL` };
         }
         if (url.origin !== location.origin) return { ok: false, message: `${raw}: only articles on this site (${location.origin}) can be loaded` };
-        const name = decodeURIComponent(url.pathname.split('/').pop() || url.hostname);
-        try {
-          const response = await fetch(url, { credentials: 'same-origin' });
-          if (!response.ok) return { ok: false, message: `${name}: could not be loaded (HTTP ${response.status})` };
-          const blob = await response.blob();
-          return readArticleFile(new File([blob], name, { type: blob.type.split(';')[0] }), (bytes) => client.read(bytes));
-        } catch (err) {
-          return { ok: false, message: `${name}: could not be loaded (${err.message})` };
-        }
+        return fetchArticle(url);
       }),
     );
     for (const r of results) {
-      if (r.ok) good.push({ name: r.name, text: r.text, origin: 'url' });
+      if (r.ok) good.push({ name: r.name, text: r.text, origin: 'url', url: r.url, hash: r.hash });
       else showMessage('error', r.message);
     }
     state.articles = [];
@@ -1451,7 +1510,7 @@ export function createApp(root = document, options = {}) {
   async function restore(session) {
     state.articles = session.articles
       .filter((a) => a && typeof a.text === 'string' && typeof a.name === 'string')
-      .map((a) => ({ id: a.id, name: a.name, text: a.text, origin: a.origin ?? 'paste', missing: Boolean(a.missing) }));
+      .map((a) => ({ id: a.id, name: a.name, text: a.text, origin: a.origin ?? 'paste', missing: Boolean(a.missing), url: a.url, hash: a.hash }));
     state.nextId = Math.max(Number(session.nextId) || 1, state.articles.length + 1);
     state.pasteCount = Number(session.pasteCount) || 0;
     state.edits = Array.isArray(session.edits) ? session.edits.filter(validEdit) : [];
@@ -1495,7 +1554,16 @@ export function createApp(root = document, options = {}) {
       // the same URLs as when the session was saved: it already holds them, with the reader's
       // changes; other URLs: the host page changed what it shows, so they load afresh
       const same = saved && Array.isArray(session.preload) && session.preload.join(' ') === preload.join(' ');
-      return same ? restore(session) : loadUrls(preload);
+      if (!same) return loadUrls(preload);
+      // a return visit: an article changed at its URL since is taken in before the analysis
+      setStatus('busy', 'Checking the articles for changes…');
+      const changed = await refreshSaved(session.articles.filter((a) => a && typeof a.text === 'string'));
+      await restore(session);
+      if (changed.length) {
+        persist();
+        showMessage('info', `Updated since your last visit: ${changed.join(', ')}.`);
+      }
+      return;
     }
     if (saved) return restore(session);
     return loadDemo({ ask: false });

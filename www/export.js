@@ -88,7 +88,7 @@ export function briefMarkdown(view, now = new Date()) {
   lines.push('# Corroborate brief', '');
   lines.push(`${view.docs.length} articles compared on ${now.toISOString().slice(0, 10)}: ${(r.entities ?? []).length} entities, ${(r.claims ?? []).length} claims in ${groups.length} groups.`, '');
   lines.push('## Articles', '');
-  for (const d of view.docs) lines.push(`${d.index + 1}. **${mdText(view.docTitle(d.index))}** (${mdText(view.docName(d.index))})`);
+  for (const d of view.docs) lines.push(`- ${d.index + 1} · ${d.outlet ? `${mdText(d.outlet)} — ` : ''}**${mdText(view.docTitle(d.index))}** (${mdText(view.docName(d.index))})`);
   lines.push('');
 
   const conflicts = groups.filter((g) => g.relation === 'conflict');
@@ -100,7 +100,7 @@ export function briefMarkdown(view, now = new Date()) {
       const note = k.note ? `; ${mdText(k.note)}` : '';
       lines.push(`- **${mdText(label)}**: ${mdText(k.about || '')} (${holdsLabel(k)}${note})`, '');
       lines.push('  | article | value |', '  |---|---|');
-      for (const v of k.values ?? []) lines.push(`  | ${v.doc + 1}. ${mdText(view.docName(v.doc))} | ${mdText(v.text)} |`);
+      for (const v of k.values ?? []) lines.push(`  | ${mdText(view.docLabel(v.doc))} | ${mdText(v.text)} |`);
       lines.push('');
     }
     if (!(g.conflicts ?? []).length) lines.push(`- ${mdText(g.reason)} (articles ${articles(view, g.docs)})`);

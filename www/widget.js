@@ -8,13 +8,14 @@
 // - `articles`: space-separated article URLs, relative to the page, on the page's own origin
 //   (.txt, .md or .html; HTML is reduced to its article text); loaded and analysed at start;
 // - `height`: the widget's height (a number of pixels or a CSS length); the widget scrolls
-//   inside it. Without it the widget is as tall as its content;
+//   inside it, the digest at the top. Without it the widget is as tall as its content;
 // - `theme`: `light`, `dark` or `auto` (the default: the system's preference);
 // - `storage-key`: the name under which this widget keeps its session (default: the element's
 //   `id`, else the page's path and the widget's position among the page's widgets);
 // - `persist="off"`: keep nothing in the browser's storage;
 // - `mode="view"`: for a newspaper's readers: the digest and the results only, with no paste
-//   box, file pickers, sample or remove buttons and no chip editing (read once at start).
+//   box, file pickers, sample or remove buttons and no chip editing (read once at start); the
+//   finished analysis moves neither focus nor the host page's scroll position.
 //
 // Everything renders into an open shadow root with the page's stylesheet linked inside it, so
 // the host page's CSS cannot reach in (style.css resets what inherits through the host).
@@ -23,7 +24,11 @@
 // merges and splits in IndexedDB (database `corroborate-widget`, one record per storage key, on
 // the host page's origin), so a reload shows what the reader left. The `articles` URLs load on
 // the first visit; after that the saved session (which holds them, with any change the reader
-// made) is shown instead, as long as the attribute lists the same URLs. When the host page
+// made) is shown instead, as long as the attribute lists the same URLs; each of its URL
+// articles is fetched again first (`cache: 'no-cache'`: a 304 when unchanged) and one whose text
+// hash (SHA-256) differs from the saved one replaces the saved text, under the reader's name
+// for it and with the reader's entity edits (those that no longer name an entity are skipped
+// with a note). When the host page
 // changes the list, the new URLs load and replace the saved session. Two widgets on one page
 // need different keys (give them ids) or they would share a session.
 import { createApp } from './app.js';

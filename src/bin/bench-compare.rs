@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use corroborate::compare::{self, cluster, markup, model};
-use corroborate::report::{Claim, Document, Span};
+use corroborate::report::{Claim, ClaimKind, Document, Span};
 use corroborate::text::prepare;
 use corroborate::{analyze, Article};
 
@@ -87,7 +87,7 @@ fn sentence_claims(articles: &[(String, String)]) -> (Vec<Document>, Vec<Claim>)
             claims.push(Claim {
                 id: format!("c{}", claims.len()),
                 doc: d as u32,
-                kind: "event".to_string(),
+                kind: ClaimKind::Event,
                 sentence: span.clone(),
                 content: span.clone(),
                 pieces: vec![span],
@@ -102,6 +102,7 @@ fn sentence_claims(articles: &[(String, String)]) -> (Vec<Document>, Vec<Claim>)
             index: d as u32,
             name: name.clone(),
             title: String::new(),
+            outlet: None,
             length: p.utf16.len(),
             boilerplate: Vec::new(),
         });

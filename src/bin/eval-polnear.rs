@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use corroborate::claims::attribution::{self, Form};
-use corroborate::report::{Claim, Span};
+use corroborate::report::{Claim, ClaimKind, Span};
 use corroborate::text::prepare;
 
 /// One predicted claim: the claim, the pieces of its content when an interrupting "he said"
@@ -106,11 +106,10 @@ fn to_claims(
             id: format!("c{}", out.len()),
             doc: di as u32,
             kind: if a.form == Form::Indirect {
-                "statement"
+                ClaimKind::Statement
             } else {
-                "quote"
-            }
-            .to_string(),
+                ClaimKind::Quote
+            },
             sentence: span(&sent),
             content: span(&a.content),
             pieces: a.pieces.iter().map(span).collect(),

@@ -14,7 +14,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::lexicon::{lexicon, Lexicon};
 use super::quantity::Counted;
-use crate::report::{Claim, Entity};
+use crate::report::{Claim, ClaimKind, Entity};
 
 /// Interned term id.
 pub type Term = u32;
@@ -441,8 +441,8 @@ pub fn features(claim: &Claim, index: &EntityIndex, interner: &mut Interner) -> 
     let lex = lexicon();
     let mut f = Features {
         doc: claim.doc,
-        quote: claim.kind == "quote",
-        numeric: claim.kind == "numeric",
+        quote: claim.kind == ClaimKind::Quote,
+        numeric: claim.kind == ClaimKind::Numeric,
         content: (claim.content.start, claim.content.end),
         sentence: (claim.sentence.start, claim.sentence.end),
         ..Features::default()

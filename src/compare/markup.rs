@@ -16,7 +16,7 @@
 //! for its figure, as the claim stage makes them), else `quote` when the content holds a
 //! quotation mark, `statement` when there is a source, else `event`.
 
-use crate::report::{Claim, Document, Entity, Mention, Quantity, Span};
+use crate::report::{Claim, ClaimKind, Document, Entity, Mention, Quantity, Span};
 
 /// Report-level data built from markup.
 pub struct Built {
@@ -261,18 +261,18 @@ pub fn build(articles: &[&[&str]]) -> Built {
                 quantities.push(q);
             }
             let kind = if numeric {
-                "numeric"
+                ClaimKind::Numeric
             } else if content_text.contains('“') || content_text.contains('"') {
-                "quote"
+                ClaimKind::Quote
             } else if has_src {
-                "statement"
+                ClaimKind::Statement
             } else {
-                "event"
+                ClaimKind::Event
             };
             claims.push(Claim {
                 id: format!("c{}", claims.len()),
                 doc,
-                kind: kind.to_string(),
+                kind,
                 sentence: Span {
                     start: base,
                     end: base + u16len(&plain),
@@ -308,6 +308,7 @@ pub fn build(articles: &[&[&str]]) -> Built {
             index: doc,
             name: format!("doc{d}"),
             title: String::new(),
+            outlet: None,
             length: u16len(&text),
             boilerplate: vec![],
         });

@@ -266,7 +266,7 @@ mod tests {
         Claim {
             id: "c0".into(),
             doc: 0,
-            kind: "quote".into(),
+            kind: crate::report::ClaimKind::Quote,
             sentence: span(sentence, 10),
             content,
             pieces: ps,

@@ -555,12 +555,40 @@ pub fn measure(q: &Quantity) -> Option<String> {
         "kilometres" | "kilometers" | "km" => "km",
         "metres" | "meters" | "m" => "m",
         "miles" | "mile" => "miles",
+        "feet" | "foot" | "ft" => "ft",
         "percent" | "%" | "per" | "percentage" => "percent",
         "tonnes" | "tons" => "tonnes",
         w if MEASURES.contains(&w) => w,
         _ => return None,
     };
     Some(canonical.to_string())
+}
+
+/// Metres in one of `measure`'s lengths, to compare figures written in two systems ("about
+/// 2,000 feet" / "about 600 metres").
+pub fn metres_in(measure: &str) -> Option<f64> {
+    match measure {
+        "m" => Some(1.0),
+        "km" => Some(1000.0),
+        "ft" => Some(0.3048),
+        "miles" => Some(1609.344),
+        _ => None,
+    }
+}
+
+/// How far a converted figure may stray: writers round conversions ("a 10-metre (30-foot)
+/// boat" is 9.1 m against 10).
+const CONVERTED: f64 = 0.1;
+
+/// [`fit_counted`] for two lengths in different measures, `a`'s interval scaled by `scale`
+/// into `b`'s measure and widened by `CONVERTED` (10 %) on each side.
+pub fn fit_scaled(ca: &Counted, scale: f64, cb: &Counted) -> Fit {
+    let mut scaled = ca.clone();
+    if let Some(i) = scaled.interval.as_mut() {
+        i.lo *= scale * (1.0 - CONVERTED);
+        i.hi *= scale * (1.0 + CONVERTED);
+    }
+    fit_counted(&scaled, cb)
 }
 
 /// How figures `a` and `b` relate (see the module docs).

@@ -6,7 +6,7 @@
 
 use super::markup::build;
 use super::*;
-use crate::report::{Claim, Quantity, Span};
+use crate::report::{Claim, Quantity, Relation, Span};
 
 /// `ids:relation(+kind)*` for each group of two or more claims, sorted.
 fn summary(c: &Comparison) -> Vec<String> {
@@ -18,7 +18,7 @@ fn summary(c: &Comparison) -> Vec<String> {
             let mut s = format!("{}:{}", g.claims.join(" "), g.relation);
             for k in &g.conflicts {
                 s.push('+');
-                s.push_str(&k.kind);
+                s.push_str(k.kind.as_str());
             }
             s
         })
@@ -65,10 +65,18 @@ const CASES: &[Case] = &[
         &["{Fifty Serbian police officers and an undisclosed number of protesters were injured in the clashes in [Belgrade]}.|Fifty Serbian police officers;50;;Serbian police officers;injured|an undisclosed number of protesters;;;protesters;injured"],
         &["{Fifty Serbian police officers and 120 protesters were injured in the clashes in [Belgrade]}.|Fifty Serbian police officers;50;;Serbian police officers;injured|120 protesters;120;;protesters;injured"],
     ], &["c0 c1:conflict+unknown"]),
-    ("same statement, different speakers", &[
+    ("same statement from two outlets backs it up", &[
         &["<Serbian media> reported {the truce collapsed minutes after it took effect at noon in [Pristina]}."],
         &["<[CNN]> reported {the truce collapsed minutes after it took effect at noon in [Pristina]}."],
+    ], &["c0 c1:agree"]),
+    ("same quote, different speakers", &[
+        &["{“We're aware of the off-the-field issue involving the player,”} <general manager [A.J. Smith]> said."],
+        &["{“We're aware of the off-the-field issue involving the player,”} <general manager [A.J. Butler]> said."],
     ], &["c0 c1:conflict+speaker"]),
+    ("same quote, one speaker named two ways", &[
+        &["{“There was someone in the building and they were trying to get him out,”} <Constable [Tim Fanning]> said."],
+        &["{“There was someone in the building and they were trying to get him out,”} <[Fanning]> said."],
+    ], &["c0 c1:agree"]),
     ("one source negates the other", &[
         &["<The [Defense Ministry]> said {the army had not moved heavy artillery toward the border with [Kosovo]}."],
         &["<The [Defense Ministry]> said {the army had moved heavy artillery toward the border with [Kosovo]}."],
@@ -191,7 +199,7 @@ fn table() {
         }
         for g in &c.groups {
             assert!(!g.reason.is_empty(), "{name}: empty reason");
-            if g.relation == "reworded" {
+            if g.relation == Relation::Reworded {
                 assert!(!g.diffs.is_empty(), "{name}: reworded without diffs");
             }
         }
@@ -232,7 +240,7 @@ fn quote_versions_split_over_claims() {
     let g = c
         .groups
         .iter()
-        .find(|g| g.relation == "reworded")
+        .find(|g| g.relation == Relation::Reworded)
         .expect("reworded group");
     assert_eq!(g.claims, vec!["c0", "c1", "c2"]);
     assert_eq!(g.diffs.len(), 1);
@@ -266,7 +274,7 @@ fn quote_pieces_diff_their_own_words() {
             .iter()
             .find(|g| g.claims == ids)
             .unwrap_or_else(|| panic!("no group {ids:?}: {:?}", summary(&c)));
-        assert_eq!(g.relation, "reworded", "{ids:?}");
+        assert_eq!(g.relation, Relation::Reworded, "{ids:?}");
         g.diffs
             .iter()
             .flat_map(|d| &d.ops)
@@ -308,7 +316,7 @@ fn group_order_and_ids() {
             ("g1".to_string(), vec![0])
         ]
     );
-    assert_eq!(c.groups[1].relation, "unique");
+    assert_eq!(c.groups[1].relation, Relation::Unique);
 }
 
 #[test]
@@ -392,7 +400,7 @@ fn messy_input_does_not_panic() {
     let claim = Claim {
         id: "c0".into(),
         doc: 7,
-        kind: "quote".into(),
+        kind: crate::report::ClaimKind::Quote,
         sentence: Span {
             start: 50,
             end: 10,

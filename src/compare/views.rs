@@ -212,6 +212,7 @@ mod pair_tests {
             index: i,
             name: format!("d{i}"),
             title: String::new(),
+            outlet: None,
             length: 0,
             boilerplate: Vec::new(),
         }
@@ -222,7 +223,7 @@ mod pair_tests {
             id: String::new(),
             claims: Vec::new(),
             docs: docs.to_vec(),
-            relation: String::new(),
+            relation: crate::report::Relation::Unique,
             reason: String::new(),
             diffs: Vec::new(),
             conflicts: Vec::new(),

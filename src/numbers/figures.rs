@@ -516,7 +516,7 @@ fn figure_at(cx: &Ctx, i: usize) -> Option<Figure> {
         return None;
     }
     let ranged = span.is_some() && !num.vague;
-    let start = i;
+    let mut start = i;
     // Not a figure: a name ("Boeing 737", "Article 5"), "No. 5", a multiplier ("three times"),
     // an anaphoric small number ("the two sides").
     let prev = start.checked_sub(1);
@@ -611,6 +611,25 @@ fn figure_at(cx: &Ctx, i: usize) -> Option<Figure> {
     } else if let Some((len, m)) = w.longest(j, &lx.measure) {
         measured = Measured::Measure(m.symbol);
         j += len;
+    }
+    // "Eric Allen Kirkpatrick, 61, of Vancouver": digits set off by commas after a name, with
+    // nothing counted after them, are the person's age; the figure starts at the name's last
+    // word, which says whose age it is.
+    if matches!(measured, Measured::Count)
+        && kind == NumKind::Quantity
+        && qual.is_none()
+        && !ranged
+        && plain_digits
+        && num.tail.is_none()
+        && (1.0..=110.0).contains(&num.value)
+        && matches!(w.lw(number_end), "," | "." | ")" | ";" | "of" | "and" | "")
+    {
+        if let Some(p) = prev.filter(|&p| p >= 1 && w.lw(p) == ",") {
+            if w.is_cap(p - 1) && w.is_word(p - 1) && !lx.stop.contains(w.lw(p - 1)) {
+                measured = Measured::Age("years old");
+                start = p - 1;
+            }
+        }
     }
     let mut event: Option<String> = None;
     let mut own_event: Option<&'static EventWord> = None;

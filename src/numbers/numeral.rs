@@ -101,6 +101,25 @@ fn split_digit_token<'a>(
     Some((cur, &s[..end], &s[end..]))
 }
 
+/// A simple fraction written after a whole number: "1/2", "3/4", "½" (halves, thirds,
+/// quarters and eighths, smaller than one; "9/11" is no fraction).
+fn fraction(t: &str) -> Option<f64> {
+    match t {
+        "\u{bd}" => return Some(0.5),
+        "\u{bc}" => return Some(0.25),
+        "\u{be}" => return Some(0.75),
+        _ => {}
+    }
+    let (a, b) = t.split_once('/')?;
+    let all_digits =
+        |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|c| c.is_ascii_digit());
+    if !all_digits(a) || !all_digits(b) {
+        return None;
+    }
+    let (num, den) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
+    (matches!(den, 2 | 3 | 4 | 8) && num >= 1 && num < den).then(|| f64::from(num) / f64::from(den))
+}
+
 /// `v` (written with `decimals` decimals) times `f`, without binary rounding noise for
 /// power-of-ten scales: 65.4 billion is 654 × 10^8 exactly.
 fn scaled(v: f64, decimals: u32, f: f64) -> f64 {
@@ -204,9 +223,17 @@ pub(crate) fn numeral_at(w: &Words, i: usize) -> Option<Numeral> {
         n.decimals = decimals;
         n.step = 10f64.powi(-(decimals as i32));
         n.currency = cur.or(start_cur);
+        let next = w.lw(k + 1);
         if rest.is_empty() {
         } else if rest == "%" {
             n.percent = true;
+        } else if rest == "m"
+            && n.currency.is_none()
+            && !(lx.head.contains_key(next) || next.len() > 3 && next.ends_with('s'))
+        {
+            // "fell about 600m down the face": metres, unless money ("€3m") or a plural or
+            // counted noun follows ("5m people", "2m doses").
+            n.tail = Some(rest.to_string());
         } else if let Some(f) = lx
             .suffix
             .get(rest)
@@ -216,6 +243,11 @@ pub(crate) fn numeral_at(w: &Words, i: usize) -> Option<Numeral> {
             n.step *= f;
             n.scaled = true;
             n.factor = *f;
+        } else if let Some(f) = fraction(rest).or_else(|| rest.strip_prefix('-').and_then(fraction))
+        {
+            // "2½", "2-1/2"
+            n.value = v + f;
+            n.step = n.step.min(f);
         } else if let Some(tail) = rest.strip_prefix('-') {
             if let Some((v2, d2)) = parse_digits(tail) {
                 if v2 > v {
@@ -245,6 +277,15 @@ pub(crate) fn numeral_at(w: &Words, i: usize) -> Option<Numeral> {
         } else {
             // "1980s", "2nd", "9am", "5G": not a plain numeral.
             return None;
+        }
+        // "2 1/2 years"
+        if rest.is_empty() && decimals == 0 {
+            if let Some(f) = fraction(w.lw(n.end)) {
+                n.value = v + f;
+                n.step = f;
+                n.end += 1;
+                return Some(finish(n));
+            }
         }
         // "2 million", "1.5 billion", "3 dozen"
         if rest.is_empty() {
@@ -382,6 +423,13 @@ mod tests {
             ("1.2 million", Some((1_200_000.0, 100_000.0, 2, None, None))),
             ("$5 billion", Some((5e9, 1e9, 2, None, Some("USD")))),
             ("€3m", Some((3e6, 1e6, 1, None, Some("EUR")))),
+            ("600m down", Some((600.0, 100.0, 1, Some("m"), None))),
+            ("2 1/2 years", Some((2.5, 0.5, 2, None, None))),
+            ("2-1/2 year", Some((2.5, 0.5, 1, None, None))),
+            ("4\u{bd} hours", Some((4.5, 0.5, 1, None, None))),
+            ("2 9/11", Some((2.0, 1.0, 1, None, None))),
+            ("5m people", Some((5e6, 1e6, 1, None, None))),
+            ("2m doses", Some((2e6, 1e6, 1, None, None))),
             ("US$2.5bn", Some((2.5e9, 1e8, 1, None, Some("USD")))),
             ("$ 40", Some((40.0, 1.0, 2, None, Some("USD")))),
             ("forty-nine", Some((49.0, 1.0, 1, None, None))),

@@ -157,6 +157,25 @@ fn figures_table() {
             &["$5 billion ~ $5 billion ~ M ~ 5000000000 ~ (4750000000,5250000000) ~ - ~ USD ~ pledge"],
         ),
         (
+            "Police identified the victim as Benjamin Banky, 40, of Vancouver.",
+            &["Banky, 40 ~ 40 ~ Q ~ 40 ~ [40,40] ~ - ~ years old ~ -"],
+        ),
+        (
+            "On Wednesday, 12 people were hurt and Smith, 40 miles away, heard it.",
+            &[
+                "12 people ~ 12 ~ Q ~ 12 ~ [12,12] ~ - ~ people ~ wound",
+                "40 miles ~ 40 ~ Q ~ 40 ~ (39.5,40.5) ~ - ~ mi ~ -",
+            ],
+        ),
+        (
+            "He was sentenced to 2 1/2 years in that case.",
+            &["2 1/2 years ~ 2 1/2 ~ Q ~ 913.10625 ~ (821.795625,1004.416875) ~ - ~ day ~ -"],
+        ),
+        (
+            "The climber fell about 600m down the north face.",
+            &["about 600m ~ 600m ~ Q ~ 600 ~ [540,660] ~ around ~ m ~ fall"],
+        ),
+        (
             "Brussels approved \u{20ac}3m for the project.",
             &["\u{20ac}3m ~ \u{20ac}3m ~ M ~ 3000000 ~ (2850000,3150000) ~ - ~ EUR ~ approve"],
         ),

@@ -22,7 +22,20 @@ test('conflicts show their kind, may/cannot all hold and the values side by side
   await expect(range.locator('.conflict-head')).toContainText('Figures that differ but may all hold');
   await expect(range.locator('.conflict-holds')).toHaveText('(may all hold)');
   await expect(range.locator('.conflict-note')).toContainText('lower bounds');
-  await expect(range.locator('.conflict-values li:not(.versus)')).toHaveCount(2);
+  // every value the report gives for this conflict, in its order (the core decides how many:
+  // a headline and the body sentence of one article may both take part)
+  const report = await page.evaluate(async (list) => {
+    const mod = await import('./pkg/corroborate.js');
+    await mod.default();
+    const demo = await (await fetch('pkg/demo.json')).json();
+    return JSON.parse(mod.analyzeJson(JSON.stringify([...demo.map(({ name, text }) => ({ name, text })), ...list])));
+  }, [
+    { name: 'fire-a.txt', text: read('a.txt') },
+    { name: 'fire-b.txt', text: read('b.txt') },
+  ]);
+  const rangeValues = report.groups.flatMap((g) => g.conflicts).find((k) => k.kind === 'range' && k.values.some((v) => v.text === 'At least 19 workers')).values;
+  expect(new Set(rangeValues.map((v) => v.doc)).size).toBe(2);
+  await expect(range.locator('.conflict-values li:not(.versus) .value')).toHaveText(rangeValues.map((v) => v.text));
   await expect(range.locator('.conflict-values')).toContainText('at least 14 workers');
   // The missing: values that cannot both hold, side by side, one per article.
   const missing = conflicts.locator('.conflict.cannot-hold').filter({ hasText: 'Twelve workers' });

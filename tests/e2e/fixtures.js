@@ -72,3 +72,35 @@ export async function openInput(scope) {
   if (!(await fold.evaluate((d) => d.open))) await fold.locator('summary').click();
   return scope.getByRole('textbox', { name: 'Paste the text of an article' });
 }
+
+/** The session saved for widget storage key `key` (IndexedDB `corroborate-widget`), or null. */
+export function savedSession(page, key) {
+  return page.evaluate(
+    (k) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('corroborate-widget');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('sessions')) return resolve(null);
+          const get = db.transaction('sessions').objectStore('sessions').get(k);
+          get.onsuccess = () => resolve(get.result ?? null);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    key,
+  );
+}
+
+/** The chip named exactly `name` inside `scope` (the page or a widget locator). */
+export function chipIn(scope, name) {
+  return scope.locator('#chips button.chip').filter({ has: scope.page().locator('.chip-name', { hasText: new RegExp(`^${escape(name)}$`) }) });
+}
+
+/** Merges the chips named `a` and `b` through the "Merge names…" mode (then wait for the analysis). */
+export async function mergeChips(scope, a, b) {
+  await scope.getByRole('button', { name: 'Merge names…' }).click();
+  await chipIn(scope, a).click();
+  await chipIn(scope, b).click();
+  await scope.getByRole('button', { name: 'Merge 2 names' }).click();
+}

@@ -1,15 +1,7 @@
 // Adding articles: paste, drop (DataTransfer), pick (file input), rename and remove.
 import { chip, dropFiles, expect, openDemo, openInput, test, waitAnalysed } from './fixtures.js';
+import { ARDERN } from './texts.js';
 
-const ARDERN = [
-  'New Zealand votes to tighten gun laws after Christchurch attack',
-  '',
-  'Jacinda Ardern, the prime minister of New Zealand, said on Wednesday that parliament had voted by 119 to 1 to ban most semi-automatic weapons.',
-  '',
-  '“We are a nation of 4.9 million people and we will not accept this,” Ardern told reporters in Wellington.',
-  '',
-  'Police Commissioner Mike Bush said more than 10,000 weapons had been handed in.',
-].join('\n');
 
 const items = (page) => page.locator('#article-list > li.article-item');
 

@@ -1,34 +1,16 @@
 // <corroborate-widget> keeps its session across reloads, per instance: the preloaded `articles`
-// load on the first visit only (never twice), the reader's pasted articles and renames come
+// are added on the first visit only (never twice; a return visit revalidates them, see
+// view-embed.spec.js), the reader's pasted articles and renames come
 // back with the reader's merges, each widget keeps its own (key: `storage-key`, else `id`), a changed `articles` list
 // loads afresh, and `persist="off"` keeps nothing in the browser.
 import path from 'node:path';
-import { expect, openInput, OUTPUT, test } from './fixtures.js';
+import { chipIn, expect, mergeChips, openInput, OUTPUT, savedSession, test } from './fixtures.js';
 
 const PASTED = [
   'Harbour ferry service to resume after storm damage',
   '',
   'The port authority said on Thursday that the ferry between the two harbours would run again from Monday, after a storm damaged the northern pier.',
 ].join('\n');
-
-/** The session saved for widget storage key `key` (IndexedDB `corroborate-widget`), or null. */
-function savedSession(page, key) {
-  return page.evaluate(
-    (k) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('corroborate-widget');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('sessions')) return resolve(null);
-          const get = db.transaction('sessions').objectStore('sessions').get(k);
-          get.onsuccess = () => resolve(get.result ?? null);
-          get.onerror = () => reject(get.error);
-        };
-      }),
-    key,
-  );
-}
 
 const names = (w) => w.locator('#article-list input[type="text"]').evaluateAll((is) => is.map((i) => i.value));
 
@@ -55,13 +37,10 @@ test('the widget keeps its articles across reloads without loading its URLs twic
   await w.getByRole('button', { name: /^Remove article 2/ }).click();
   await ready(w);
   // a correction: two chips merged
-  const chipNamed = (name) => w.locator('#chips button.chip').filter({ has: page.locator('.chip-name', { hasText: new RegExp(`^${name}$`) }) });
+  const chipNamed = (name) => chipIn(w, name);
   const mentions = async (c) => Number((await c.locator('.chip-count').textContent()).match(/\d+/)[0]);
   const sum = (await mentions(chipNamed('Armenia'))) + (await mentions(chipNamed('Yerevan')));
-  await w.getByRole('button', { name: 'Merge names…' }).click();
-  await chipNamed('Armenia').click();
-  await chipNamed('Yerevan').click();
-  await w.getByRole('button', { name: 'Merge 2 names' }).click();
+  await mergeChips(w, 'Armenia', 'Yerevan');
   await ready(w);
   await expect(chipNamed('Yerevan')).toHaveCount(0);
   expect(await mentions(chipNamed('Armenia'))).toBe(sum);

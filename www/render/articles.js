@@ -77,7 +77,7 @@ export function renderTextShells(container, view) {
           {},
           el('span', { class: 'doc-num', text: view.docShort(doc.index) }),
           ' ',
-          el('span', { class: 'summary-title', text: view.docTitle(doc.index) }),
+          el('span', { class: 'summary-title', text: view.docHeading(doc.index) }),
           el('span', { class: 'summary-marks' }),
         ),
         el('div', { class: 'doc-text', lang: 'en' }),

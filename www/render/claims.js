@@ -40,7 +40,7 @@ export const CONFLICT_LABEL = {
   day: 'Different days',
   detail: 'A name or number changed',
   status: 'Statuses that exclude each other',
-  speaker: 'Different sources',
+  speaker: 'Quote given to different speakers',
   negation: 'Said and denied',
 };
 
@@ -177,8 +177,8 @@ function startColumns(container, view, total) {
         docs.map((doc) =>
           el(
             'th',
-            { scope: 'col', class: 'col-doc', title: view.docLabel(doc.index) },
-            el('span', { class: 'col-title' }, el('span', { class: 'doc-num', text: view.docShort(doc.index) }), ' ', view.docTitle(doc.index)),
+            { scope: 'col', class: 'col-doc', title: view.docTip(doc.index) },
+            el('span', { class: 'col-title' }, el('span', { class: 'doc-num', text: view.docShort(doc.index) }), ' ', view.docHeading(doc.index)),
           ),
         ),
       ),
@@ -194,7 +194,7 @@ function startColumns(container, view, total) {
       if (here.length === 0) {
         return el('td', { class: 'no-claim' }, el('span', { 'aria-hidden': 'true', text: '—' }), srOnly('not in this article'));
       }
-      return el('td', { class: 'has-claim', dataset: { doc: String(doc.index), label: `${doc.index + 1}. ${view.docTitle(doc.index)}` } }, here.map((c) => claimCell(c, view, false)));
+      return el('td', { class: 'has-claim', dataset: { doc: String(doc.index), label: view.docLabel(doc.index) } }, here.map((c) => claimCell(c, view, false)));
     });
     const detail = groupDetail(group, view);
     table.append(
@@ -305,7 +305,7 @@ function claimCell(claim, view, withDoc) {
         'button',
         { type: 'button', class: 'link jump', dataset: { claim: claim.id } },
         'Show in text',
-        srOnly(` of article ${view.docShort(claim.doc)}: ${view.docTitle(claim.doc)}`),
+        srOnly(` of article ${view.docShort(claim.doc)}: ${view.docHeading(claim.doc)}`),
       ),
     );
   }
@@ -433,5 +433,5 @@ export function groupDetail(group, view) {
 
 function docRef(view, index) {
   if (index == null || !view.docs[index]) return el('span', { class: 'doc-ref', text: '?' });
-  return el('span', { class: 'doc-ref', title: view.docLabel(index) }, el('span', { class: 'doc-num', text: view.docShort(index) }), srOnly(` ${view.docLabel(index)}`));
+  return el('span', { class: 'doc-ref', title: view.docTip(index) }, el('span', { class: 'doc-num', text: view.docShort(index) }), srOnly(` ${view.docLabel(index)}`));
 }

@@ -4,8 +4,11 @@
 // headlines, what most articles carry and one leaves out, the article pairs by overlap, and the
 // groups each article alone carries. This module only draws it: each conflict with its kind and
 // every article's value side by side, each reworded quote with its word diff, the headlines in
-// one list, the omissions, the pairs with their share of claims, and per article a count of its
-// one-source claims that opens to list them. Article text only reaches the page as text nodes.
+// one list (each after the outlet its dateline or byline credits, the file name in a tooltip),
+// the omissions, the pairs with their share of claims, and per article a count of its
+// one-source claims that opens to list them. Above all of it, a notice when some articles share
+// almost no names or claims with the others (the core's `apart_note`: probably other events).
+// Article text only reaches the page as text nodes.
 
 import { el, plural, replace } from '../dom.js';
 import { groupDetail, relationLabel } from './claims.js';
@@ -29,7 +32,7 @@ export function renderDigest(container, view, digest, onJump) {
   const groups = new Map((view.report.groups ?? []).map((g) => [g.id, g]));
   const first = (g) => view.claimById.get(g?.claims?.[0]);
   const speakerOf = (c) => (c?.speaker != null ? view.entityById.get(c.speaker)?.name : null) ?? c?.source?.text ?? null;
-  const docRef = (i) => el('span', { class: 'doc-ref', title: view.docLabel(i) }, el('span', { class: 'doc-num', text: view.docShort(i) }));
+  const docRef = (i) => el('span', { class: 'doc-ref', title: view.docTip(i) }, el('span', { class: 'doc-num', text: view.docShort(i) }));
   const jump = (c) =>
     c ? el('button', { type: 'button', class: 'link jump', dataset: { claim: c.id }, onclick: () => onJump(c.id) }, 'Show in text', el('span', { class: 'sr-only', text: ` of article ${view.docShort(c.doc)}` })) : null;
   const section = (id, title, count, ...body) =>
@@ -46,7 +49,16 @@ export function renderDigest(container, view, digest, onJump) {
     el(
       'ol',
       { class: 'headline-list' },
-      digest.headlines.map((h) => el('li', { dataset: { doc: String(h.doc) } }, docRef(h.doc), ' ', el('span', { class: 'headline', text: h.title || view.docName(h.doc) }), ' ', el('span', { class: 'doc-name', text: `(${view.docName(h.doc)})` }))),
+      digest.headlines.map((h) =>
+        el(
+          'li',
+          { dataset: { doc: String(h.doc) }, title: view.docTip(h.doc) },
+          docRef(h.doc),
+          ' ',
+          view.docs[h.doc]?.outlet ? [el('span', { class: 'outlet', text: view.docs[h.doc].outlet }), ' — '] : null,
+          el('span', { class: 'headline', text: h.title || view.docName(h.doc) }),
+        ),
+      ),
     ),
   );
 
@@ -128,7 +140,7 @@ export function renderDigest(container, view, digest, onJump) {
           el(
             'details',
             {},
-            el('summary', {}, 'Article ', docRef(u.doc), ` ${view.docTitle(u.doc)}: `, el('strong', { text: plural(u.groups.length, 'claim') })),
+            el('summary', {}, 'Article ', docRef(u.doc), ` ${view.docHeading(u.doc)}: `, el('strong', { text: plural(u.groups.length, 'claim') })),
             el(
               'ul',
               { class: 'unique-claims' },
@@ -143,5 +155,7 @@ export function renderDigest(container, view, digest, onJump) {
     ),
   );
 
-  replace(container, el('h2', { id: 'digest-heading', tabindex: '-1', text: 'What differs' }), headlines, conflictPart, rewordedPart, omissionPart, pairPart, uniquePart);
+  // articles that share almost no names or claims (the core's measure and sentence): said first
+  const apart = digest.apart_note ? el('p', { id: 'apart-notice', class: 'notice apart-notice', role: 'note', dataset: { docs: (digest.apart ?? []).map((a) => a.doc).join(' ') }, text: digest.apart_note }) : null;
+  replace(container, el('h2', { id: 'digest-heading', tabindex: '-1', text: 'What differs' }), apart, headlines, conflictPart, rewordedPart, omissionPart, pairPart, uniquePart);
 }

@@ -29,7 +29,7 @@ export function renderPairs(container, view) {
         'table',
         { class: 'pairs' },
         el('caption', { text: 'Claim groups each pair of articles shares (overlap: share of the smaller article’s groups)' }),
-        el('thead', {}, el('tr', {}, el('td'), view.docs.map((d) => el('th', { scope: 'col', title: view.docLabel(d.index) }, el('span', { class: 'doc-num', text: view.docShort(d.index) }))))),
+        el('thead', {}, el('tr', {}, el('td'), view.docs.map((d) => el('th', { scope: 'col', title: view.docTip(d.index) }, el('span', { class: 'doc-num', text: view.docShort(d.index) }))))),
         el(
           'tbody',
           {},
@@ -37,7 +37,7 @@ export function renderPairs(container, view) {
             el(
               'tr',
               {},
-              el('th', { scope: 'row', class: 'pair-row-head' }, el('span', { class: 'col-title' }, el('span', { class: 'doc-num', text: view.docShort(row.index) }), ' ', view.docTitle(row.index))),
+              el('th', { scope: 'row', class: 'pair-row-head' }, el('span', { class: 'col-title' }, el('span', { class: 'doc-num', text: view.docShort(row.index) }), ' ', view.docHeading(row.index))),
               view.docs.map((col) => {
                 if (col.index === row.index) return el('td', { class: 'self', 'aria-label': 'same article', text: '·' });
                 const p = byKey.get(key(row.index, col.index));
@@ -54,7 +54,7 @@ export function renderPairs(container, view) {
 
 function renderTopPairs(container, view, pairs) {
   const top = [...pairs].sort((x, y) => y.shared - x.shared || y.overlap - x.overlap || x.a - y.a || x.b - y.b).slice(0, TOP_PAIRS);
-  const cell = (i) => el('td', { class: 'pair-doc', title: view.docLabel(i) }, el('span', { class: 'doc-num', text: view.docShort(i) }), ' ', view.docTitle(i));
+  const cell = (i) => el('td', { class: 'pair-doc', title: view.docTip(i) }, el('span', { class: 'doc-num', text: view.docShort(i) }), ' ', view.docHeading(i));
   replace(
     container,
     el(

@@ -271,7 +271,7 @@ pub fn groups_of(f: &Folder, groups: &[corroborate::report::Group]) -> Grouping 
                         .iter()
                         .filter_map(|id| pos.get(id.as_str()).copied())
                         .collect(),
-                    g.relation.clone(),
+                    g.relation.to_string(),
                 )
             })
             .collect(),
