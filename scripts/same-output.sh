@@ -16,9 +16,11 @@ polnear=${3:-/work/shared/data/polnear}
 mkdir -p "$out"
 if [[ -n "${BENCH_SCALE:-}" ]]; then
   gen=$(mktemp -d)
+  abs=$(realpath "$bin")
   for c in news:1200000 longline:128000 dense:64000 saidchain:600000 unicode:256000; do
     "$BENCH_SCALE" generate "${c%%:*}" "${c##*:}" >"$gen/${c%%:*}.txt"
-    "$bin" --format json --compact "$gen/${c%%:*}.txt" >"$out/gen-${c%%:*}.json"
+    # run inside the folder, so the report names the article "news.txt", not a temporary path
+    (cd "$gen" && "$abs" --format json --compact "${c%%:*}.txt") >"$out/gen-${c%%:*}.json"
   done
   rm -rf "$gen"
 fi
