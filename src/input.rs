@@ -1,11 +1,12 @@
 //! Checks that a file's bytes are article text before anything analyses them, and decodes
 //! them: not empty, not binary, not HTML, not over the size limit, UTF-8 (a UTF-8 byte order
-//! mark is kept as text) or UTF-16 with a byte order mark. The CLI calls it on every file; the
-//! page (`www/input/files.js`) applies the same rules before text reaches the worker: NUL
-//! anywhere or over 10 % control characters in the first 8 KB is binary (tab, line feed, form
-//! feed, carriage return and escape are text), UTF-16 needs its byte order mark and is decoded
-//! strictly (a lone surrogate is refused). HTML is reduced to article text in the page; the CLI
-//! has no HTML reader and refuses it with a line saying so.
+//! mark is kept as text) or UTF-16 with a byte order mark. NUL anywhere or over 10 % control
+//! characters in the first 8 KB is binary (tab, line feed, form feed, carriage return and
+//! escape are text); UTF-16 needs its byte order mark and is decoded strictly (a lone surrogate
+//! is refused). The CLI calls [`check`] on every file; the page calls [`read`] (through the
+//! worker, `readInput` in `src/wasm.rs`) on every file it is given, so both refuse the same
+//! files with the same words. [`read`] says whether the text is an HTML document: the page
+//! reduces it to article text, the CLI has no HTML reader and [`check`] refuses it.
 
 use std::fmt;
 
@@ -89,8 +90,18 @@ fn looks_html(text: &str) -> bool {
         || head.contains("<html") && head.contains("<body")
 }
 
-/// Returns the text of `bytes` if it is article text.
-pub fn check(bytes: &[u8]) -> Result<String, InputError> {
+/// A file's text, decoded and checked by [`read`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Text {
+    /// The decoded text.
+    pub text: String,
+    /// Is it an HTML document (by its first kilobyte) rather than plain text?
+    pub html: bool,
+}
+
+/// Returns the text of `bytes` if it is text (plain or HTML), with every check of [`check`]
+/// but the refusal of HTML.
+pub fn read(bytes: &[u8]) -> Result<Text, InputError> {
     if bytes.len() > MAX_ARTICLE_BYTES {
         return Err(InputError::TooLarge);
     }
@@ -114,10 +125,16 @@ pub fn check(bytes: &[u8]) -> Result<String, InputError> {
     {
         return Err(InputError::Empty);
     }
-    if looks_html(&text) {
-        return Err(InputError::Html);
+    let html = looks_html(&text);
+    Ok(Text { text, html })
+}
+
+/// Returns the text of `bytes` if it is article text: [`read`], and HTML refused.
+pub fn check(bytes: &[u8]) -> Result<String, InputError> {
+    match read(bytes)? {
+        Text { html: true, .. } => Err(InputError::Html),
+        Text { text, .. } => Ok(text),
     }
-    Ok(text)
 }
 
 /// UTF-16 after its byte order mark, strictly: an odd byte or a lone surrogate is refused, as
@@ -197,6 +214,21 @@ mod tests {
                 "{:?}",
                 &bytes[..bytes.len().min(20)]
             );
+            // read: the same, but HTML comes back as text marked html
+            let got = read(bytes);
+            match want {
+                Err(InputError::Html) => {
+                    assert!(got.as_ref().is_ok_and(|t| t.html), "{got:?}")
+                }
+                Err(e) => assert_eq!(got.as_ref().err(), Some(e)),
+                Ok(text) => assert_eq!(
+                    got.as_ref().ok(),
+                    Some(&Text {
+                        text: text.to_string(),
+                        html: false
+                    })
+                ),
+            }
         }
     }
 }

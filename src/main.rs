@@ -105,20 +105,19 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let out = match format {
-        Format::Json if compact => serde_json::to_string(&report),
-        Format::Json => serde_json::to_string_pretty(&report),
-        Format::Markdown => Ok(markdown::render(&report)),
-    };
-    let out = match out {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("corroborate: could not write the report: {e}");
-            return ExitCode::FAILURE;
+    // The JSON is written as it is made (never held whole: it is several times the input).
+    let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let written = match format {
+        Format::Json if compact => {
+            serde_json::to_writer(&mut stdout, &report).map_err(io::Error::from)
         }
+        Format::Json => serde_json::to_writer_pretty(&mut stdout, &report).map_err(io::Error::from),
+        Format::Markdown => stdout.write_all(markdown::render(&report).as_bytes()),
     };
-    let mut stdout = io::stdout().lock();
-    if let Err(e) = writeln!(stdout, "{out}").and_then(|()| stdout.flush()) {
+    if let Err(e) = written
+        .and_then(|()| writeln!(stdout))
+        .and_then(|()| stdout.flush())
+    {
         // a reader that went away (`| head`) is not worth a message; a full disk is
         if e.kind() != io::ErrorKind::BrokenPipe {
             eprintln!(

@@ -88,6 +88,17 @@ pub fn check_input(bytes: &[u8]) -> Result<String, JsError> {
     crate::input::check(bytes).map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// `readInput(bytes)` → `{text, html}`: the bytes of a file decoded and checked as the CLI
+/// checks them (`crate::input::read`), `html` true for an HTML document, which the page
+/// reduces to article text where the CLI refuses it. Throws an `Error` with the CLI's one-line
+/// message otherwise (empty, binary, too large, not UTF-8, bad UTF-16).
+#[wasm_bindgen(js_name = readInput, unchecked_return_type = "{text: string, html: boolean}")]
+pub fn read_input(bytes: &[u8]) -> Result<JsValue, JsError> {
+    let text = crate::input::read(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+    text.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// The report schema this build produces.
 #[wasm_bindgen]
 pub fn schema() -> String {

@@ -147,6 +147,42 @@ fn options_file_applies_entity_edits() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad-options.json"));
 }
 
+/// The bytes of a case of `tests/fixtures/input-check.json`: `pad` letters, then `hex`.
+fn fixture_bytes(case: &serde_json::Value) -> Vec<u8> {
+    let mut bytes = vec![b'a'; case["pad"].as_u64().unwrap_or(0) as usize];
+    let hex = case["hex"].as_str().unwrap();
+    for i in (0..hex.len()).step_by(2) {
+        bytes.push(u8::from_str_radix(&hex[i..i + 2], 16).unwrap());
+    }
+    bytes
+}
+
+#[test]
+fn refused_files_are_worded_as_the_page_words_them() {
+    // The same cases and words as tests/e2e/input-check.spec.js: the page runs this check too.
+    let fixture: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/input-check.json")).unwrap();
+    let good = temp(
+        "good-for-fixture.txt",
+        b"Nikol Pashinyan said 49 soldiers were killed.",
+    );
+    let cases = fixture["refused"].as_array().unwrap();
+    assert!(cases.len() >= 5);
+    for case in cases {
+        let name = case["name"].as_str().unwrap();
+        let bad = temp(name, &fixture_bytes(case));
+        let out = bin().arg(&bad).arg(&good).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        let want = format!(
+            "corroborate: {}: {}\n",
+            bad.display(),
+            case["message"].as_str().unwrap()
+        );
+        assert_eq!(err, want, "{name}");
+    }
+}
+
 #[test]
 fn utf16_with_bom_is_read() {
     let mut bytes = vec![0xff, 0xfe];

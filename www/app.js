@@ -1227,7 +1227,7 @@ export function createApp(root = document, options = {}) {
     }
     const results = await Promise.all(
       articles.map(async (f) => {
-        const r = await readArticleFile(f);
+        const r = await readArticleFile(f, (bytes) => client.read(bytes));
         read++;
         if (articles.length > 3) setProgress(read / articles.length);
         return r;
@@ -1299,7 +1299,7 @@ export function createApp(root = document, options = {}) {
       const response = await fetch(url, { credentials: 'same-origin', ...init });
       if (!response.ok) return { ok: false, message: `${name}: could not be loaded (HTTP ${response.status})` };
       const blob = await response.blob();
-      const r = await readArticleFile(new File([blob], name, { type: blob.type.split(';')[0] }));
+      const r = await readArticleFile(new File([blob], name, { type: blob.type.split(';')[0] }), (bytes) => client.read(bytes));
       return r.ok ? { ...r, url: url.href, hash: await textHash(r.text) } : r;
     } catch (err) {
       return { ok: false, message: `${name}: could not be loaded (${err.message})` };

@@ -94,6 +94,15 @@ export class AnalyzerClient {
     return { report, digest: reply.digest ? JSON.parse(reply.digest) : null, ms: reply.ms };
   }
 
+  /**
+   * The core's input check of a file's bytes (an ArrayBuffer, transferred): resolves with
+   * `{text, html}` or rejects with the check's message, worded as the CLI words it.
+   */
+  async read(bytes) {
+    const { text, html } = await this.#request({ type: 'read', bytes }, [bytes]);
+    return { text, html };
+  }
+
   /** The core's digest (what differs) of a report object; resolves with the digest. */
   async digest(report) {
     const reply = await this.#request({ type: 'digest', report: JSON.stringify(report) });

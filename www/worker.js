@@ -16,6 +16,11 @@
 // `{type: 'digest', id, report}` (a report as a JSON string) is answered `{type: 'digest', id,
 // digest}`: the page's digest of an imported report.
 //
+// `{type: 'read', id, bytes}` (an ArrayBuffer: a file's bytes) is answered `{type: 'read', id,
+// text, html}` by the core's input check (`readInput`, the CLI's `input::check` but for HTML,
+// which the page reduces to article text), or an error carrying the check's message, worded
+// as the CLI words it.
+//
 // `{type: 'init', id, wasm}` hands the worker the wasm binary (an ArrayBuffer) instead of
 // letting it fetch pkg/corroborate_bg.wasm: the single-file build (scripts/build-single.mjs)
 // runs this same code from a Blob URL and sends it first. It is answered `ready`, or an error
@@ -87,6 +92,12 @@ self.addEventListener('message', async (event) => {
         let report = msg.options == null ? mod.analyze(msg.articles) : mod.analyze(msg.articles, msg.options);
         if (typeof report === 'string') report = JSON.parse(report);
         reply({ type: 'report', id, report, ms: performance.now() - t0 });
+        break;
+      }
+      case 'read': {
+        const mod = await core();
+        const { text, html } = mod.readInput(new Uint8Array(msg.bytes));
+        reply({ type: 'read', id, text, html });
         break;
       }
       case 'digest': {

@@ -12,9 +12,12 @@
 //! peak memory (`VmHWM` from `/proc/self/status`) is that run's own. The child builds the
 //! input, then times `analyze` and the report's JSON serialisation, and prints CPU seconds
 //! (user + system, from `/proc/self/stat`; the machine is shared, so wall time says less),
-//! wall seconds, peak resident memory and the JSON size. The parent prints one row per run
-//! and the growth factor per doubling of the input (linear ≈ 2.0) for CPU time, memory above
-//! the idle baseline and output size.
+//! wall seconds, peak resident memory and the JSON size, and per stage the peak heap (a
+//! counting allocator: bytes asked for and not yet freed). The parent prints one row per run:
+//! peak memory and its ratio to the input (`peak/in`, above the idle baseline), the growth
+//! factor per doubling of the input (linear ≈ 2.0) for CPU time, memory and output size, and
+//! the stage holding the heap peak with that peak over the input size. The report's JSON is
+//! written into a counting sink, as the CLI streams it, never held whole.
 //!
 //! The classes are the ones issue #13 measured: ordinary news (the sample articles repeated
 //! into one article), one long line with no sentence punctuation, dense claims in one
@@ -22,10 +25,57 @@
 //! articles. The generators are deterministic; the sample articles are only repeated text
 //! here, nothing is tuned on them.
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
 
-use corroborate::{analyze, Article};
+use corroborate::pipeline::analyze_observed;
+use corroborate::{Article, Options};
+
+/// The system allocator, counting the bytes live now and their peak since the last
+/// [`stage_peak`], so each stage's own peak heap is known (`run --stages`).
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = System.alloc(layout);
+        if !p.is_null() {
+            let now = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
+            PEAK.fetch_max(now, Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout);
+        LIVE.fetch_sub(layout.size(), Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = System.realloc(ptr, layout, new_size);
+        if !p.is_null() {
+            if new_size >= layout.size() {
+                let now =
+                    LIVE.fetch_add(new_size - layout.size(), Relaxed) + new_size - layout.size();
+                PEAK.fetch_max(now, Relaxed);
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// (peak heap bytes since the previous call, heap bytes live now); starts the next stage.
+fn stage_peak() -> (usize, usize) {
+    let live = LIVE.load(Relaxed);
+    (PEAK.swap(live, Relaxed), live)
+}
 
 const SEEDS: [&str; 5] = [
     include_str!("../../seeds/000_76fbd4d35457b39a.txt"),
@@ -112,7 +162,7 @@ fn main() {
         baseline as f64 / 1024.0
     );
     println!(
-        "{:<10} {:>11} {:>9} {:>9} {:>10} {:>12} {:>9} {:>7} {:>7} {:>7}",
+        "{:<10} {:>11} {:>9} {:>9} {:>10} {:>12} {:>9} {:>7} {:>7} {:>7}  heap peak: stage, /in",
         "class",
         "input",
         "cpu s",
@@ -122,9 +172,10 @@ fn main() {
         "peak/in",
         "g.cpu",
         "g.mem",
-        "g.out"
+        "g.out",
     );
     let mut worst = 0.0f64;
+    let mut worst_mem = (0.0f64, String::new());
     for &(name, base, _) in CLASSES {
         if wanted
             .as_ref()
@@ -166,23 +217,34 @@ fn main() {
                 }
                 None => ("-".into(), "-".into(), "-".into()),
             };
+            let ratio =
+                (m.peak_kb.saturating_sub(baseline) as f64 * 1024.0) / (m.input.max(1) as f64);
             println!(
-                "{:<10} {:>11} {:>9.2} {:>9.2} {:>10.1} {:>12.2} {:>9.1} {:>7} {:>7} {:>7}",
+                "{:<10} {:>11} {:>9.2} {:>9.2} {:>10.1} {:>12.2} {:>9.1} {:>7} {:>7} {:>7}  {} {:.1}",
                 name,
                 m.input,
                 m.cpu,
                 m.wall,
                 m.peak_kb as f64 / 1024.0,
                 m.json as f64 / 1e6,
-                (m.peak_kb.saturating_sub(baseline) as f64 * 1024.0) / (m.input.max(1) as f64),
+                ratio,
                 gc,
                 gm,
-                go
+                go,
+                m.top.0,
+                m.top.1 as f64 / m.input.max(1) as f64
             );
+            if ratio > worst_mem.0 {
+                worst_mem = (ratio, format!("{name} {}", m.input));
+            }
             prev = Some(m);
         }
     }
     println!("largest CPU growth per doubling (steps from ≥ 0.2 s): {worst:.2}");
+    println!(
+        "largest peak memory over input: {:.1}x ({})",
+        worst_mem.0, worst_mem.1
+    );
 }
 
 struct Measure {
@@ -191,6 +253,8 @@ struct Measure {
     wall: f64,
     peak_kb: u64,
     json: usize,
+    /// The stage whose heap peak (counted by the allocator) was highest, and that peak.
+    top: (String, usize),
 }
 
 fn measure(class: &str, size: usize) -> Result<Measure, String> {
@@ -215,10 +279,21 @@ fn measure(class: &str, size: usize) -> Result<Measure, String> {
         wall: num(2),
         peak_kb: num(3) as u64,
         json: num(4) as usize,
+        top: f
+            .iter()
+            .skip(5)
+            .filter_map(|x| {
+                let mut p = x.split(':');
+                Some((p.next()?.to_string(), p.next()?.parse().ok()?))
+            })
+            .max_by_key(|(_, peak)| *peak)
+            .unwrap_or_default(),
     })
 }
 
-/// One measurement: prints `input_bytes cpu_s wall_s peak_kb json_bytes`.
+/// One measurement: prints `input_bytes cpu_s wall_s peak_kb json_bytes`, then per stage
+/// `stage:peak_heap_bytes:live_heap_bytes` (the heap counted by the allocator: the peak since
+/// the previous stage ended, and what is live as this one ends).
 fn run(class: &str, size: usize) -> Result<(), String> {
     let articles = match class {
         "idle" => Vec::new(),
@@ -226,18 +301,44 @@ fn run(class: &str, size: usize) -> Result<(), String> {
         _ => vec![Article::new(class, generate(class, size)?)],
     };
     let input: usize = articles.iter().map(|a| a.text.len()).sum();
+    let mut stages: Vec<(&str, usize, usize)> = Vec::new();
+    stage_peak();
     let (cpu0, t0) = (cpu_seconds(), Instant::now());
     let json = if articles.is_empty() {
         0
     } else {
-        let report = analyze(&articles).map_err(|e| e.to_string())?;
-        serde_json::to_vec(&report)
-            .map_err(|e| e.to_string())?
-            .len()
+        let report = analyze_observed(&articles, &Options::default(), |stage| {
+            let (peak, live) = stage_peak();
+            stages.push((stage, peak, live));
+        })
+        .map_err(|e| e.to_string())?;
+        // Written as the CLI writes it: streamed, never held whole.
+        let mut out = CountingSink(0);
+        serde_json::to_writer(&mut out, &report).map_err(|e| e.to_string())?;
+        let (peak, live) = stage_peak();
+        stages.push(("json", peak, live));
+        out.0
     };
     let (cpu, wall) = (cpu_seconds() - cpu0, t0.elapsed().as_secs_f64());
-    println!("{input} {cpu:.3} {wall:.3} {} {json}", peak_kb());
+    print!("{input} {cpu:.3} {wall:.3} {} {json}", peak_kb());
+    for (stage, peak, live) in stages {
+        print!(" {stage}:{peak}:{live}");
+    }
+    println!();
     Ok(())
+}
+
+/// Counts the bytes written to it and keeps none.
+struct CountingSink(usize);
+
+impl std::io::Write for CountingSink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Text of one class, `size` bytes or a little over (cut at a char boundary).

@@ -18,6 +18,8 @@
 //! Names are compared by [`gazetteer::key`] (people by [`aliases::person_words`]); only a
 //! mention outside a headline makes a name known.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
 
 use crate::entities::{aliases, Mention, Type};
@@ -27,13 +29,27 @@ use crate::text::{Prepared, Role};
 /// Longest name, in tokens, searched for inside a headline.
 const MAX_NAME_TOKENS: usize = 6;
 
-fn in_headline(doc: &Prepared, token: usize) -> bool {
+/// The byte ranges of each document's headline paragraphs, gathered once per pass (looking
+/// them up per mention walked every paragraph: quadratic in a long article).
+fn headlines(docs: &[Prepared]) -> Vec<Vec<Range<usize>>> {
+    docs.iter()
+        .map(|d| {
+            d.paragraphs
+                .iter()
+                .filter(|p| p.role == Role::Title)
+                .map(|p| p.range.clone())
+                .collect()
+        })
+        .collect()
+}
+
+fn in_headline(doc: &Prepared, headlines: &[Range<usize>], token: usize) -> bool {
     let Some(r) = doc.tokens.get(token) else {
         return false;
     };
-    doc.paragraphs
+    headlines
         .iter()
-        .any(|p| p.role == Role::Title && p.range.start <= r.start && r.start < p.range.end)
+        .any(|p| p.start <= r.start && r.start < p.end)
 }
 
 fn key_of(surface: &str, kind: Type) -> String {
@@ -47,8 +63,9 @@ fn key_of(surface: &str, kind: Type) -> String {
 /// Names used outside headlines: key → the type most of their mentions have.
 fn known_names(docs: &[Prepared], mentions: &[Mention]) -> FxHashMap<String, Type> {
     let mut votes: FxHashMap<String, FxHashMap<Type, usize>> = FxHashMap::default();
+    let heads = headlines(docs);
     for m in mentions {
-        if !m.kind.is_name() || in_headline(&docs[m.doc], m.tokens.start) {
+        if !m.kind.is_name() || in_headline(&docs[m.doc], &heads[m.doc], m.tokens.start) {
             continue;
         }
         let surface = &docs[m.doc].text[m.range.clone()];
@@ -129,10 +146,11 @@ pub fn split_headlines(docs: &[Prepared], mentions: &mut Vec<Mention>) {
     }
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     let mut covered: Vec<Vec<bool>> = docs.iter().map(|d| vec![false; d.tokens.len()]).collect();
+    let heads = headlines(docs);
     for m in mentions.drain(..) {
         let doc = &docs[m.doc];
         let keep = !m.kind.is_name()
-            || !in_headline(doc, m.tokens.start)
+            || !in_headline(doc, &heads[m.doc], m.tokens.start)
             || m.tokens.len() < 2
             || known.contains_key(&key_of(&doc.text[m.range.clone()], m.kind))
             || !gazetteer::lookup(&doc.text[m.range.clone()]).is_empty();

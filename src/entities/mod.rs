@@ -204,50 +204,112 @@ pub fn extract_with(
     let recovered = orgnames::recover_words(docs, &mentions);
     mentions.extend(recovered);
     names::drop_headline_only(docs, &mut mentions);
+    // Mentions removed by an institution are marked here and dropped together at the end.
+    let mut alive = vec![true; mentions.len()];
     for (d, doc) in docs.iter().enumerate() {
-        for inst in institutions::find(d, doc) {
-            add_institution(&mut mentions, inst);
+        let institutions = institutions::find(d, doc);
+        if !institutions.is_empty() {
+            let mut index = MentionIndex::new(d, &mentions, &alive);
+            for inst in institutions {
+                add_institution(&mut mentions, &mut alive, &mut index, inst);
+            }
         }
-        mentions.extend(figures::find(
-            d,
-            doc,
-            found.get(d).map(Vec::as_slice).unwrap_or_default(),
-        ));
+        let figures = figures::find(d, doc, found.get(d).map(Vec::as_slice).unwrap_or_default());
+        alive.resize(alive.len() + figures.len(), true);
+        mentions.extend(figures);
     }
+    let mut keep = alive.into_iter();
+    mentions.retain(|_| keep.next().unwrap_or(true));
     merge::merge(docs, mentions, edits)
+}
+
+/// One document's live mentions by start byte, for the overlap queries of
+/// [`add_institution`] (a scan of every mention per institution was quadratic in a long
+/// article).
+struct MentionIndex {
+    doc: usize,
+    /// (start byte, index into the mentions).
+    by_start: std::collections::BTreeSet<(usize, usize)>,
+    /// The longest mention's length in bytes: nothing starting further back can overlap.
+    longest: usize,
+}
+
+impl MentionIndex {
+    fn new(doc: usize, mentions: &[Mention], alive: &[bool]) -> MentionIndex {
+        let mut index = MentionIndex {
+            doc,
+            by_start: Default::default(),
+            longest: 0,
+        };
+        for (i, m) in mentions.iter().enumerate() {
+            if alive[i] && m.doc == doc {
+                index.insert(i, m);
+            }
+        }
+        index
+    }
+
+    fn insert(&mut self, i: usize, m: &Mention) {
+        self.by_start.insert((m.range.start, i));
+        self.longest = self.longest.max(m.range.len());
+    }
+
+    /// Indexes of the live mentions overlapping `r`, in mention order.
+    fn overlapping(&self, mentions: &[Mention], r: &Range<usize>) -> Vec<usize> {
+        let from = r.start.saturating_sub(self.longest);
+        let mut out: Vec<usize> = self
+            .by_start
+            .range((from, 0)..(r.end, 0))
+            .map(|&(_, i)| i)
+            .filter(|&i| {
+                let m = &mentions[i];
+                m.doc == self.doc && m.range.start < r.end && r.start < m.range.end
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
 }
 
 /// A tagged name covering the institution's head becomes that organisation; where the tagger
 /// found nothing there (lower-case "foreign ministry"), the institution is a new mention.
-fn add_institution(mentions: &mut Vec<Mention>, inst: institutions::Institution) {
+fn add_institution(
+    mentions: &mut Vec<Mention>,
+    alive: &mut Vec<bool>,
+    index: &mut MentionIndex,
+    inst: institutions::Institution,
+) {
     let r = &inst.mention.range;
-    let overlapping =
-        |m: &Mention| m.doc == inst.mention.doc && m.range.start < r.end && r.start < m.range.end;
+    let overlapping = index.overlapping(mentions, r);
     // A tagged span covering the head ("Azerbaijan Armed Forces", even when tagged as a place)
     // is the institution.
-    if let Some(m) = mentions.iter_mut().find(|m| {
-        overlapping(m)
-            && m.kind != Type::Person
+    if let Some(&i) = overlapping.iter().find(|&&i| {
+        let m = &mentions[i];
+        m.kind != Type::Person
             && m.kind.is_name()
             && m.range.start <= r.start
             && r.end <= m.range.end
     }) {
+        let m = &mut mentions[i];
         m.kind = Type::Organization;
         m.canonical = Some(inst.canonical);
-    } else if !mentions
+    } else if !overlapping
         .iter()
-        .any(|m| overlapping(m) && m.tokens.start >= inst.mention.tokens.start)
+        .any(|&i| mentions[i].tokens.start >= inst.mention.tokens.start)
     {
         // A tagged fragment reaching into the head from before it ("Azerbaijani defence" of
         // "the Azerbaijani defence ministry") is the tagger half-seeing the institution.
-        mentions.retain(|m| {
-            !(overlapping(m)
-                && m.kind != Type::Person
-                && m.range.start < r.start
-                && m.range.end < r.end)
-        });
+        for &i in &overlapping {
+            let m = &mentions[i];
+            if m.kind != Type::Person && m.range.start < r.start && m.range.end < r.end {
+                alive[i] = false;
+                index.by_start.remove(&(m.range.start, i));
+            }
+        }
         let mut mention = inst.mention;
         mention.canonical = Some(inst.canonical);
+        index.insert(mentions.len(), &mention);
         mentions.push(mention);
+        alive.push(true);
     }
 }

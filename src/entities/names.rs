@@ -217,10 +217,12 @@ pub(super) fn lone_untagged(
 /// Azerbaijan And Armenia"), where capitals say nothing about names? All-capital headlines are
 /// not title case: there the tagger has learnt what to do.
 fn in_title_case_headline(doc: &Prepared, at: usize) -> bool {
-    let Some(p) = doc
-        .paragraphs
-        .iter()
-        .find(|p| p.range.start <= at && at < p.range.end)
+    // Paragraphs are lines in text order, so a binary search finds the one holding `at`.
+    let after = doc.paragraphs.partition_point(|p| p.range.start <= at);
+    let Some(p) = after
+        .checked_sub(1)
+        .map(|i| &doc.paragraphs[i])
+        .filter(|p| at < p.range.end)
     else {
         return false;
     };

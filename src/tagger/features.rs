@@ -98,6 +98,30 @@ pub struct TokInfo {
     pub len: u8,
 }
 
+/// The part of a [`TokInfo`] the document- and analysis-wide features look at, kept for every
+/// token of an analysis (24 bytes; the whole [`TokInfo`] is 120 and is computed one sentence at
+/// a time).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TokKey {
+    /// Hash of the lower-case text.
+    pub lower: u64,
+    /// Hash of the short shape.
+    pub shape: u64,
+    /// [`CAP`], [`ALLCAP`], [`DIGIT`], [`LOWER`], [`ALPHA`] bits.
+    pub flags: u8,
+}
+
+impl TokInfo {
+    /// Its [`TokKey`].
+    pub fn key(&self) -> TokKey {
+        TokKey {
+            lower: self.lower,
+            shape: self.shape,
+            flags: self.flags,
+        }
+    }
+}
+
 /// First char is upper-case.
 pub const CAP: u8 = 1;
 /// At least two letters, all upper-case.
@@ -258,7 +282,7 @@ pub struct DocCtx {
 const AGG_MAX: usize = 8;
 
 /// Gathers a document's [`DocCtx`]. `infos` are its tokens' infos, flat.
-pub fn doc_ctx(doc: &[Vec<&str>], infos: &[TokInfo], caps: &[bool], fmask: u32) -> DocCtx {
+pub fn doc_ctx(doc: &[Vec<&str>], infos: &[TokKey], caps: &[bool], fmask: u32) -> DocCtx {
     let case = case_stats(doc, infos, caps);
     let mut agg: FxHashMap<u64, Vec<(u32, u64, u64)>> = FxHashMap::default();
     if fmask & fset::AGG != 0 {
@@ -295,7 +319,7 @@ pub fn doc_ctx(doc: &[Vec<&str>], infos: &[TokInfo], caps: &[bool], fmask: u32) 
 pub type CrossAgg = FxHashMap<u64, Vec<(u32, u64, u64)>>;
 
 /// Gathers the [`CrossAgg`] of an analysis (`infos` flat over all documents).
-pub fn cross_agg(docs: &[Vec<Vec<&str>>], infos: &[TokInfo]) -> CrossAgg {
+pub fn cross_agg(docs: &[Vec<Vec<&str>>], infos: &[TokKey]) -> CrossAgg {
     let mut out = CrossAgg::default();
     let mut t = 0;
     for (d, doc) in docs.iter().enumerate() {
@@ -347,7 +371,7 @@ pub struct SentCtx<'a> {
 }
 
 /// Gathers [`CaseStats`] for one document.
-pub fn case_stats(doc: &[Vec<&str>], infos: &[TokInfo], caps: &[bool]) -> CaseStats {
+pub fn case_stats(doc: &[Vec<&str>], infos: &[TokKey], caps: &[bool]) -> CaseStats {
     let mut out = CaseStats::default();
     let mut t = 0;
     for (s, sent) in doc.iter().enumerate() {
@@ -587,7 +611,7 @@ pub fn local_keys(cx: &SentCtx, i: usize, out: &mut Vec<u32>) {
 pub type TypeCounts = FxHashMap<u64, [u16; 5]>;
 
 /// Adds the first-pass types of one document's capitalised tokens to `counts`.
-pub fn count_types(infos: &[TokInfo], labels: &[u8], counts: &mut TypeCounts) {
+pub fn count_types(infos: &[TokKey], labels: &[u8], counts: &mut TypeCounts) {
     for (info, &l) in infos.iter().zip(labels) {
         if info.flags & (CAP | ALLCAP) != 0 && info.flags & ALPHA != 0 {
             let c = counts.entry(info.lower).or_insert([0; 5]);
@@ -624,7 +648,7 @@ pub type PosCounts = FxHashMap<u64, [u16; 16]>;
 /// Appends the [`fset::P2POS`] keys of one token: the span positions of the other occurrences
 /// of its word in the document (`doc`) and in the other documents (`all` minus `doc`).
 pub fn pass2_pos_keys(
-    info: &TokInfo,
+    info: &TokKey,
     own: Option<usize>,
     doc: &PosCounts,
     all: &PosCounts,
@@ -668,7 +692,7 @@ fn majority(c: &[u16; 5]) -> Option<(usize, u16, u16)> {
 /// Appends the consistency keys of one token, given the counts of its own document (`doc`,
 /// which include the token itself with its first-pass label `own`) and of the whole analysis
 /// (`all`, which include `doc`).
-pub fn pass2_keys(info: &TokInfo, own: u8, doc: &TypeCounts, all: &TypeCounts, out: &mut Vec<u32>) {
+pub fn pass2_keys(info: &TokKey, own: u8, doc: &TypeCounts, all: &TypeCounts, out: &mut Vec<u32>) {
     if info.flags & (CAP | ALLCAP) == 0 || info.flags & ALPHA == 0 {
         return;
     }
@@ -815,7 +839,7 @@ mod tests {
             vec!["White", "said", "."],
         ];
         let caps: Vec<bool> = doc.iter().map(|s| caps_sentence(s)).collect();
-        let infos: Vec<TokInfo> = doc.iter().flatten().map(|w| tok_info(w)).collect();
+        let infos: Vec<TokKey> = doc.iter().flatten().map(|w| tok_info(w).key()).collect();
         let st = case_stats(&doc, &infos, &caps);
         // (word, bits)
         let cases: &[(&str, u8)] = &[
@@ -836,7 +860,7 @@ mod tests {
 
     #[test]
     fn consistency_keys_exclude_own_label() {
-        let info = tok_info("Pashinyan");
+        let info = tok_info("Pashinyan").key();
         let mut doc = TypeCounts::default();
         count_types(&[info, info], &[5, 1], &mut doc);
         let all = doc.clone();
@@ -854,7 +878,7 @@ mod tests {
         assert_eq!(out, want);
         // A lower-case word gets none.
         let mut out = Vec::new();
-        pass2_keys(&tok_info("met"), 0, &doc, &all, &mut out);
+        pass2_keys(&tok_info("met").key(), 0, &doc, &all, &mut out);
         assert!(out.is_empty());
     }
 }

@@ -57,7 +57,7 @@ pub mod train;
 use std::sync::OnceLock;
 
 use decode::{Scores, Transitions};
-use features::{TokInfo, LABELS};
+use features::LABELS;
 
 /// Entity type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -476,7 +476,7 @@ impl Tagger {
     pub fn run(&self, docs: &[Vec<Vec<&str>>], second: bool) -> RunOut {
         let gaz = self.flags & FLAG_GAZ != 0;
         let mut infos = Vec::new();
-        let mut emis: Vec<Scores> = Vec::new();
+        let mut emis: Vec<Scores> = Vec::with_capacity(docs.iter().flatten().map(Vec::len).sum());
         let scale = self.scale;
         visit_local(docs, gaz, self.fmask, &mut infos, |_, keys| {
             let mut acc = [0i32; LABELS];
@@ -550,21 +550,24 @@ fn gazetteer_bits(words: &[&str], out: &mut Vec<u32>) {
     out.resize(words.len(), 0);
 }
 
-/// Computes [`TokInfo`] for every token (into `infos`, flat) and calls `f(token, keys)` with
+/// Computes the [`features::TokKey`] of every token (into `infos`, flat; the whole
+/// [`features::TokInfo`] is computed one sentence at a time) and calls `f(token, keys)` with
 /// the local keys of every token in order.
 pub fn visit_local(
     docs: &[Vec<Vec<&str>>],
     gaz: bool,
     fmask: u32,
-    infos: &mut Vec<TokInfo>,
+    infos: &mut Vec<features::TokKey>,
     mut f: impl FnMut(usize, &[u32]),
 ) {
     infos.clear();
+    infos.reserve_exact(docs.iter().flatten().map(Vec::len).sum());
     for doc in docs {
         for sent in doc {
-            infos.extend(sent.iter().map(|w| features::tok_info(w)));
+            infos.extend(sent.iter().map(|w| features::tok_info(w).key()));
         }
     }
+    let mut sent_infos = Vec::new();
     let mut keys = Vec::with_capacity(64);
     let mut gbits = Vec::new();
     let mut caps = Vec::new();
@@ -582,9 +585,11 @@ pub fn visit_local(
             } else {
                 gbits.clear();
             }
+            sent_infos.clear();
+            sent_infos.extend(sent.iter().map(|w| features::tok_info(w)));
             let cx = features::SentCtx {
                 words: sent,
-                toks: &infos[t0..t0 + sent.len()],
+                toks: &sent_infos,
                 xagg: xagg.as_ref().map(|x| (x, d as u32)),
                 gaz: &gbits,
                 caps: caps[s],
@@ -606,7 +611,7 @@ pub fn visit_local(
 /// first-pass `labels` (flat, like `infos`).
 pub fn visit_pass2(
     docs: &[Vec<Vec<&str>>],
-    infos: &[TokInfo],
+    infos: &[features::TokKey],
     labels: &[u8],
     fmask: u32,
     mut f: impl FnMut(usize, &[u32]),

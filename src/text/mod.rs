@@ -39,7 +39,7 @@ pub struct Prepared<'t> {
     /// Teasers cut out of analysed paragraphs ("(RELATED: …)"): no token lies inside them.
     pub inline_boilerplate: Vec<Range<usize>>,
     /// Byte offsets to UTF-16 offsets.
-    pub utf16: utf16::Utf16Map,
+    pub utf16: utf16::Utf16Map<'t>,
     /// Runs longer than [`sentences::MAX_SENTENCE_TOKENS`] without sentence punctuation that
     /// were cut into several sentences.
     pub long_runs: usize,

@@ -27,10 +27,11 @@ test('binary, empty, oversized and non-UTF-8 files get a message; the good file 
   await expect(messages(page)).toHaveCount(6);
   await expect(messages(page).filter({ hasText: 'photo.png' })).toContainText('is not a text file');
   await expect(messages(page).filter({ hasText: 'renamed-binary.txt' })).toContainText('binary');
-  await expect(messages(page).filter({ hasText: 'empty.txt' })).toContainText('is empty');
-  await expect(messages(page).filter({ hasText: 'blank.md' })).toContainText('is empty');
-  await expect(messages(page).filter({ hasText: 'latin1.txt' })).toContainText('not valid UTF-8');
-  await expect(messages(page).filter({ hasText: 'huge.txt' })).toContainText('the limit is 5 MB per file');
+  // the core's input check, worded as the CLI words it (tests/e2e/input-check.spec.js)
+  await expect(messages(page).filter({ hasText: 'empty.txt' })).toContainText('empty.txt: empty: no text to analyse');
+  await expect(messages(page).filter({ hasText: 'blank.md' })).toContainText('blank.md: empty: no text to analyse');
+  await expect(messages(page).filter({ hasText: 'latin1.txt' })).toContainText('latin1.txt: not UTF-8 text (bad byte at offset 3)');
+  await expect(messages(page).filter({ hasText: 'huge.txt' })).toContainText('huge.txt: too large: over the limit of 5 MB per article');
   // a message can be dismissed
   await messages(page).filter({ hasText: 'photo.png' }).getByRole('button', { name: /^Dismiss/ }).click();
   await expect(messages(page)).toHaveCount(5);

@@ -49,7 +49,10 @@ struct Sent {
 
 pub(super) struct Ctx<'a, 't> {
     p: &'a Prepared<'t>,
-    low: Vec<String>,
+    /// Every token lower-cased, end to end in one string (a `String` per token cost ~50 bytes
+    /// a token and a heap allocation each); token `i` is `low[low_at[i]..low_at[i + 1]]`.
+    low: String,
+    low_at: Vec<u32>,
     /// Sentence index of each token.
     sent_of: Vec<usize>,
     /// Sentences as token ranges (`Prepared::sentences`, with stray opening marks moved).
@@ -65,11 +68,25 @@ pub(super) struct Ctx<'a, 't> {
 
 impl<'a, 't> Ctx<'a, 't> {
     pub(super) fn new(p: &'a Prepared<'t>) -> Self {
-        let low: Vec<String> = p
-            .tokens
-            .iter()
-            .map(|r| p.text[r.clone()].to_lowercase())
-            .collect();
+        let mut low = String::new();
+        let mut low_at = Vec::with_capacity(p.tokens.len() + 1);
+        low_at.push(0);
+        for r in &p.tokens {
+            let t = &p.text[r.clone()];
+            // copied as it is unless some character has another lower case (an exact test:
+            // title-case letters like "ǅ" are not upper case but do change)
+            let changes = |c: char| {
+                let mut l = c.to_lowercase();
+                l.next() != Some(c) || l.next().is_some()
+            };
+            if t.bytes().any(|b| b.is_ascii_uppercase()) || !t.is_ascii() && t.chars().any(changes)
+            {
+                low.push_str(&t.to_lowercase());
+            } else {
+                low.push_str(t);
+            }
+            low_at.push(low.len() as u32);
+        }
         // Title and body paragraphs; a long "heading" (a paragraph that lost its final
         // punctuation, a signed reader quote) is prose too.
         // A short paragraph ending with a colon ("He said:", "The New York Times reports:")
@@ -164,6 +181,7 @@ impl<'a, 't> Ctx<'a, 't> {
         Ctx {
             p,
             low,
+            low_at,
             sent_of,
             sents,
             quotes: qs,
@@ -183,7 +201,10 @@ impl<'a, 't> Ctx<'a, 't> {
         }
     }
     fn low(&self, i: usize) -> &str {
-        self.low.get(i).map(String::as_str).unwrap_or("")
+        match (self.low_at.get(i), self.low_at.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.low[a as usize..b as usize],
+            _ => "",
+        }
     }
     fn is_cap(&self, i: usize) -> bool {
         self.tok(i).chars().next().is_some_and(char::is_uppercase)
@@ -2824,5 +2845,24 @@ pub(super) fn form_of(content: &str) -> Form {
         Form::Direct
     } else {
         Form::Mixed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_case_tokens_match_to_lowercase() {
+        // ASCII, title-case letters (not upper case, yet changed), final sigma, a dotted
+        // capital I that grows, and tokens already lower case
+        let text = "\u{1c5}ap ΟΔΟΣ İstanbul ÀB said \u{2160} abc MAKE-UP \u{3c3}x.";
+        let p = crate::text::prepare(text);
+        let cx = Ctx::new(&p);
+        assert!(cx.n() >= 8);
+        for i in 0..cx.n() {
+            assert_eq!(cx.low(i), cx.tok(i).to_lowercase(), "token {i}");
+        }
+        assert_eq!(cx.low(cx.n()), "");
     }
 }
