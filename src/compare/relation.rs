@@ -50,6 +50,8 @@
 //! speech), an event's quoted words (a quote the attribution stage missed); so a quote is
 //! never `agree` with words that differ. Figures (`numeric` claims) tell no words.
 
+use std::collections::HashMap;
+
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
 pub mod status;
@@ -337,6 +339,45 @@ fn sole_measure(claim: &Claim, m: &str) -> bool {
         == 1
 }
 
+/// Groups of up to this many members compare every pair of their claims for conflicts. A larger
+/// group (hundreds of one-sentence articles telling one claim) compares each member with its
+/// first [`ANCHORS`] members only, so that relating a group stays linear in its size: a value
+/// that differs from an anchor's is still found, two values that each fit the anchors but not
+/// each other are not.
+const PAIRWISE: usize = 32;
+/// Members every other member is compared with in a group larger than [`PAIRWISE`].
+const ANCHORS: usize = 8;
+
+/// Positions `(x, y)`, `x < y`, of the members of a group of `n` to compare (see
+/// [`PAIRWISE`]).
+fn pairs_of(n: usize) -> impl Iterator<Item = (usize, usize)> {
+    let first = if n <= PAIRWISE { n } else { ANCHORS.min(n) };
+    (0..first).flat_map(move |x| (x + 1..n).map(move |y| (x, y)))
+}
+
+/// The figures read in each member's sentence, wherever the claim stage put them (a sentence
+/// with several figures gives each its own claim), by member position.
+fn sentence_figures<'c>(members: &[usize], claims: &'c [Claim]) -> Vec<Vec<&'c Quantity>> {
+    let mut by_sentence: HashMap<(u32, u32), Vec<&'c Quantity>> = HashMap::new();
+    for &m in members {
+        let c = &claims[m];
+        by_sentence
+            .entry((c.doc, c.sentence.start))
+            .or_default()
+            .extend(c.quantities.iter());
+    }
+    members
+        .iter()
+        .map(|&m| {
+            let c = &claims[m];
+            by_sentence
+                .get(&(c.doc, c.sentence.start))
+                .cloned()
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
 /// A new conflict of `kind` with its `note` (see [`Conflict`]).
 fn conflict(kind: ConflictKind, about: String, note: &str) -> Conflict {
     Conflict {
@@ -358,60 +399,59 @@ fn figure_conflicts(
     // Each clash joins two (claim, figure) nodes; connected nodes form one conflict.
     let mut out: Vec<(Conflict, Vec<(usize, usize)>)> = Vec::new();
     let mut fitting: Vec<(usize, usize)> = Vec::new();
-    for (x, &i) in members.iter().enumerate() {
-        for &j in &members[x + 1..] {
-            if claims[i].doc == claims[j].doc {
-                continue;
-            }
-            for (qi, qj, fit) in align(i, j, claims, feats) {
-                let (qa, qb) = (&claims[i].quantities[qi], &claims[j].quantities[qj]);
-                // A figure told of an event against one told of none ("one crew member
-                // killed" / "300 crew members") may fit, but is no evidence of a spread.
-                let same_telling = match (feats[i].counted.get(qi), feats[j].counted.get(qj)) {
-                    (Some(ca), Some(cb)) => ca.events.is_empty() == cb.events.is_empty(),
-                    _ => false,
-                };
-                let spread = match fit {
-                    Fit::Compatible if same_telling => spread(qa, qb),
-                    _ => None,
-                };
-                let (kind, note) = match (fit, spread) {
-                    (Fit::Conflict, _) => (ConflictKind::Number, "the values cannot all hold"),
-                    (Fit::Unknown, _) => (
-                        ConflictKind::Unknown,
-                        "a figure against one the text says is not known",
-                    ),
-                    (Fit::Compatible, Some(s)) => (ConflictKind::Range, s.note()),
-                    _ => {
-                        for node in [(i, qi), (j, qj)] {
-                            if !fitting.contains(&node) {
-                                fitting.push(node);
-                            }
+    for (x, y) in pairs_of(members.len()) {
+        let (i, j) = (members[x], members[y]);
+        if claims[i].doc == claims[j].doc {
+            continue;
+        }
+        for (qi, qj, fit) in align(i, j, claims, feats) {
+            let (qa, qb) = (&claims[i].quantities[qi], &claims[j].quantities[qj]);
+            // A figure told of an event against one told of none ("one crew member
+            // killed" / "300 crew members") may fit, but is no evidence of a spread.
+            let same_telling = match (feats[i].counted.get(qi), feats[j].counted.get(qj)) {
+                (Some(ca), Some(cb)) => ca.events.is_empty() == cb.events.is_empty(),
+                _ => false,
+            };
+            let spread = match fit {
+                Fit::Compatible if same_telling => spread(qa, qb),
+                _ => None,
+            };
+            let (kind, note) = match (fit, spread) {
+                (Fit::Conflict, _) => (ConflictKind::Number, "the values cannot all hold"),
+                (Fit::Unknown, _) => (
+                    ConflictKind::Unknown,
+                    "a figure against one the text says is not known",
+                ),
+                (Fit::Compatible, Some(s)) => (ConflictKind::Range, s.note()),
+                _ => {
+                    for node in [(i, qi), (j, qj)] {
+                        if !fitting.contains(&node) {
+                            fitting.push(node);
                         }
-                        continue;
                     }
-                };
-                let nodes = [(i, qi), (j, qj)];
-                let pos = out.iter().position(|(c, n)| {
-                    c.kind == kind && c.note == note && nodes.iter().any(|x| n.contains(x))
-                });
-                let idx = match pos {
-                    Some(p) => p,
-                    None => {
-                        let known = if is_unknown(qa) { qb } else { qa };
-                        out.push((conflict(kind, unit_about(known), note), Vec::new()));
-                        out.len() - 1
-                    }
-                };
-                for (c, q) in nodes {
-                    if !out[idx].1.contains(&(c, q)) {
-                        out[idx].1.push((c, q));
-                        out[idx].0.values.push(ConflictValue {
-                            claim: claims[c].id.clone(),
-                            doc: claims[c].doc,
-                            text: claims[c].quantities[q].span.text.clone(),
-                        });
-                    }
+                    continue;
+                }
+            };
+            let nodes = [(i, qi), (j, qj)];
+            let pos = out.iter().position(|(c, n)| {
+                c.kind == kind && c.note == note && nodes.iter().any(|x| n.contains(x))
+            });
+            let idx = match pos {
+                Some(p) => p,
+                None => {
+                    let known = if is_unknown(qa) { qb } else { qa };
+                    out.push((conflict(kind, unit_about(known), note), Vec::new()));
+                    out.len() - 1
+                }
+            };
+            for (c, q) in nodes {
+                if !out[idx].1.contains(&(c, q)) {
+                    out[idx].1.push((c, q));
+                    out[idx].0.values.push(ConflictValue {
+                        claim: claims[c].id.clone(),
+                        doc: claims[c].doc,
+                        text: claims[c].quantities[q].span.text.clone(),
+                    });
                 }
             }
         }
@@ -482,25 +522,24 @@ fn last_name(source: &str) -> Option<String> {
 /// the same word ("Tim Fanning" / "Fanning", "Mysore" / "INS Mysore") are one.
 fn speaker_conflicts(members: &[usize], claims: &[Claim], feats: &[Features]) -> Vec<Conflict> {
     let mut taking_part: Vec<usize> = Vec::new();
-    for (x, &i) in members.iter().enumerate() {
-        for &j in &members[x + 1..] {
-            let (a, b) = (&feats[i], &feats[j]);
-            if a.doc != b.doc
-                && a.quote
-                && b.quote
-                && !a.speaker.is_empty()
-                && !b.speaker.is_empty()
-                && a.outlet == b.outlet
-                && a.speaker.is_disjoint(&b.speaker)
-                && match (&a.source, &b.source) {
-                    (Some(x), Some(y)) => last_name(x) != last_name(y),
-                    _ => false,
-                }
-            {
-                for k in [i, j] {
-                    if !taking_part.contains(&k) {
-                        taking_part.push(k);
-                    }
+    for (x, y) in pairs_of(members.len()) {
+        let (i, j) = (members[x], members[y]);
+        let (a, b) = (&feats[i], &feats[j]);
+        if a.doc != b.doc
+            && a.quote
+            && b.quote
+            && !a.speaker.is_empty()
+            && !b.speaker.is_empty()
+            && a.outlet == b.outlet
+            && a.speaker.is_disjoint(&b.speaker)
+            && match (&a.source, &b.source) {
+                (Some(x), Some(y)) => last_name(x) != last_name(y),
+                _ => false,
+            }
+        {
+            for k in [i, j] {
+                if !taking_part.contains(&k) {
+                    taking_part.push(k);
                 }
             }
         }
@@ -533,65 +572,59 @@ fn negation_conflicts(members: &[usize], claims: &[Claim], feats: &[Features]) -
         .iter()
         .map(|&i| negations_in(&claims[i].content.text))
         .collect();
-    let cue_of = |k: usize| {
-        members
-            .iter()
-            .position(|&m| m == k)
-            .map_or(Negations::default(), |p| cues[p])
-    };
-    for &i in members {
-        for &j in members {
-            if claims[i].doc == claims[j].doc
-                || feats[j].negations > 0
-                || cue_of(j).any > 0
-                // "Police couldn't say how many shots were fired": not knowing is no denial.
-                || (cue_of(i).any > 0 && cue_of(i).any == cue_of(i).knowing)
-            {
-                continue;
-            }
-            // The rest of the negating claim must be what the other asserts: at least half of
-            // its asserted words are the other's ("the building did not pass a safety
-            // inspection" / "the building passed a safety inspection"), not merely one shared
-            // word ("no military solution" / "an end to any military hostilities").
-            let rest = &feats[i].asserted;
-            let shared = rest.intersection(&feats[j].asserted).count();
-            if shared * 2 < rest.len() {
-                continue;
-            }
-            // A denial in the cue ("officials denied the ferry was overloaded") negates the
-            // whole content, against the same content reported without one.
-            let denied = denial_cue(&claims[i])
-                .filter(|_| denial_cue(&claims[j]).is_none() && feats[i].negations == 0)
-                .filter(|_| rest.len() >= 2 && shared * 2 >= rest.len());
-            let word = denied.or_else(|| {
-                feats[i]
-                    .negated
-                    .iter()
-                    .find(|(k, _)| feats[j].asserted.contains(k))
-                    .map(|(_, w)| w.clone())
-            });
-            if let Some(word) = word {
-                let mut values = vec![
-                    ConflictValue {
-                        claim: claims[j].id.clone(),
-                        doc: claims[j].doc,
-                        text: short(&claims[j].content.text, 12),
-                    },
-                    ConflictValue {
-                        claim: claims[i].id.clone(),
-                        doc: claims[i].doc,
-                        text: short(&claims[i].content.text, 12),
-                    },
-                ];
-                values.sort_by_key(|v| v.doc);
-                let mut c = conflict(
-                    ConflictKind::Negation,
-                    word,
-                    "one article denies or negates what another asserts",
-                );
-                c.values = values;
-                return vec![c];
-            }
+    let ordered = pairs_of(members.len()).flat_map(|(x, y)| [(x, y), (y, x)]);
+    for (x, y) in ordered {
+        let (i, j) = (members[x], members[y]);
+        if claims[i].doc == claims[j].doc
+            || feats[j].negations > 0
+            || cues[y].any > 0
+            // "Police couldn't say how many shots were fired": not knowing is no denial.
+            || (cues[x].any > 0 && cues[x].any == cues[x].knowing)
+        {
+            continue;
+        }
+        // The rest of the negating claim must be what the other asserts: at least half of
+        // its asserted words are the other's ("the building did not pass a safety
+        // inspection" / "the building passed a safety inspection"), not merely one shared
+        // word ("no military solution" / "an end to any military hostilities").
+        let rest = &feats[i].asserted;
+        let shared = rest.intersection(&feats[j].asserted).count();
+        if shared * 2 < rest.len() {
+            continue;
+        }
+        // A denial in the cue ("officials denied the ferry was overloaded") negates the
+        // whole content, against the same content reported without one.
+        let denied = denial_cue(&claims[i])
+            .filter(|_| denial_cue(&claims[j]).is_none() && feats[i].negations == 0)
+            .filter(|_| rest.len() >= 2 && shared * 2 >= rest.len());
+        let word = denied.or_else(|| {
+            feats[i]
+                .negated
+                .iter()
+                .find(|(k, _)| feats[j].asserted.contains(k))
+                .map(|(_, w)| w.clone())
+        });
+        if let Some(word) = word {
+            let mut values = vec![
+                ConflictValue {
+                    claim: claims[j].id.clone(),
+                    doc: claims[j].doc,
+                    text: short(&claims[j].content.text, 12),
+                },
+                ConflictValue {
+                    claim: claims[i].id.clone(),
+                    doc: claims[i].doc,
+                    text: short(&claims[i].content.text, 12),
+                },
+            ];
+            values.sort_by_key(|v| v.doc);
+            let mut c = conflict(
+                ConflictKind::Negation,
+                word,
+                "one article denies or negates what another asserts",
+            );
+            c.values = values;
+            return vec![c];
         }
     }
     Vec::new()
@@ -943,146 +976,126 @@ fn same_number(a: &str, b: &str) -> bool {
 /// a first name ("Ms" / "Alice"). One conflict per pair of articles and substitution.
 fn detail_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
     let mut out: Vec<Conflict> = Vec::new();
-    for (k, &i) in members.iter().enumerate() {
-        for &j in &members[k + 1..] {
-            let (a, b) = (&claims[i], &claims[j]);
-            if a.doc == b.doc {
+    let figures = sentence_figures(members, claims);
+    for (x, y) in pairs_of(members.len()) {
+        let (i, j) = (members[x], members[y]);
+        let (a, b) = (&claims[i], &claims[j]);
+        if a.doc == b.doc {
+            continue;
+        }
+        let wa: Vec<String> = a
+            .content
+            .text
+            .split_whitespace()
+            .map(String::from)
+            .collect();
+        let wb: Vec<String> = b
+            .content
+            .text
+            .split_whitespace()
+            .map(String::from)
+            .collect();
+        let ka: Vec<String> = wa.iter().map(|w| word_key(w)).collect();
+        let kb: Vec<String> = wb.iter().map(|w| word_key(w)).collect();
+        let shorter = ka.len().min(kb.len());
+        if shorter < 5 || title_case(&wa) || title_case(&wb) {
+            continue;
+        }
+        let (fa, fb) = (&figures[x], &figures[y]);
+        let ops = capture_diff_slices(Algorithm::Myers, &ka, &kb);
+        let same: usize = ops
+            .iter()
+            .filter(|d| d.as_tag_tuple().0 == DiffTag::Equal)
+            .map(|d| d.as_tag_tuple().1.len())
+            .sum();
+        if (same as f64) < DETAIL_SAME * shorter as f64 {
+            continue;
+        }
+        for d in &ops {
+            let (tag, ra, rb) = d.as_tag_tuple();
+            if tag != DiffTag::Replace {
                 continue;
             }
-            let wa: Vec<String> = a
-                .content
-                .text
-                .split_whitespace()
-                .map(String::from)
-                .collect();
-            let wb: Vec<String> = b
-                .content
-                .text
-                .split_whitespace()
-                .map(String::from)
-                .collect();
-            let ka: Vec<String> = wa.iter().map(|w| word_key(w)).collect();
-            let kb: Vec<String> = wb.iter().map(|w| word_key(w)).collect();
-            let shorter = ka.len().min(kb.len());
-            if shorter < 5 || title_case(&wa) || title_case(&wb) {
+            let (sa, sb) = (&wa[ra.clone()], &wb[rb.clone()]);
+            let (Some(na), Some(nb)) =
+                (detail_side(sa, ra.start, fa), detail_side(sb, rb.start, fb))
+            else {
                 continue;
-            }
-            // The figures read in each sentence, wherever the claim stage put them (a sentence
-            // with several figures gives each its own claim).
-            let figures = |c: &Claim| -> Vec<&Quantity> {
-                members
-                    .iter()
-                    .map(|&m| &claims[m])
-                    .filter(|m| m.doc == c.doc && m.sentence.start == c.sentence.start)
-                    .flat_map(|m| m.quantities.iter())
-                    .collect()
             };
-            let (fa, fb) = (figures(a), figures(b));
-            let ops = capture_diff_slices(Algorithm::Myers, &ka, &kb);
-            let same: usize = ops
-                .iter()
-                .filter(|d| d.as_tag_tuple().0 == DiffTag::Equal)
-                .map(|d| d.as_tag_tuple().1.len())
-                .sum();
-            if (same as f64) < DETAIL_SAME * shorter as f64 {
+            // A name counts only as a place: right after a place preposition in both.
+            let place = |k: &[String], at: usize| {
+                at > 0
+                    && super::lexicon::lexicon()
+                        .place_prepositions
+                        .contains(&k[at - 1])
+            };
+            // A name whose next word is a name too is one name partly rewritten ("of Ms
+            // McMeekin" / "of Alice McMeekin"), not another place.
+            let whole = |w: &[String], end: usize| w.get(end).is_none_or(|x| !name_word(x));
+            if na
+                && !(place(&ka, ra.start)
+                    && place(&kb, rb.start)
+                    && whole(&wa, ra.end)
+                    && whole(&wb, rb.end))
+            {
                 continue;
             }
-            for d in &ops {
-                let (tag, ra, rb) = d.as_tag_tuple();
-                if tag != DiffTag::Replace {
-                    continue;
-                }
-                let (sa, sb) = (&wa[ra.clone()], &wb[rb.clone()]);
-                let (Some(na), Some(nb)) = (
-                    detail_side(sa, ra.start, &fa),
-                    detail_side(sb, rb.start, &fb),
-                ) else {
-                    continue;
-                };
-                // A name counts only as a place: right after a place preposition in both.
-                let place = |k: &[String], at: usize| {
-                    at > 0
-                        && super::lexicon::lexicon()
-                            .place_prepositions
-                            .contains(&k[at - 1])
-                };
-                // A name whose next word is a name too is one name partly rewritten ("of Ms
-                // McMeekin" / "of Alice McMeekin"), not another place.
-                let whole = |w: &[String], end: usize| w.get(end).is_none_or(|x| !name_word(x));
-                if na
-                    && !(place(&ka, ra.start)
-                        && place(&kb, rb.start)
-                        && whole(&wa, ra.end)
-                        && whole(&wb, rb.end))
-                {
-                    continue;
-                }
-                let moved = ka[ra.clone()].iter().any(|w| kb.contains(w))
-                    || kb[rb.clone()].iter().any(|w| ka.contains(w));
-                // Flanked by the same words on both sides, and about as long.
-                let inside = ra.start > 0 && rb.start > 0 && ra.end < ka.len() && rb.end < kb.len();
-                if na != nb || moved || !inside || sa.len().abs_diff(sb.len()) > 1 {
-                    continue;
-                }
-                let (ja, jb) = (ka[ra.clone()].concat(), kb[rb.clone()].concat());
-                if if na {
-                    variant(&ja, &jb)
+            let moved = ka[ra.clone()].iter().any(|w| kb.contains(w))
+                || kb[rb.clone()].iter().any(|w| ka.contains(w));
+            // Flanked by the same words on both sides, and about as long.
+            let inside = ra.start > 0 && rb.start > 0 && ra.end < ka.len() && rb.end < kb.len();
+            if na != nb || moved || !inside || sa.len().abs_diff(sb.len()) > 1 {
+                continue;
+            }
+            let (ja, jb) = (ka[ra.clone()].concat(), kb[rb.clone()].concat());
+            if if na {
+                variant(&ja, &jb)
+            } else {
+                same_number(&ja, &jb)
+            } {
+                continue;
+            }
+            let text = |ws: &[String]| {
+                ws.join(" ")
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_string()
+            };
+            let mut c = conflict(
+                ConflictKind::Detail,
+                if na { "a name" } else { "a number" }.to_string(),
+                if na {
+                    "the same sentence with a different name"
                 } else {
-                    same_number(&ja, &jb)
-                } {
-                    continue;
-                }
-                let text = |ws: &[String]| {
-                    ws.join(" ")
-                        .trim_matches(|c: char| !c.is_alphanumeric())
-                        .to_string()
-                };
-                let mut c = conflict(
-                    ConflictKind::Detail,
-                    if na { "a name" } else { "a number" }.to_string(),
-                    if na {
-                        "the same sentence with a different name"
-                    } else {
-                        "the same sentence with a different number"
-                    },
-                );
-                c.values = vec![
-                    ConflictValue {
-                        claim: a.id.clone(),
-                        doc: a.doc,
-                        text: text(sa),
-                    },
-                    ConflictValue {
-                        claim: b.id.clone(),
-                        doc: b.doc,
-                        text: text(sb),
-                    },
-                ];
-                c.values.sort_by_key(|v| v.doc);
-                if !out.iter().any(|o| o.values == c.values) {
-                    out.push(c);
-                }
+                    "the same sentence with a different number"
+                },
+            );
+            c.values = vec![
+                ConflictValue {
+                    claim: a.id.clone(),
+                    doc: a.doc,
+                    text: text(sa),
+                },
+                ConflictValue {
+                    claim: b.id.clone(),
+                    doc: b.doc,
+                    text: text(sb),
+                },
+            ];
+            c.values.sort_by_key(|v| v.doc);
+            if !out.iter().any(|o| o.values == c.values) {
+                out.push(c);
             }
         }
     }
     out
 }
 
-/// Do the sentences of claims `i` and `j` give one same figure (any claim of the group read
-/// from either sentence holding it), so that what they say of "two guards" is said of the
-/// same people?
-fn same_count(members: &[usize], claims: &[Claim], i: usize, j: usize) -> bool {
-    let values = |k: usize| -> Vec<f64> {
-        let c = &claims[k];
-        members
-            .iter()
-            .map(|&m| &claims[m])
-            .filter(|m| m.doc == c.doc && m.sentence.start == c.sentence.start)
-            .flat_map(|m| m.quantities.iter().filter_map(|q| q.value))
-            .collect()
-    };
-    let (a, b) = (values(i), values(j));
-    a.iter().any(|x| b.contains(x))
+/// Do two sentences give one same figure ([`sentence_figures`]), so that what they say of "two
+/// guards" is said of the same people?
+fn same_count(a: &[&Quantity], b: &[&Quantity]) -> bool {
+    a.iter()
+        .filter_map(|q| q.value)
+        .any(|x| b.iter().any(|q| q.value == Some(x)))
 }
 
 /// Statuses that exclude each other ([`status::clash`]) between claims of different articles;
@@ -1094,38 +1107,37 @@ fn status_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
         .map(|&i| status::statuses(status_text(&claims[i])))
         .collect();
     let mut out: Vec<Conflict> = Vec::new();
-    for x in 0..members.len() {
-        for y in x + 1..members.len() {
-            let (i, j) = (members[x], members[y]);
-            if claims[i].doc == claims[j].doc {
-                continue;
+    let figures = sentence_figures(members, claims);
+    for (x, y) in pairs_of(members.len()) {
+        let (i, j) = (members[x], members[y]);
+        if claims[i].doc == claims[j].doc {
+            continue;
+        }
+        let Some((domain, a, b)) = status::clash(&found[x], &found[y]) else {
+            continue;
+        };
+        if status::counted(domain) && !same_count(&figures[x], &figures[y]) {
+            continue;
+        }
+        let pos = match out.iter().position(|c| c.about == domain) {
+            Some(p) => p,
+            None => {
+                out.push(conflict(
+                    ConflictKind::Status,
+                    domain.to_string(),
+                    "statuses that exclude each other",
+                ));
+                out.len() - 1
             }
-            let Some((domain, a, b)) = status::clash(&found[x], &found[y]) else {
-                continue;
-            };
-            if status::counted(domain) && !same_count(members, claims, i, j) {
-                continue;
-            }
-            let pos = match out.iter().position(|c| c.about == domain) {
-                Some(p) => p,
-                None => {
-                    out.push(conflict(
-                        ConflictKind::Status,
-                        domain.to_string(),
-                        "statuses that exclude each other",
-                    ));
-                    out.len() - 1
-                }
-            };
-            for (k, st) in [(i, a), (j, b)] {
-                let c = &mut out[pos];
-                if !c.values.iter().any(|v| v.claim == claims[k].id) {
-                    c.values.push(ConflictValue {
-                        claim: claims[k].id.clone(),
-                        doc: claims[k].doc,
-                        text: st.text.clone(),
-                    });
-                }
+        };
+        for (k, st) in [(i, a), (j, b)] {
+            let c = &mut out[pos];
+            if !c.values.iter().any(|v| v.claim == claims[k].id) {
+                c.values.push(ConflictValue {
+                    claim: claims[k].id.clone(),
+                    doc: claims[k].doc,
+                    text: st.text.clone(),
+                });
             }
         }
     }
