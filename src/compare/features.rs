@@ -531,6 +531,11 @@ pub fn features(claim: &Claim, index: &EntityIndex, interner: &mut Interner) -> 
             vec![lower.as_str()]
         };
         for part in readings {
+            // "not only repulsed an attack": no negation.
+            if negation && lex.negation_undoers.contains(part) {
+                negation = false;
+                continue;
+            }
             match interner.reading(lex, part) {
                 Reading::Negation => negation = true,
                 Reading::Skip => {}

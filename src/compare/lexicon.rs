@@ -44,9 +44,12 @@ pub struct Lexicon {
     pub unknown: HashSet<String>,
     /// Lower-case prepositions a place follows.
     pub place_prepositions: HashSet<String>,
+    /// Words that, right after a negation cue, undo it ("not only").
+    pub negation_undoers: HashSet<String>,
 }
 
 const PLACE_PREPOSITIONS: &str = include_str!("../../data/lexicon/compare-place-prepositions.txt");
+const NEGATION_UNDOERS: &str = include_str!("../../data/lexicon/compare-negation-undoers.txt");
 
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines()
@@ -162,7 +165,9 @@ pub fn lexicon() -> &'static Lexicon {
             .map(|w| stem(&w.to_lowercase()))
             .collect();
         let place_prepositions = lines(PLACE_PREPOSITIONS).map(str::to_string).collect();
+        let negation_undoers = lines(NEGATION_UNDOERS).map(str::to_string).collect();
         Lexicon {
+            negation_undoers,
             place_prepositions,
             stopwords,
             synonyms,
@@ -184,13 +189,19 @@ mod tests {
 
     #[test]
     fn place_prepositions_are_single_lower_case_words() {
-        for l in super::lines(super::PLACE_PREPOSITIONS) {
-            assert!(
-                l.chars().all(|c| c.is_ascii_lowercase()),
-                "compare-place-prepositions.txt: {l:?} is not one lower-case word"
-            );
+        for (name, data) in [
+            ("compare-place-prepositions.txt", super::PLACE_PREPOSITIONS),
+            ("compare-negation-undoers.txt", super::NEGATION_UNDOERS),
+        ] {
+            for l in super::lines(data) {
+                assert!(
+                    l.chars().all(|c| c.is_ascii_lowercase()),
+                    "{name}: {l:?} is not one lower-case word"
+                );
+            }
         }
         assert!(lexicon().place_prepositions.contains("of"));
+        assert!(lexicon().negation_undoers.contains("only"));
     }
 
     #[test]

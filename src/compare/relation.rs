@@ -648,7 +648,11 @@ fn negations_in(text: &str) -> Negations {
         .collect();
     let mut out = Negations::default();
     for (k, w) in words.iter().enumerate() {
-        if !(lex.negations.contains(w) || w.ends_with("n't")) {
+        if !(lex.negations.contains(w) || w.ends_with("n't"))
+            || words
+                .get(k + 1)
+                .is_some_and(|n| lex.negation_undoers.contains(n))
+        {
             continue;
         }
         out.any += 1;

@@ -77,6 +77,10 @@ const CASES: &[Case] = &[
         &["{“There was someone in the building and they were trying to get him out,”} <Constable [Tim Fanning]> said."],
         &["{“There was someone in the building and they were trying to get him out,”} <[Fanning]> said."],
     ], &["c0 c1:agree"]),
+    ("'not only' is no negation", &[
+        &["{An Indian warship not only repulsed an attack on a merchant vessel in the [Gulf of Aden] but nabbed the pirates}."],
+        &["{An Indian warship repulsed an attack on a merchant vessel in the [Gulf of Aden] and nabbed the pirates}."],
+    ], &["c0 c1:agree"]),
     ("one source negates the other", &[
         &["<The [Defense Ministry]> said {the army had not moved heavy artillery toward the border with [Kosovo]}."],
         &["<The [Defense Ministry]> said {the army had moved heavy artillery toward the border with [Kosovo]}."],
