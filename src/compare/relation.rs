@@ -679,36 +679,83 @@ fn denial_cue(c: &Claim) -> Option<String> {
     })
 }
 
-/// The clock times (`T21:00`) told in `text`, each with its words as written.
-fn times_in(text: &str) -> Vec<(String, String)> {
+/// A date or time the dates stage reads in a sentence.
+struct Dated {
+    /// TIMEX value (`XXXX-WXX-2T21:00`).
+    value: String,
+    /// TIMEX modifier (`APPROX`, `AFTER`…), or "".
+    modifier: &'static str,
+    kind: crate::dates::DateKind,
+    /// The words as written.
+    written: String,
+    /// Followed by "'s" ("Sunday's game"): the date of something else the sentence names.
+    possessive: bool,
+}
+
+/// The dates and times told in `text` (a claim's sentence), read once for every kind of
+/// difference that uses them ([`times_in`], [`days_in`]).
+fn dates_in(text: &str) -> Vec<Dated> {
     let doc = crate::text::prepare(text);
-    let mut out: Vec<(String, String)> = Vec::new();
+    let mut out = Vec::new();
     for s in 0..doc.sentences.len() {
         for m in crate::dates::find(&doc, s) {
             let (Some(v), Some(first), Some(last)) = (
-                m.value.as_ref(),
+                m.value,
                 doc.tokens.get(m.tokens.start),
                 m.tokens.end.checked_sub(1).and_then(|e| doc.tokens.get(e)),
             ) else {
                 continue;
             };
-            // Only a clock time ("9 p.m.", "21:30"), not a part of the day ("night").
-            if m.kind != crate::dates::DateKind::Time
-                || !v.contains(':')
-                || !v.chars().any(|c| c.is_ascii_digit())
-            {
-                continue;
-            }
-            let written = text.get(first.start..last.end).unwrap_or_default();
-            // The clock part only: "9 p.m." and "9 p.m. on Tuesday" tell the same time.
-            let clock = format!(
-                "{}~{}",
-                v.rsplit_once('T').map_or(v.as_str(), |(_, t)| t),
-                m.modifier.unwrap_or("")
-            );
-            if !out.iter().any(|(x, _)| same_clock(x, &clock)) {
-                out.push((clock, written.to_string()));
-            }
+            let after = text.get(last.end..).unwrap_or_default();
+            out.push(Dated {
+                value: v,
+                modifier: m.modifier.unwrap_or(""),
+                kind: m.kind,
+                written: text
+                    .get(first.start..last.end)
+                    .unwrap_or_default()
+                    .to_string(),
+                possessive: after.starts_with("'s") || after.starts_with("\u{2019}s"),
+            });
+        }
+    }
+    out
+}
+
+/// The dates of each sentence of the group's claims, by (document, sentence start).
+type SentenceDates = HashMap<(u32, u32), Vec<Dated>>;
+
+fn sentence_dates(members: &[usize], claims: &[Claim]) -> SentenceDates {
+    let mut out = SentenceDates::new();
+    for &i in members {
+        let c = &claims[i];
+        out.entry((c.doc, c.sentence.start))
+            .or_insert_with(|| dates_in(&c.sentence.text));
+    }
+    out
+}
+
+/// The clock times (`21:00~APPROX`) among `dates`, each with its words as written.
+fn times_in(dates: &[Dated]) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    for d in dates {
+        // Only a clock time ("9 p.m.", "21:30"), not a part of the day ("night").
+        if d.kind != crate::dates::DateKind::Time
+            || !d.value.contains(':')
+            || !d.value.chars().any(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        // The clock part only: "9 p.m." and "9 p.m. on Tuesday" tell the same time.
+        let clock = format!(
+            "{}~{}",
+            d.value
+                .rsplit_once('T')
+                .map_or(d.value.as_str(), |(_, t)| t),
+            d.modifier
+        );
+        if !out.iter().any(|(x, _)| same_clock(x, &clock)) {
+            out.push((clock, d.written.clone()));
         }
     }
     out
@@ -748,37 +795,22 @@ fn same_time(a: &str, b: &str) -> bool {
     }
 }
 
-/// The weekdays (`XXXX-WXX-3`) told in `text`, alone or as the day of a clock time, each with
+/// The weekdays (`XXXX-WXX-3`) among `dates`, alone or as the day of a clock time, each with
 /// its words as written. Relative days ("yesterday", "today") depend on when the article was
-/// written, which the report does not know, and are left out.
-fn days_in(text: &str) -> Vec<(String, String)> {
-    let doc = crate::text::prepare(text);
+/// written, which the report does not know, and are left out, and so are possessives ("Sunday's
+/// game": the day of something else the sentence names).
+fn days_in(dates: &[Dated]) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
-    for s in 0..doc.sentences.len() {
-        for m in crate::dates::find(&doc, s) {
-            let (Some(v), Some(first), Some(last)) = (
-                m.value.as_ref(),
-                doc.tokens.get(m.tokens.start),
-                m.tokens.end.checked_sub(1).and_then(|e| doc.tokens.get(e)),
-            ) else {
-                continue;
-            };
-            let day = v.split_once('T').map_or(v.as_str(), |(d, _)| d);
-            let Some(n) = day.strip_prefix("XXXX-WXX-") else {
-                continue;
-            };
-            if n.len() != 1 || !n.chars().all(|c| c.is_ascii_digit()) {
-                continue;
-            }
-            // "Sunday's game": the day of something else the sentence names.
-            let after = text.get(last.end..).unwrap_or_default();
-            if after.starts_with("'s") || after.starts_with("\u{2019}s") {
-                continue;
-            }
-            let written = text.get(first.start..last.end).unwrap_or_default();
-            if !out.iter().any(|(x, _)| x == day) {
-                out.push((day.to_string(), written.to_string()));
-            }
+    for d in dates.iter().filter(|d| !d.possessive) {
+        let day = d.value.split_once('T').map_or(d.value.as_str(), |(d, _)| d);
+        let Some(n) = day.strip_prefix("XXXX-WXX-") else {
+            continue;
+        };
+        if n.len() != 1 || !n.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if !out.iter().any(|(x, _)| x == day) {
+            out.push((day.to_string(), d.written.clone()));
         }
     }
     out
@@ -787,10 +819,11 @@ fn days_in(text: &str) -> Vec<(String, String)> {
 /// Different clock times for the same moment: every article of the group that tells one
 /// time (in the sentences of its claims) tells exactly one, and they are not all the same.
 /// Sentences with several times are left alone (they may tell a sequence).
-fn time_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
+fn time_conflicts(members: &[usize], claims: &[Claim], dates: &SentenceDates) -> Vec<Conflict> {
     told_conflicts(
         members,
         claims,
+        dates,
         times_in,
         same_time,
         (
@@ -805,10 +838,11 @@ fn time_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
 /// [`time_conflicts`]: every article of the group that names a weekday names exactly one, and
 /// they are not all the same; an article naming two (the event and the day it was reported)
 /// leaves the group alone.
-fn day_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
+fn day_conflicts(members: &[usize], claims: &[Claim], dates: &SentenceDates) -> Vec<Conflict> {
     told_conflicts(
         members,
         claims,
+        dates,
         days_in,
         |a, b| a == b,
         (
@@ -819,12 +853,13 @@ fn day_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
     )
 }
 
-/// A value that each article tells once, read from the sentences of the group's claims by
-/// `read`, and that differs: a conflict of `kind` about `about`, with `note`.
+/// A value that each article tells once, read by `read` from the dates of the sentences of the
+/// group's claims, and that differs: a conflict of `kind` about `about`, with `note`.
 fn told_conflicts(
     members: &[usize],
     claims: &[Claim],
-    read: fn(&str) -> Vec<(String, String)>,
+    dates: &SentenceDates,
+    read: fn(&[Dated]) -> Vec<(String, String)>,
     same: fn(&str, &str) -> bool,
     (kind, about, note): (ConflictKind, &str, &str),
 ) -> Vec<Conflict> {
@@ -838,7 +873,10 @@ fn told_conflicts(
             continue;
         }
         seen.push((c.doc, c.sentence.start));
-        let times = read(&c.sentence.text);
+        let times = dates
+            .get(&(c.doc, c.sentence.start))
+            .map(|d| read(d))
+            .unwrap_or_default();
         if times.is_empty() {
             continue;
         }
@@ -1331,8 +1369,9 @@ pub fn relate(
     }
     let (mut conflicts, fitting) = figure_conflicts(members, claims, feats);
     let agreed = agreed(&fitting, claims);
-    conflicts.extend(time_conflicts(members, claims));
-    conflicts.extend(day_conflicts(members, claims));
+    let dates = sentence_dates(members, claims);
+    conflicts.extend(time_conflicts(members, claims, &dates));
+    conflicts.extend(day_conflicts(members, claims, &dates));
     conflicts.extend(status_conflicts(members, claims));
     conflicts.extend(speaker_conflicts(members, claims, feats));
     conflicts.extend(negation_conflicts(members, claims, feats));
@@ -1811,7 +1850,10 @@ mod tests {
             ("", &[]),
         ];
         for (text, want) in cases {
-            let got: Vec<String> = times_in(text).into_iter().map(|(v, _)| v).collect();
+            let got: Vec<String> = times_in(&dates_in(text))
+                .into_iter()
+                .map(|(v, _)| v)
+                .collect();
             assert_eq!(&got, want, "{text}");
         }
     }
