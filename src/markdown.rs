@@ -289,13 +289,20 @@ pub fn render(report: &Report) -> String {
                     .and_then(|s| names.get(s))
                     .map(|n| format!("{n}: "))
                     .unwrap_or_default();
-                let _ = writeln!(
-                    out,
-                    "- [{}] {}{}",
-                    c.doc + 1,
-                    escape(&who),
-                    escape(&c.content.text)
-                );
+                // A claim told in pieces that the group holds in part: those pieces' words.
+                let told = g
+                    .pieces
+                    .iter()
+                    .find(|p| p.claim == c.id && !p.spans.is_empty())
+                    .map(|p| {
+                        p.spans
+                            .iter()
+                            .map(|s| s.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" … ")
+                    })
+                    .unwrap_or_else(|| c.content.text.clone());
+                let _ = writeln!(out, "- [{}] {}{}", c.doc + 1, escape(&who), escape(&told));
             }
         }
         out.push('\n');

@@ -18,7 +18,8 @@
 //! - `entities`: canonical entities merged across articles ([`Entity`]).
 //! - `claims`: every claim found, in document order ([`Claim`]).
 //! - `groups`: claims aligned across articles ([`Group`]); every claim is in at least one group,
-//!   and only a claim told in several pieces is in more than one.
+//!   and only a claim told in several pieces is in more than one (its `pieces` in each group
+//!   say which of them the group holds).
 //! - `pairs`: pairs of articles that share at least one claim group and how many ([`Pair`]);
 //!   a pair not listed shares none, or is not among the 20 closest partners of either of its
 //!   articles (so the list grows with the article count, not its square).
@@ -223,6 +224,21 @@ pub struct Group {
     pub diffs: Vec<QuoteDiff>,
     /// For `conflict`: the values that cannot all hold.
     pub conflicts: Vec<Conflict>,
+    /// For each claim told in several pieces that the group holds only in part (its other
+    /// pieces are in other groups): the pieces it holds, so a row marks the words it is about.
+    /// Empty when every claim is held whole (and absent from reports made before it existed).
+    #[serde(default)]
+    pub pieces: Vec<HeldPieces>,
+}
+
+/// The pieces of one claim that a group holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct HeldPieces {
+    /// Claim id.
+    pub claim: String,
+    /// The claim's pieces in this group, in text order (a subset of its `pieces`).
+    pub spans: Vec<Span>,
 }
 
 /// Word-level differences between two versions of a quote.

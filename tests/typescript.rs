@@ -33,6 +33,7 @@ fn declarations() -> String {
         ClaimKind::decl(&cfg),
         Quantity::decl(&cfg),
         Group::decl(&cfg),
+        HeldPieces::decl(&cfg),
         Relation::decl(&cfg),
         QuoteDiff::decl(&cfg),
         DiffOp::decl(&cfg),

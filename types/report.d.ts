@@ -307,7 +307,23 @@ diffs: Array<QuoteDiff>,
 /**
  * For `conflict`: the values that cannot all hold.
  */
-conflicts: Array<Conflict>, };
+conflicts: Array<Conflict>, 
+/**
+ * For each claim told in several pieces that the group holds only in part (its other
+ * pieces are in other groups): the pieces it holds, so a row marks the words it is about.
+ * Empty when every claim is held whole (and absent from reports made before it existed).
+ */
+pieces: Array<HeldPieces>, };
+
+export type HeldPieces = { 
+/**
+ * Claim id.
+ */
+claim: string, 
+/**
+ * The claim's pieces in this group, in text order (a subset of its `pieces`).
+ */
+spans: Array<Span>, };
 
 export type Relation = "agree" | "reworded" | "conflict" | "unique";
 

@@ -12,7 +12,7 @@
 // `download(name, type, text)` saves a string through a Blob URL (no request is made).
 
 import { plural } from './dom.js';
-import { CONFLICT_LABEL, holdsLabel } from './render/claims.js';
+import { CONFLICT_LABEL, holdsLabel, toldIn } from './render/claims.js';
 
 const RELATION_WORD = { agree: 'agree', reworded: 'reworded', conflict: 'conflict', unique: 'unique' };
 
@@ -52,7 +52,7 @@ export function claimsCsv(view) {
         speaker,
         c.source?.text ?? '',
         c.cue?.text ?? '',
-        c.content?.text ?? '',
+        toldIn(group, c) ?? '',
         c.sentence?.text ?? '',
         (c.quantities ?? []).map((q) => q.text).join('; '),
         (c.cited ?? []).map((s) => s.text).join('; '),
@@ -113,7 +113,7 @@ export function briefMarkdown(view, now = new Date()) {
   for (const g of reworded) {
     const first = claim(g.claims?.[0]);
     const speaker = who(first);
-    lines.push(`- ${mdText(first?.content?.text ?? g.reason)}${speaker ? ` (${mdText(speaker)})` : ''}, articles ${articles(view, g.docs)}`);
+    lines.push(`- ${mdText(toldIn(g, first) ?? g.reason)}${speaker ? ` (${mdText(speaker)})` : ''}, articles ${articles(view, g.docs)}`);
     for (const diff of g.diffs ?? []) {
       const ops = (diff.ops ?? [])
         .map((op) => (op.op === 'removed' ? `~~${mdText(op.text)}~~` : op.op === 'added' ? `**${mdText(op.text)}**` : mdText(op.text)))
@@ -129,7 +129,7 @@ export function briefMarkdown(view, now = new Date()) {
   for (const g of shared.slice(0, 50)) {
     const first = claim(g.claims?.[0]);
     const speaker = who(first);
-    lines.push(`- ${mdText(first?.content?.text ?? '')}${speaker ? ` (${mdText(speaker)})` : ''}, articles ${articles(view, g.docs)}`);
+    lines.push(`- ${mdText(toldIn(g, first) ?? '')}${speaker ? ` (${mdText(speaker)})` : ''}, articles ${articles(view, g.docs)}`);
   }
   if (shared.length > 50) lines.push(`- … and ${shared.length - 50} more`);
   lines.push('');

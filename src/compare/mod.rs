@@ -9,8 +9,9 @@
 //!    least [`pieces::MIN_WORDS`] content words), each piece a unit with the claim's speaker,
 //!    the entities around it and the figures inside it; the steps below work on units. A
 //!    claim is then in every group one of its pieces joins, once per group (both pieces in one
-//!    group when both match the same claim elsewhere), and a group's quote diff holds the
-//!    piece's words, never the attribution between pieces. Grouped whole, such a claim
+//!    group when both match the same claim elsewhere), the group's `pieces` say which of its
+//!    pieces it holds, and its quote diff holds those pieces' words, never the attribution
+//!    between pieces. Grouped whole, such a claim
 //!    bridged a claim like A and a claim like B of another article into one group. A piece
 //!    needs one more shared term than a claim to link ([`similarity::Params::piece_extra`]).
 //! 1. **Features** ([`features`]): each unit becomes a set of weighted terms — content words
@@ -250,7 +251,8 @@ fn withheld_sides(claims: &[Claim], feats: &mut [Features]) -> Vec<usize> {
 /// Claims are grouped as units ([`pieces`]): a claim told in several pieces is compared piece
 /// by piece and is in every group one of its pieces joins (once per group), so a claim may be
 /// in several groups. A piece that joins no other claim makes no group of its own when another
-/// piece of its claim does; a claim none of whose pieces joins anything is one `unique` group.
+/// piece of its claim does; a claim none of whose pieces joins anything is one `unique` group,
+/// shared with the other such claims of its sentence (see `one_row_each`).
 pub fn compare(documents: &[Document], entities: &[Entity], claims: &[Claim]) -> Comparison {
     compare_with(documents, entities, claims, model::model())
 }
@@ -265,7 +267,17 @@ pub fn compare_with(
     let (units, origin, p) = prepare_units(documents, entities, claims);
     let cx = model::Context::new(&p.feats, &p.idf, &p.terms);
     let input = cluster::Input::new(&p, &cx, scorer);
-    let members = keep_pieces(cluster::cluster(&input), &origin);
+    let members = one_row_each(
+        keep_pieces(cluster::cluster(&input), &origin),
+        &origin,
+        claims,
+    );
+    let mut units_of = vec![0usize; claims.len()];
+    for &o in &origin {
+        if let Some(n) = units_of.get_mut(o) {
+            *n += 1;
+        }
+    }
     // Document order inside a group; most widely carried groups first.
     let mut keyed: Vec<(Vec<u32>, Vec<usize>)> = members
         .into_iter()
@@ -293,6 +305,7 @@ pub fn compare_with(
                     ids.push(units[i].id.clone());
                 }
             }
+            let held = held_pieces(m, &units, &origin, &units_of);
             Group {
                 id: format!("g{g}"),
                 claims: ids,
@@ -301,6 +314,7 @@ pub fn compare_with(
                 reason: r.reason,
                 diffs: r.diffs,
                 conflicts: r.conflicts,
+                pieces: held,
             }
         })
         .collect();
@@ -361,6 +375,63 @@ fn keep_pieces(groups: Vec<Vec<usize>>, origin: &[usize]) -> Vec<Vec<usize>> {
                     out.push(m);
                 }
             }
+        }
+    }
+    out
+}
+
+/// The pieces of each claim that the group `m` (units) holds only in part: a claim told in
+/// several pieces whose other units are in other groups.
+fn held_pieces(
+    m: &[usize],
+    units: &[Claim],
+    origin: &[usize],
+    units_of: &[usize],
+) -> Vec<crate::report::HeldPieces> {
+    let mut held: Vec<(usize, Vec<usize>)> = Vec::new();
+    for &i in m {
+        let o = origin.get(i).copied().unwrap_or(i);
+        match held.iter_mut().find(|(c, _)| *c == o) {
+            Some((_, us)) => us.push(i),
+            None => held.push((o, vec![i])),
+        }
+    }
+    held.into_iter()
+        .filter(|(o, us)| units_of.get(*o).is_some_and(|&n| us.len() < n))
+        .map(|(_, us)| {
+            let mut spans: Vec<crate::report::Span> =
+                us.iter().flat_map(|&i| units[i].pieces.clone()).collect();
+            spans.sort_by_key(|s| (s.start, s.end));
+            crate::report::HeldPieces {
+                claim: units[us[0]].id.clone(),
+                spans,
+            }
+        })
+        .collect()
+}
+
+/// One row per lone sentence: groups that one article alone carries, whose units all lie in
+/// one sentence of it, become one group per sentence. "At least 49 Armenian soldiers and an
+/// undisclosed number of Azeris were killed" makes two claims (two figures); when no other
+/// article tells either, they are one row, not the sentence twice. The groups keep the order
+/// of the first of each merged set; groups carried by several articles are left as they are.
+fn one_row_each(groups: Vec<Vec<usize>>, origin: &[usize], claims: &[Claim]) -> Vec<Vec<usize>> {
+    let of = |i: usize| origin.get(i).copied().unwrap_or(i);
+    let key = |u: usize| claims.get(of(u)).map(|c| (c.doc, c.sentence.start));
+    let mut out: Vec<Vec<usize>> = Vec::with_capacity(groups.len());
+    let mut at: std::collections::HashMap<(u32, u32), usize> = Default::default();
+    for m in groups {
+        let lone = m
+            .first()
+            .and_then(|&u| key(u))
+            .filter(|&k| m.iter().all(|&u| key(u) == Some(k)));
+        match lone.map(|k| (k, at.get(&k).copied())) {
+            Some((_, Some(i))) => out[i].extend(m),
+            Some((k, None)) => {
+                at.insert(k, out.len());
+                out.push(m);
+            }
+            None => out.push(m),
         }
     }
     out

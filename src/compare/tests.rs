@@ -453,3 +453,76 @@ fn messy_input_does_not_panic() {
     let c = compare(&[], &[], &[claim, other]);
     assert_eq!(c.groups.iter().map(|g| g.claims.len()).sum::<usize>(), 2);
 }
+
+#[test]
+fn one_row_per_lone_sentence() {
+    let at = |id: usize, doc: u32, sentence: u32| Claim {
+        id: format!("c{id}"),
+        doc,
+        kind: crate::report::ClaimKind::Numeric,
+        sentence: Span {
+            start: sentence,
+            end: sentence + 10,
+            text: String::new(),
+        },
+        content: Span {
+            start: sentence,
+            end: sentence + 5,
+            text: String::new(),
+        },
+        pieces: Vec::new(),
+        cue: None,
+        source: None,
+        speaker: None,
+        cited: Vec::new(),
+        quantities: Vec::new(),
+    };
+    // Claims 0 and 1: one sentence of article 0 that no other article tells; 2: another
+    // sentence of it; 3 in the first sentence too, but told by article 1 as well (4): its row
+    // stays its own.
+    let claims = [
+        at(0, 0, 0),
+        at(1, 0, 0),
+        at(2, 0, 20),
+        at(3, 0, 0),
+        at(4, 1, 0),
+    ];
+    let origin = [0, 1, 2, 3, 4];
+    let rows = one_row_each(
+        vec![vec![0], vec![2], vec![1], vec![3, 4]],
+        &origin,
+        &claims,
+    );
+    assert_eq!(rows, vec![vec![0, 1], vec![2], vec![3, 4]]);
+}
+
+#[test]
+fn a_group_names_the_pieces_it_holds() {
+    // The first article's quote is in two pieces; each joins a different claim of the second.
+    let b = build(&[
+        &["{“It is hard to overstate the part played by [Brussels], the part played by [Michel] himself,”} <spokesman [Eric Mamer]> told reporters. {“The commission is doing everything it can to calm the dispute over fishing rights.”}"],
+        &["{“It is difficult to overstate the role of [Brussels], [Michel]'s role personally,”} <[Eric Mamer]> said.", "{“The commission is doing everything it can to calm the dispute over fishing rights.”} <he> added."],
+    ]);
+    let c = compare(&b.documents, &b.entities, &b.claims);
+    let held = |ids: &[&str]| -> Vec<String> {
+        let g = c.groups.iter().find(|g| g.claims == ids).expect("group");
+        assert!(g.pieces.iter().all(|p| p.claim == "c0"));
+        g.pieces
+            .iter()
+            .flat_map(|p| p.spans.iter().map(|s| s.text.clone()))
+            .collect()
+    };
+    assert_eq!(
+        held(&["c0", "c1"]),
+        ["“It is hard to overstate the part played by Brussels, the part played by Michel himself,”"]
+    );
+    assert_eq!(
+        held(&["c0", "c2"]),
+        ["“The commission is doing everything it can to calm the dispute over fishing rights.”"]
+    );
+    // A claim held whole names no pieces.
+    assert!(c
+        .groups
+        .iter()
+        .all(|g| g.pieces.iter().all(|p| p.claim != "c1")));
+}

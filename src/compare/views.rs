@@ -227,6 +227,7 @@ mod pair_tests {
             reason: String::new(),
             diffs: Vec::new(),
             conflicts: Vec::new(),
+            pieces: Vec::new(),
         }
     }
 

@@ -49,6 +49,27 @@ test('a claim row holds Dmitry Peskov’s quote from three articles', async ({ p
   await row.screenshot({ path: path.join(OUTPUT, 'screenshots', 'peskov-row.png') });
 });
 
+test('a quote told in pieces marks, in each row, only the pieces that row is about', async ({ page }) => {
+  await openDemo(page);
+  const report = await page.evaluate(async () => {
+    const mod = await import('./pkg/corroborate.js');
+    await mod.default();
+    const demo = await (await fetch('pkg/demo.json')).json();
+    return JSON.parse(mod.analyzeJson(JSON.stringify(demo.map(({ name, text }) => ({ name, text })))));
+  });
+  const partial = report.groups.filter((g) => g.pieces.length > 0 && g.relation !== 'unique');
+  expect(partial.length).toBeGreaterThan(0);
+  for (const g of partial) {
+    for (const held of g.pieces) {
+      const claim = page.locator(`#claims tbody.group[data-group="${g.id}"] .claim[data-claims~="${held.claim}"]`);
+      await expect(claim).toHaveCount(1);
+      await expect(claim.locator('.piece-note')).toContainText(/pieces? \d.* of \d+; the others are in other rows/);
+      const marked = await claim.locator('.sentence .content').evaluateAll((ns) => ns.map((n) => n.textContent).join(''));
+      expect(marked).toBe(held.spans.map((s) => s.text).join(''));
+    }
+  }
+});
+
 test('pressing a chip highlights all its mentions in the texts', async ({ page }) => {
   await openDemo(page);
   const putin = chip(page, 'Vladimir Putin');

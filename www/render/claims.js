@@ -194,7 +194,7 @@ function startColumns(container, view, total) {
       if (here.length === 0) {
         return el('td', { class: 'no-claim' }, el('span', { 'aria-hidden': 'true', text: '—' }), srOnly('not in this article'));
       }
-      return el('td', { class: 'has-claim', dataset: { doc: String(doc.index), label: view.docLabel(doc.index) } }, here.map((c) => claimCell(c, view, false)));
+      return el('td', { class: 'has-claim', dataset: { doc: String(doc.index), label: view.docLabel(doc.index) } }, bySentence(here).map((c) => claimCell(c, view, false, heldOf(group))));
     });
     const detail = groupDetail(group, view);
     table.append(
@@ -227,11 +227,11 @@ function startList(container, view, total) {
   replace(container, list);
   let rowIndex = 1;
   return function append(group) {
-    const claims = claimsOf(view, group);
+    const claims = bySentence(claimsOf(view, group));
     rowIndex++;
     const first = claims.slice(0, FIRST_VERSIONS);
     const rest = claims.slice(FIRST_VERSIONS);
-    const box = el('div', { class: 'claim-box' }, first.map((c) => claimCell(c, view, true)));
+    const box = el('div', { class: 'claim-box' }, first.map((c) => claimCell(c, view, true, heldOf(group))));
     let more = null;
     if (rest.length) {
       more = el('button', {
@@ -244,10 +244,10 @@ function startList(container, view, total) {
           const job = new Job();
           for (const [i, c] of rest.entries()) {
             if (!(await (i % VERSIONS_PER_FRAME === 0 ? job.frame() : job.step()))) return;
-            box.append(claimCell(c, view, true));
+            box.append(claimCell(c, view, true, heldOf(group)));
           }
           more.remove();
-          box.querySelector(`.claim[data-claim="${CSS.escape(rest[0].id)}"] button.jump`)?.focus();
+          box.querySelector(`.claim[data-claim="${CSS.escape(rest[0][0].id)}"] button.jump`)?.focus();
         },
       });
     }
@@ -279,25 +279,84 @@ function mentionRanges(view, doc, span) {
   return out;
 }
 
-function claimCell(claim, view, withDoc) {
+/**
+ * The group's claims told in one sentence of one article, in the group's order: a sentence
+ * holding several of a row's claims (two figures, or a statement and its figure) is drawn once,
+ * with every claim's marks in it.
+ */
+function bySentence(claims) {
+  const out = [];
+  const at = new Map();
+  for (const c of claims) {
+    const key = `${c.doc}:${c.sentence?.start}:${c.sentence?.end}`;
+    const k = at.get(key);
+    if (k === undefined) {
+      at.set(key, out.length);
+      out.push([c]);
+    } else out[k].push(c);
+  }
+  return out;
+}
+
+/**
+ * Claim id → the pieces of it the group holds, for claims told in several pieces that the
+ * group holds only in part (`group.pieces`): the row marks those words, not the whole quote.
+ */
+function heldOf(group) {
+  return new Map((group.pieces ?? []).map((p) => [p.claim, p.spans ?? []]));
+}
+
+/**
+ * What claim `c` tells in group `g`: the words of the pieces the group holds of a claim told
+ * in pieces (`group.pieces`), else its content. Shared with the digest and the brief.
+ */
+export function toldIn(g, c) {
+  const held = (g?.pieces ?? []).find((p) => p.claim === c?.id);
+  return held?.spans?.length ? held.spans.map((s) => s.text).join(' … ') : c?.content?.text;
+}
+
+/** The distinct values of `items`, in order. */
+function distinct(items) {
+  return [...new Set(items)];
+}
+
+/**
+ * One sentence of one article with the claims of the row it holds (see `bySentence`); `held`
+ * (see `heldOf`) narrows a claim told in pieces to the pieces this row is about.
+ */
+function claimCell(claims, view, withDoc, held = new Map()) {
+  const [claim] = claims;
   const text = view.docs[claim.doc]?.text ?? '';
   const sentence = claim.sentence;
   const fits = spanFits(text, sentence) && text.length > 0;
   const meta = [];
   if (withDoc) meta.push(docRef(view, claim.doc), ' ');
-  meta.push(el('span', { class: `kind kind-${claim.kind}`, text: KIND_LABEL[claim.kind] ?? claim.kind }));
-  const speaker = claim.speaker != null ? view.entityById.get(claim.speaker) : null;
-  if (speaker) {
+  for (const [i, kind] of distinct(claims.map((c) => c.kind)).entries()) {
+    meta.push(i ? ' ' : null, el('span', { class: `kind kind-${kind}`, text: KIND_LABEL[kind] ?? kind }));
+  }
+  const speakers = new Map();
+  for (const c of claims) {
+    const entity = c.speaker != null ? view.entityById.get(c.speaker) : null;
+    if (entity) speakers.set(`e:${entity.id}`, { name: entity.name, written: c.source?.text, resolved: true });
+    else if (c.source?.text) speakers.set(`s:${c.source.text}`, { name: c.source.text, resolved: false });
+  }
+  for (const s of speakers.values()) {
     meta.push(
       ' ',
-      el('span', { class: 'speaker', title: claim.source?.text ? `written as “${claim.source.text}”` : null }, srOnly('speaker: '), speaker.name),
+      s.resolved
+        ? el('span', { class: 'speaker', title: s.written ? `written as “${s.written}”` : null }, srOnly('speaker: '), s.name)
+        : el('span', { class: 'speaker unresolved', title: 'speaker not resolved to an entity' }, srOnly('source: '), s.name),
     );
-  } else if (claim.source?.text) {
-    meta.push(' ', el('span', { class: 'speaker unresolved', title: 'speaker not resolved to an entity' }, srOnly('source: '), claim.source.text));
   }
-  if (claim.cited?.length) {
-    meta.push(' ', el('span', { class: 'cited', text: `according to ${claim.cited.map((c) => c.text).join(', ')}` }));
+  for (const c of claims) {
+    const spans = held.get(c.id);
+    if (!spans?.length || !(c.pieces?.length > 1)) continue;
+    const at = spans.map((sp) => c.pieces.findIndex((p) => p.start === sp.start && p.end === sp.end) + 1).filter((k) => k > 0);
+    const which = at.length === 1 ? `piece ${at[0]}` : `pieces ${at.join(', ')}`;
+    meta.push(' ', el('span', { class: 'piece-note', text: `${which} of ${c.pieces.length}; the others are in other rows` }));
   }
+  const cited = distinct(claims.flatMap((c) => (c.cited ?? []).map((x) => x.text)));
+  if (cited.length) meta.push(' ', el('span', { class: 'cited', text: `according to ${cited.join(', ')}` }));
   if (fits) {
     meta.push(
       ' ',
@@ -309,26 +368,39 @@ function claimCell(claim, view, withDoc) {
       ),
     );
   }
-  if (!fits) {
-    return el('div', { class: `claim claim-${claim.kind}`, dataset: { claim: claim.id, kind: claim.kind, doc: String(claim.doc) } }, el('p', { class: 'claim-meta' }, meta), el('p', { class: 'sentence', text: sentence?.text ?? '' }));
-  }
+  const data = { claim: claim.id, claims: claims.map((c) => c.id).join(' '), kind: claim.kind, kinds: distinct(claims.map((c) => c.kind)).join(' '), doc: String(claim.doc) };
+  const box = (...children) => el('div', { class: `claim claim-${claim.kind}`, dataset: data }, el('p', { class: 'claim-meta' }, meta), ...children);
+  if (!fits) return box(el('p', { class: 'sentence', text: sentence?.text ?? '' }));
   const ranges = [];
-  const content = claim.content;
-  if (spanFits(text, content) && !(content.start === sentence.start && content.end === sentence.end)) {
-    ranges.push({ start: content.start, end: content.end, tag: 'span', className: claim.kind === 'quote' ? 'content quote' : 'content' });
-  }
-  if (claim.source && spanFits(text, claim.source)) ranges.push({ ...claim.source, tag: 'span', className: 'source' });
-  if (claim.cue && spanFits(text, claim.cue)) ranges.push({ ...claim.cue, tag: 'span', className: 'cue' });
-  for (const q of claim.quantities ?? []) {
-    if (spanFits(text, q)) ranges.push({ start: q.start, end: q.end, tag: 'span', className: 'quantity' });
+  for (const c of claims) {
+    const content = c.content;
+    const spans = held.get(c.id);
+    if (spans?.length) {
+      for (const sp of spans) {
+        if (spanFits(text, sp)) ranges.push({ start: sp.start, end: sp.end, tag: 'span', className: c.kind === 'quote' ? 'content quote' : 'content' });
+      }
+    } else if (spanFits(text, content) && !(content.start === sentence.start && content.end === sentence.end)) {
+      ranges.push({ start: content.start, end: content.end, tag: 'span', className: c.kind === 'quote' ? 'content quote' : 'content' });
+    }
+    if (c.source && spanFits(text, c.source)) ranges.push({ ...c.source, tag: 'span', className: 'source' });
+    if (c.cue && spanFits(text, c.cue)) ranges.push({ ...c.cue, tag: 'span', className: 'cue' });
+    for (const q of c.quantities ?? []) {
+      if (spanFits(text, q)) ranges.push({ start: q.start, end: q.end, tag: 'span', className: 'quantity' });
+    }
   }
   ranges.push(...mentionRanges(view, claim.doc, sentence));
-  return el(
-    'div',
-    { class: `claim claim-${claim.kind}`, dataset: { claim: claim.id, kind: claim.kind, doc: String(claim.doc) } },
-    el('p', { class: 'claim-meta' }, meta),
-    el('p', { class: 'sentence' }, markedText(text.slice(sentence.start, sentence.end), sentence.start, ranges)),
-  );
+  return box(el('p', { class: 'sentence' }, markedText(text.slice(sentence.start, sentence.end), sentence.start, dedupe(ranges))));
+}
+
+/** Drops ranges given twice (two claims of one sentence with one source or one figure). */
+function dedupe(ranges) {
+  const seen = new Set();
+  return ranges.filter((r) => {
+    const key = `${r.start}:${r.end}:${r.className}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Distinct wordings shown at first in a group's detail; the others on request. */

@@ -11,7 +11,7 @@
 // Article text only reaches the page as text nodes.
 
 import { el, plural, replace } from '../dom.js';
-import { groupDetail, relationLabel } from './claims.js';
+import { groupDetail, relationLabel, toldIn } from './claims.js';
 
 /** Omissions listed before a "show all" button. */
 const FIRST_OMISSIONS = 8;
@@ -68,7 +68,7 @@ export function renderDigest(container, view, digest, onJump) {
     return el(
       'li',
       { class: `digest-group rel-${g.relation}`, dataset: { group: g.id } },
-      el('p', { class: 'digest-claim' }, relationLabel(g.relation), ' ', who ? el('span', { class: 'speaker', text: `${who}: ` }) : null, el('span', { class: 'content', text: c?.content?.text ?? g.reason ?? '' }), ' ', el('span', { class: 'carried' }, 'in articles ', (g.docs ?? []).map((d, i) => [i ? ', ' : null, docRef(d)])), ' ', jump(c)),
+      el('p', { class: 'digest-claim' }, relationLabel(g.relation), ' ', who ? el('span', { class: 'speaker', text: `${who}: ` }) : null, el('span', { class: 'content', text: toldIn(g, c) ?? g.reason ?? '' }), ' ', el('span', { class: 'carried' }, 'in articles ', (g.docs ?? []).map((d, i) => [i ? ', ' : null, docRef(d)])), ' ', jump(c)),
       groupDetail(g, view),
     );
   };
