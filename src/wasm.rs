@@ -28,9 +28,9 @@ fn start() {
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn analyze(
     #[wasm_bindgen(unchecked_param_type = "Article[]")] articles: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
     #[wasm_bindgen(
-        unchecked_param_type = "((stage: string, done: number, total: number) => void) | null"
+        unchecked_optional_param_type = "(stage: string, done: number, total: number) => void"
     )]
     progress: Option<js_sys::Function>,
 ) -> Result<JsValue, JsError> {
@@ -62,9 +62,9 @@ pub fn analyze(
 #[wasm_bindgen(js_name = analyzeJson)]
 pub fn analyze_json(
     articles: &str,
-    options: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "string | null")] options: Option<String>,
     #[wasm_bindgen(
-        unchecked_param_type = "((stage: string, done: number, total: number) => void) | null"
+        unchecked_optional_param_type = "(stage: string, done: number, total: number) => void"
     )]
     progress: Option<js_sys::Function>,
 ) -> Result<String, JsError> {
