@@ -54,6 +54,19 @@ const TEXTS_PER_FRAME = 3;
 const SHOWN_AT_FIRST = RELATIONS.map(([r]) => r).filter((r) => r !== 'unique');
 /** Claims past which an analysis counts as large even with few articles. */
 const LARGE_CLAIMS = 600;
+/**
+ * The core's analysis stages in its order (`pipeline::STAGES`, the worker's `progress`
+ * notices): what the status line calls each, and its share of an analysis in per cent
+ * (bench-pipeline's CPU medians over the PolNeAR texts), so the bar moves at an even pace.
+ */
+const STAGES = {
+  prepare: ['reading the articles', 3],
+  figures: ['finding dates and figures', 13],
+  entities: ['finding entities', 43],
+  claims: ['finding claims', 7],
+  spans: ['writing the report', 1],
+  compare: ['comparing the claims', 33],
+};
 
 /**
  * The SHA-256 of `text` (UTF-8) as hex, or null where the browser has no `crypto.subtle` (a
@@ -359,8 +372,20 @@ export function createApp(root = document, options = {}) {
     state.running = true;
     const version = state.version;
     const chars = snapshot.reduce((n, a) => n + a.text.length, 0);
-    setStatus('busy', `Analysing ${plural(snapshot.length, 'article')} (${formatChars(chars)})…`);
-    setProgress(null);
+    const busy = `Analysing ${plural(snapshot.length, 'article')} (${formatChars(chars)})`;
+    setStatus('busy', `${busy}…`);
+    setProgress(0);
+    // the worker's notices (one per stage, else at most one per 50 ms): bar and stage named
+    const onProgress = ({ stage, step, steps, done, total }) => {
+      if (!state.running || version !== state.version) return;
+      const shares = Object.values(STAGES).map(([, share]) => share);
+      const before = shares.slice(0, step - 1).reduce((a, b) => a + b, 0);
+      setProgress(Math.min(1, (before + (shares[step - 1] ?? 0) * (total ? done / total : 1)) / 100));
+      // the text node only: the Cancel button after it stays
+      const line = $('status').firstChild;
+      const text = `${busy}: ${STAGES[stage]?.[0] ?? stage}… (stage ${step} of ${steps})`;
+      if (line?.nodeType === Node.TEXT_NODE && line.nodeValue !== text) line.nodeValue = text;
+    };
     // An analysis still running after a second can be cancelled (the client stops its worker).
     const offerCancel = typeof client.cancel === 'function'
       ? setTimeout(() => {
@@ -376,6 +401,7 @@ export function createApp(root = document, options = {}) {
       outcome = await ask(
         snapshot.map(({ name, text }) => ({ name, text })),
         edits.length ? { edits } : undefined,
+        { onProgress },
       );
     } catch (err) {
       outcome = { error: err };

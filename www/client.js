@@ -1,5 +1,7 @@
 // A promise client for worker.js: `await analyzer.analyze(articles, options)` resolves with
-// `{report, digest, ms}` or rejects with an Error carrying the worker's message.
+// `{report, digest, ms}` or rejects with an Error carrying the worker's message;
+// `analyze(articles, options, {onProgress})` also calls `onProgress({stage, step, steps, done,
+// total})` with the worker's `progress` notices while it runs (see worker.js).
 //
 // Recovery: a worker whose analysis failed is never used again (a wasm trap leaves its
 // instance broken, and every later analysis failed too until a reload): the client terminates
@@ -74,12 +76,15 @@ export class AnalyzerClient {
   /**
    * Analyses `articles` (`[{name, text}]`) with `options` (`{edits}`: the reader's merges and
    * splits, or undefined); resolves with `{report, ms}`. The report comes as one JSON string
-   * per top-level key, parsed one per task (schedule.js `yieldToBrowser`).
+   * per top-level key, parsed one per task (schedule.js `yieldToBrowser`). `onProgress`, when
+   * given, hears `{stage, step, steps, done, total}` while the worker runs: stage `stage`
+   * (number `step` of `steps`) has `done` of `total` articles through it.
    */
-  async analyze(articles, options = undefined) {
+  async analyze(articles, options = undefined, { onProgress } = {}) {
     let reply;
     try {
-      reply = await this.#request({ type: 'analyze', articles, options, format: 'parts' });
+      const message = { type: 'analyze', articles, options, format: 'parts', progress: Boolean(onProgress) };
+      reply = await this.#request(message, [], onProgress);
     } catch (err) {
       // the instance may be broken (a trap): never reuse it
       if (!err.cancelled && !err.restarted) this.#restart(err);
@@ -113,11 +118,12 @@ export class AnalyzerClient {
    * `analyze`, and when it fails with several articles, each article alone to find the ones
    * that fail; the others are analysed together. Resolves with `{report, ms, skipped}`
    * (`skipped`: `[{index, name, message}]`, the articles left out, by input position) or rejects when every article fails
-   * or the analysis was cancelled.
+   * or the analysis was cancelled. `how.onProgress` hears the first and the last analysis,
+   * not the one-article retries.
    */
-  async analyzeSkipping(articles, options = undefined) {
+  async analyzeSkipping(articles, options = undefined, how = {}) {
     try {
-      return { ...(await this.analyze(articles, options)), skipped: [] };
+      return { ...(await this.analyze(articles, options, how)), skipped: [] };
     } catch (err) {
       if (err.cancelled || articles.length < 2) throw err;
     }
@@ -133,7 +139,7 @@ export class AnalyzerClient {
       }
     }
     if (good.length === 0) throw new Error(`every article failed: ${skipped.map((s) => `${s.name} (${s.message})`).join('; ')}`);
-    return { ...(await this.analyze(good, options)), skipped };
+    return { ...(await this.analyze(good, options, how)), skipped };
   }
 
   terminate() {
@@ -141,10 +147,10 @@ export class AnalyzerClient {
     this.#failAll(new Error('the analysis worker was stopped'));
   }
 
-  #request(message, transfer = []) {
+  #request(message, transfer = [], onProgress = undefined) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, onProgress });
       this.worker.postMessage({ ...message, id }, transfer);
     });
   }
@@ -153,6 +159,12 @@ export class AnalyzerClient {
     const entry = msg && this.pending.get(msg.id);
     if (!entry) {
       console.warn('corroborate client: unexpected message from worker', msg);
+      return;
+    }
+    if (msg.type === 'progress') {
+      // a notice before the request's one reply
+      const { stage, step, steps, done, total } = msg;
+      entry.onProgress?.({ stage, step, steps, done, total });
       return;
     }
     this.pending.delete(msg.id);

@@ -21,6 +21,13 @@
 // which the page reduces to article text), or an error carrying the check's message, worded
 // as the CLI words it.
 //
+// `analyze` with `progress: true` is also answered, before its one reply, by zero or more
+// `{type: 'progress', id, stage, step, steps, done, total}`: stage `stage` (the core's
+// `stages()`, number `step` of `steps`, from 1) is running with `done` of `total` articles
+// through it; after the last stage ends, `stage` is the last with `done === total`. They are
+// notices, not replies: at most one per stage change and otherwise one per 50 ms, so a long
+// list of articles does not flood the page.
+//
 // `{type: 'init', id, wasm}` hands the worker the wasm binary (an ArrayBuffer) instead of
 // letting it fetch pkg/corroborate_bg.wasm: the single-file build (scripts/build-single.mjs)
 // runs this same code from a Blob URL and sends it first. It is answered `ready`, or an error
@@ -36,6 +43,26 @@ function core() {
     return mod;
   });
   return loading;
+}
+
+/**
+ * The core's progress function for request `id` (`(stage, done, total)` as each stage ends and
+ * after each article of the per-article stages), posting what is running: at each stage
+ * change, else at most every 50 ms.
+ */
+function progressOf(mod, id) {
+  const stages = mod.stages();
+  let last = 0;
+  return (stage, done, total) => {
+    const now = performance.now();
+    if (done < total && now - last < 50) return;
+    last = now;
+    // an ended stage means the next one runs, none of its articles done yet
+    const at = stages.indexOf(stage);
+    const next = done === total && at + 1 < stages.length;
+    const step = next ? at + 2 : at + 1;
+    reply({ type: 'progress', id, stage: stages[step - 1], step, steps: stages.length, done: next ? 0 : done, total });
+  };
 }
 
 function reply(message) {
@@ -74,14 +101,15 @@ self.addEventListener('message', async (event) => {
         const mod = await core();
         const t0 = performance.now();
         const optionsJson = msg.options == null ? undefined : JSON.stringify(msg.options);
+        const progress = msg.progress ? progressOf(mod, id) : undefined;
         if (msg.format === 'json') {
-          const json = mod.analyzeJson(JSON.stringify(msg.articles), optionsJson);
+          const json = mod.analyzeJson(JSON.stringify(msg.articles), optionsJson, progress);
           reply({ type: 'report', id, json, ms: performance.now() - t0 });
           break;
         }
         if (msg.format === 'parts') {
           // one JSON string per top-level key, so the page can parse them in separate tasks
-          const json = mod.analyzeJson(JSON.stringify(msg.articles), optionsJson);
+          const json = mod.analyzeJson(JSON.stringify(msg.articles), optionsJson, progress);
           const report = JSON.parse(json);
           const ms = performance.now() - t0;
           const parts = Object.fromEntries(Object.entries(report).map(([key, value]) => [key, JSON.stringify(value)]));
@@ -89,7 +117,7 @@ self.addEventListener('message', async (event) => {
           reply({ type: 'report', id, parts, digest: mod.digestJson(json), ms });
           break;
         }
-        let report = msg.options == null ? mod.analyze(msg.articles) : mod.analyze(msg.articles, msg.options);
+        let report = mod.analyze(msg.articles, msg.options ?? undefined, progress);
         if (typeof report === 'string') report = JSON.parse(report);
         reply({ type: 'report', id, report, ms: performance.now() - t0 });
         break;

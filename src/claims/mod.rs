@@ -100,10 +100,22 @@ pub fn extract(
     found: &[Vec<SentenceFigures>],
     entities: &Entities,
 ) -> Vec<Claim> {
+    extract_observed(docs, found, entities, |_| {})
+}
+
+/// [`extract`], calling `done(d)` as the claims of document `d` are found (documents are
+/// independent here: each one's claims need only its own text, figures and the entities).
+pub fn extract_observed(
+    docs: &[Prepared],
+    found: &[Vec<SentenceFigures>],
+    entities: &Entities,
+    mut done: impl FnMut(usize),
+) -> Vec<Claim> {
     let mut out = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let found = found.get(d).map(Vec::as_slice).unwrap_or_default();
         out.extend(document_claims(d, doc, found, entities));
+        done(d);
     }
     out
 }
