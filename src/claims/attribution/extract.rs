@@ -640,6 +640,15 @@ impl<'a, 't> Ctx<'a, 't> {
                     a = k - 1;
                     continue;
                 }
+                // "the two sides", "the former president": an article or possessive before a
+                // numeral or adjective-like determiner opens the phrase
+                let articles = &lexicon::source_words().articles;
+                if k > floor
+                    && !lexicon::is_in(l, articles)
+                    && lexicon::is_in(self.low(k - 1), articles)
+                {
+                    a = k - 1;
+                }
                 break;
             }
             if lexicon::is_in(l, lexicon::NP_PREPS) {
@@ -1286,13 +1295,12 @@ impl<'a, 't> Ctx<'a, 't> {
     /// Is the cue form at `c0` a verb here? Forms that are also nouns ("claims", "calls",
     /// "report") need a subject right before them: a pronoun, a name, a relative pronoun.
     fn verbal(&self, c0: usize, cue: &Cue, s0: usize) -> bool {
-        let w = self.low(c0);
-        let nounish = lexicon::is_in(cue.lemma, lexicon::NOUNISH)
-            && cue.words.len() == 1
-            && (w == cue.lemma
-                || w.strip_suffix('s')
-                    .is_some_and(|x| x == cue.lemma || x.strip_suffix('e') == Some(cue.lemma)));
-        if !nounish {
+        if !self.noun_form(c0, cue) {
+            return true;
+        }
+        if self.light_verb_before(c0, s0).is_some() {
+            // "the two sides trade blame": the noun is the object of a light verb, and the
+            // two are the cue
             return true;
         }
         let l = self.skip_fillers(c0, s0);
@@ -1321,8 +1329,28 @@ impl<'a, 't> Ctx<'a, 't> {
         !adjective
     }
 
-    /// Walks left from a cue over auxiliaries, adverbs and time adjuncts ("has also said",
-    /// "who in 2010 said", "on Tuesday said").
+    /// Is the cue form at `c0` one that is also a noun ("claims", "blame", "calls")?
+    fn noun_form(&self, c0: usize, cue: &Cue) -> bool {
+        let w = self.low(c0);
+        lexicon::is_in(cue.lemma, lexicon::NOUNISH)
+            && cue.words.len() == 1
+            && (w == cue.lemma
+                || w.strip_suffix('s')
+                    .is_some_and(|x| x == cue.lemma || x.strip_suffix('e') == Some(cue.lemma)))
+    }
+
+    /// A light verb whose object is the reporting noun at `i`, right before it or before its
+    /// determiner ("trade blame", "cast the blame"; `data/lexicon/attribution-source-words.tsv`):
+    /// the verb's index. The cue then runs from the verb and the source stands before it.
+    fn light_verb_before(&self, i: usize, s0: usize) -> Option<usize> {
+        let mut k = i;
+        if k > s0 + 1 && lexicon::is_in(self.low(k - 1), lexicon::DETERMINERS) {
+            k -= 1;
+        }
+        (k > s0 + 1 && lexicon::is_in(self.low(k - 1), &lexicon::source_words().light_verbs))
+            .then(|| k - 1)
+    }
+
     /// A comma-enclosed aside ending right before token `l` that credits a relay: ", quoted by
     /// Y,", ", cited by Y,", ", according to Y,", ", citing Y,". Returns the opening comma and
     /// Y's token range.
@@ -1363,8 +1391,71 @@ impl<'a, 't> Ctx<'a, 't> {
                 l -= 2;
                 continue;
             }
+            if let Some(a) = self.source_aside(l, s0) {
+                l = a;
+                continue;
+            }
             return l;
         }
+    }
+
+    /// Words ending just before token `l` that stand between a source and its cue without
+    /// belonging to the source: a discourse adverbial ("Baku in turn claimed", "Obama himself
+    /// said") or an adjunct set off by commas (", however,", ", for its part,", ", at Monday's
+    /// debate,", ", speaking to a veterans group,"), from
+    /// `data/lexicon/attribution-source-words.tsv`. Returns the adjunct's first token (its
+    /// opening comma). A comma-set adjunct is skipped only after a noun phrase that opens its
+    /// clause ("Some Democrats, however, said", not "… will fail, however, said Smith").
+    fn source_aside(&self, l: usize, s0: usize) -> Option<usize> {
+        let words = lexicon::source_words();
+        let phrase_at = |a: usize, e: usize| {
+            words.adverbials.iter().any(|p| {
+                p.len() == e - a && p.iter().enumerate().all(|(k, w)| self.low(a + k) == *w)
+            })
+        };
+        // uncomma'd: "Baku in turn claimed"
+        for p in &words.adverbials {
+            if l >= s0 + 1 + p.len() && phrase_at(l - p.len(), l) && self.is_word(l - p.len() - 1) {
+                return Some(l - p.len());
+            }
+        }
+        // set off by commas, at most 12 tokens, no quote or other comma inside
+        if l < s0 + 4 || self.tok(l - 1) != "," {
+            return None;
+        }
+        let close = l - 1;
+        let open = (s0 + 1..close)
+            .rev()
+            .take(13)
+            .take_while(|&k| self.tok_quote[k].is_none() && self.tok(k) != ";")
+            .find(|&k| self.tok(k) == ",")?;
+        let first = open + 1;
+        if first >= close {
+            return None;
+        }
+        let w = self.low(first);
+        let participle = w.len() > 4
+            && w.ends_with("ing")
+            && !self.is_cap(first)
+            && !lexicon::is_in(w, &words.modifiers)
+            && first + 1 < close
+            && (lexicon::is_in(self.low(first + 1), &words.articles)
+                || lexicon::is_in(self.low(first + 1), lexicon::NP_PREPS)
+                || lexicon::is_in(self.low(first + 1), &["to", "about", "after", "before"]));
+        let adjunct = phrase_at(first, close) || lexicon::is_in(w, &words.asides) || participle;
+        // "…, at Monday’s debate,": words, possessives, abbreviation points and hyphens only
+        let plain = (first..close)
+            .all(|k| self.is_word(k) || matches!(self.tok(k), "'s" | "\u{2019}s" | "." | "-"));
+        if !adjunct || !plain {
+            return None;
+        }
+        // the noun phrase before the adjunct opens its clause
+        let b = self.np_inner(open, s0)?;
+        let opened = b == s0
+            || self.is_boundary(b - 1)
+            || self.opens(b - 1).is_some()
+            || lexicon::is_in(self.low(b - 1), &["but", "and", "so", "as", "while"]);
+        opened.then_some(open)
     }
 
     /// A lowercase "-ly" adverb ("sharply", "publicly"), not a noun like "family".
@@ -1423,6 +1514,12 @@ impl<'a, 't> Ctx<'a, 't> {
         if !self.verbal(c0, cue, s0) {
             return None;
         }
+        // "the two sides trade blame for …": the cue is "trade blame", its source before it
+        let c0 = if self.noun_form(c0, cue) {
+            self.light_verb_before(c0, s0).unwrap_or(c0)
+        } else {
+            c0
+        };
         let mut cited = Vec::new();
         // "X (was) quoted (by Y) as saying …": the cue runs to "saying", Y is credited.
         if cue.lemma == "quote" {
@@ -2013,7 +2110,11 @@ impl<'a, 't> Ctx<'a, 't> {
                     && !title
                     && !self.title_case(s.tokens.clone())
                     && self.opens(i - 1).is_none();
-                if capital_inside || cue.words.len() == 1 && self.nominal(i, s.tokens.start) {
+                let noun = cue.words.len() == 1
+                    && self.nominal(i, s.tokens.start)
+                    && !(self.noun_form(i, cue)
+                        && self.light_verb_before(i, s.tokens.start).is_some());
+                if capital_inside || noun {
                     i += 1;
                     continue;
                 }
@@ -2309,13 +2410,18 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     /// A belief inside a reported clause ("X said he believes …") is part of that clause, not
-    /// an attribution of its own.
+    /// an attribution of its own; so are reporting words with a first-person source inside
+    /// another speaker's words ("– As we made it clear long ago, C – he said.").
     fn drop_nested(&self, found: Vec<Found>) -> Vec<Found> {
         let inside = self.inside_other(&found);
         let keep: Vec<bool> = found
             .iter()
             .zip(inside)
-            .map(|(f, inside)| !NESTED_DROP.contains(&f.frame) || f.cue.is_none() || !inside)
+            .map(|(f, inside)| {
+                !inside
+                    || f.cue.is_none()
+                    || !NESTED_DROP.contains(&f.frame) && !self.first_person(f)
+            })
             .collect();
         found
             .into_iter()
@@ -2323,6 +2429,15 @@ impl<'a, 't> Ctx<'a, 't> {
             .filter(|(_, k)| *k)
             .map(|(f, _)| f)
             .collect()
+    }
+
+    /// Is the source a first-person pronoun ("we", "I")? Inside another attribution's content
+    /// it is that speaker talking of themselves ("– As we made it clear long ago, C – he
+    /// said."): their own wording, as a cue inside quote marks is, and no claim of its own.
+    fn first_person(&self, f: &Found) -> bool {
+        f.source.as_ref().is_some_and(|r| {
+            r.len() == 1 && lexicon::is_in(self.low(r.start), &lexicon::source_words().first_person)
+        })
     }
 
     /// For each candidate, whether its cue starts inside the content of another candidate that

@@ -137,6 +137,69 @@ pub fn outlets() -> &'static Vec<Vec<&'static str>> {
     })
 }
 
+/// The lists of `data/lexicon/attribution-source-words.tsv`: words between a source and its
+/// cue that are not part of it, light verbs, first-person pronouns.
+#[derive(Debug, Default)]
+pub struct SourceWords {
+    /// Discourse adverbials ("however", "in turn", "for its part"), each as its words, longest
+    /// first.
+    pub adverbials: Vec<Vec<&'static str>>,
+    /// Words opening an adjunct set off by commas ("at", "during").
+    pub asides: Vec<&'static str>,
+    /// -ing words opening a phrase that belongs to the noun before it ("including").
+    pub modifiers: Vec<&'static str>,
+    /// Verbs whose object is a reporting noun ("trade", "cast").
+    pub light_verbs: Vec<&'static str>,
+    /// Articles and possessives that open a noun phrase ("the", "his").
+    pub articles: Vec<&'static str>,
+    /// First-person pronouns ("i", "we").
+    pub first_person: Vec<&'static str>,
+    /// Lines that are not what the file holds (empty in a good build; a test checks).
+    pub problems: Vec<String>,
+}
+
+/// The source word lists, read once and strictly: every line `kind<TAB>words`, lower-case
+/// words, single words except adverbials, no duplicates; a line that breaks this is left out
+/// and named in `SourceWords::problems`.
+pub fn source_words() -> &'static SourceWords {
+    static SET: OnceLock<SourceWords> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut out = SourceWords::default();
+        let mut seen = std::collections::HashSet::new();
+        for line in include_str!("../../../data/lexicon/attribution-source-words.tsv").lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((kind, words)) = line.split_once('\t') else {
+                out.problems.push(format!("no tab: {line:?}"));
+                continue;
+            };
+            let ws: Vec<&'static str> = words.split(' ').collect();
+            let well_formed = ws
+                .iter()
+                .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '\''));
+            if !well_formed || !seen.insert((kind, words)) {
+                out.problems
+                    .push(format!("bad or duplicate words: {line:?}"));
+                continue;
+            }
+            match (kind, ws.as_slice()) {
+                ("adverbial", _) => out.adverbials.push(ws),
+                ("aside", [w]) => out.asides.push(w),
+                ("modifier", [w]) => out.modifiers.push(w),
+                ("light-verb", [w]) => out.light_verbs.push(w),
+                ("article", [w]) => out.articles.push(w),
+                ("first-person", [w]) => out.first_person.push(w),
+                _ => out
+                    .problems
+                    .push(format!("unknown kind or not one word: {line:?}")),
+            }
+        }
+        out.adverbials.sort_by_key(|a| std::cmp::Reverse(a.len()));
+        out
+    })
+}
+
 pub fn is_in(w: &str, set: &[&str]) -> bool {
     set.contains(&w)
 }

@@ -84,6 +84,16 @@
 //!    auxiliaries, verbs of the lexicon, punctuation or 14 tokens; a pronoun is a source on its
 //!    own; a parenthetical between name and cue ("Aparna Mathur, who studies tax policy …,
 //!    said"; "Kall -- co-editor of … -- said") is joined to the name that opens its clause.
+//!    What is not a noun phrase stays out (`data/lexicon/attribution-source-words.tsv`, read
+//!    strictly): a discourse adverbial ("Baku in turn claimed", "Obama himself said",
+//!    "Russia, for its part, said") and an adjunct set off by commas that opens with a
+//!    preposition or a participle (", at Monday's debate,", ", speaking to a veterans group,"),
+//!    while an apposition ("Proponents, including …,") stays in; a light verb before a
+//!    reporting noun opens the cue ("the two sides | trade blame for …", "cast the blame on");
+//!    an article before a numeral or adjective-like determiner opens the phrase ("the two
+//!    sides", "the former president"). Reporting words whose source is a first-person pronoun
+//!    inside another attribution's content ("– As we made it clear long ago, C – he said.")
+//!    are that speaker's own wording, as a cue inside quote marks is, and give no claim.
 //! 5. **Learned filter** (`filter`): a logistic regression over the candidate's shape (cue
 //!    form, frame, configuration, source and content shape, nesting, neighbouring words),
 //!    trained on PolNeAR train by `eval-polnear --train-filter`, drops candidates with a

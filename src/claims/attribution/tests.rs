@@ -94,10 +94,8 @@ fn table() {
         ),
         (
             "The talks went on for hours.\n\n\u{2013} As we made it clear long ago, there can be no military solution \u{2013} he said.",
-            &[
-                ("As we made it clear long ago, there can be no military solution", "said", "he", Indirect),
-                ("long ago, there can be no military solution", "made it clear", "we", Indirect),
-            ],
+            // "we" inside his words is the speaker: no claim of its own
+            &[("As we made it clear long ago, there can be no military solution", "said", "he", Indirect)],
         ),
         (
             "Sanders: \u{2018}We will win in Iowa\u{2019}\n\nThe talks went on for hours in the capital on Monday, officials said.",
@@ -181,7 +179,7 @@ fn table() {
         // coordinated subjects
         (
             "The talks went on for hours.\n\nBoth Russia and the United States, at loggerheads over the war, called on Baku to observe restraint.",
-            &[("Baku to observe restraint", "called on", "Both Russia and the United States, at loggerheads over the war", Indirect)],
+            &[("Baku to observe restraint", "called on", "Both Russia and the United States", Indirect)],
         ),
         (
             "The talks went on for hours.\n\nRussia, the U.S. and France have called on Armenia to cease the hostilities.",
@@ -282,6 +280,93 @@ fn table() {
         }
     }
     assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+/// The source is a noun phrase, never a fragment: a discourse adverbial or an adjunct set off
+/// by commas between source and cue stays out of it (PolNeAR marks "Bush, however,
+/// interjected" with the source "Bush"); a light verb before a reporting noun opens the cue
+/// and the source stands before it; reporting words with a first-person source inside another
+/// speaker's words are that speaker's own (the dash-led case in `table`). Shapes from news
+/// text (PolNeAR train and dev).
+#[test]
+fn sources_are_noun_phrases() {
+    use Form::*;
+    let cases: &[Case] = &[
+        (
+            "The talks went on for hours.\n\nBaku in turn claimed the strikes were limited.",
+            &[("the strikes were limited", "claimed", "Baku", Indirect)],
+        ),
+        (
+            "The talks went on for hours.\n\nRussia, for its part, said the talks would go on.",
+            &[("the talks would go on", "said", "Russia", Indirect)],
+        ),
+        (
+            "The talks went on for hours.\n\nSome Democrats, however, question the wisdom of committing to Scott.",
+            &[("the wisdom of committing to Scott", "question", "Some Democrats", Indirect)],
+        ),
+        (
+            "The talks went on for hours.\n\nObama himself said the plan would fail.",
+            &[("the plan would fail", "said", "Obama", Indirect)],
+        ),
+        (
+            "The talks went on for hours.\n\nClinton, at Monday\u{2019}s debate, cited the figures as proof.",
+            &[("the figures as proof", "cited", "Clinton", Indirect)],
+        ),
+        (
+            "The talks went on for hours.\n\nTrump, speaking to a veterans group in Virginia, said he would order a review.",
+            &[("he would order a review", "said", "Trump", Indirect)],
+        ),
+        (
+            // an apposition stays: it is part of the noun phrase
+            "The talks went on for hours.\n\nProponents, including the United States Conference of Mayors, have urged Congress to leave the program intact.",
+            &[(
+                "Congress to leave the program intact",
+                "urged",
+                "Proponents, including the United States Conference of Mayors",
+                Indirect,
+            )],
+        ),
+        (
+            "The talks went on for hours.\n\nThe two sides trade blame for the collapse of the talks.",
+            &[("for the collapse of the talks", "trade blame", "The two sides", Indirect)],
+        ),
+        (
+            "The talks went on for hours.\n\nTrump cast the blame on his Democratic rivals.",
+            &[("on his Democratic rivals", "cast the blame", "Trump", Indirect)],
+        ),
+        (
+            "The talks went on for hours.\n\nThe former president said the plan would fail.",
+            &[("the plan would fail", "said", "The former president", Indirect)],
+        ),
+    ];
+    let mut failed = Vec::new();
+    for (text, want) in cases {
+        let got = run(text);
+        let want: Vec<(String, String, String, Form)> = want
+            .iter()
+            .map(|(c, q, s, f)| (c.to_string(), q.to_string(), s.to_string(), *f))
+            .collect();
+        if got != want {
+            failed.push(format!("{text:?}\n   got  {got:?}\n   want {want:?}"));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+/// `data/lexicon/attribution-source-words.tsv` reads without a bad line, and each kind holds
+/// what the rules need.
+#[test]
+fn source_words_load_strictly() {
+    let w = lexicon::source_words();
+    assert!(w.problems.is_empty(), "{:?}", w.problems);
+    assert!(w.adverbials.iter().any(|a| a == &["in", "turn"]));
+    assert!(w.asides.contains(&"at"));
+    assert!(w.modifiers.contains(&"including"));
+    assert!(w.light_verbs.contains(&"trade"));
+    assert!(w.articles.contains(&"the"));
+    assert!(w.first_person.contains(&"we"));
+    // longest adverbial first, so "for its part" is tried before a shorter one
+    assert!(w.adverbials.windows(2).all(|p| p[0].len() >= p[1].len()));
 }
 
 /// Reporting nouns with a preposition are candidates (the learned filter, trained before they
