@@ -143,6 +143,42 @@ pub fn diff_words(a: &[String], b: &[String]) -> Vec<DiffOp> {
     ops
 }
 
+/// Two versions are one wording edited when the words they share, times this, reach the
+/// shorter version's word count: they share at least half of it. Fewer, and they are two
+/// wordings. Set by reasoning (a rewording keeps most of its words), not tuned.
+const MIN_SHARED: usize = 2;
+
+/// A word diff whose versions share too few words (see [`MIN_SHARED`]) as the whole of one
+/// against the whole of the other: aligned on a stray "to" or "the", such a diff reads as edits
+/// no one made ("small scale → large scale" where the two say different things).
+fn aligned_or_whole(ops: Vec<DiffOp>) -> Vec<DiffOp> {
+    let words = |kind: &[&str]| -> usize {
+        ops.iter()
+            .filter(|o| kind.contains(&o.op.as_str()))
+            .map(|o| o.text.split(' ').count())
+            .sum()
+    };
+    let same = words(&["same"]);
+    let shorter = (same + words(&["removed"])).min(same + words(&["added"]));
+    if same * MIN_SHARED >= shorter {
+        return ops;
+    }
+    let side = |kind: &str| -> Vec<&str> {
+        ops.iter()
+            .filter(|o| o.op == kind || o.op == "same")
+            .map(|o| o.text.as_str())
+            .collect()
+    };
+    [("removed", side("removed")), ("added", side("added"))]
+        .into_iter()
+        .filter(|(_, t)| !t.is_empty())
+        .map(|(op, t)| DiffOp {
+            op: op.to_string(),
+            text: t.join(" "),
+        })
+        .collect()
+}
+
 /// What a figure is about: "Azerbaijani troops (kill)", or its text.
 fn unit_about(q: &Quantity) -> String {
     match (&q.unit, &q.event) {
@@ -1312,7 +1348,7 @@ fn quote_diffs(
             diffs.push(QuoteDiff {
                 from: claims[refs[0]].id.clone(),
                 to: claims[parts[0]].id.clone(),
-                ops: diff_words(&base, &other),
+                ops: aligned_or_whole(diff_words(&base, &other)),
             });
         }
     }
@@ -1904,6 +1940,35 @@ mod tests {
         ];
         for (a, b, want) in cases {
             let got: Vec<String> = diff_words(&w(a), &w(b))
+                .iter()
+                .map(|o| format!("{}:{}", o.op, o.text))
+                .collect();
+            assert_eq!(got.join(" | "), *want, "{a} -> {b}");
+        }
+    }
+
+    #[test]
+    fn diffs_of_two_wordings_are_whole() {
+        let w = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_string).collect() };
+        let cases: &[(&str, &str, &str)] = &[
+            // a rewording keeps its shared words
+            (
+                "The president is naturally making every effort to help de-escalate tensions at the border.",
+                "The president is understandably doing all he can to help defuse tensions at the border.",
+                "same:The president is | removed:naturally making every effort | added:understandably doing all he can | same:to help | removed:de-escalate | added:defuse | same:tensions at the border.",
+            ),
+            // two wordings sharing one stray word: whole against whole
+            (
+                "Azerbaijan had shelled towns, forcing it to respond",
+                "small scale large-scale provocations to ensure the security of its borders",
+                "removed:Azerbaijan had shelled towns, forcing it to respond | added:small scale large-scale provocations to ensure the security of its borders",
+            ),
+            // exactly half of the shorter version shared: still one wording
+            ("a b c d", "a b x y z", "same:a b | removed:c d | added:x y z"),
+            ("", "new words", "added:new words"),
+        ];
+        for (a, b, want) in cases {
+            let got: Vec<String> = aligned_or_whole(diff_words(&w(a), &w(b)))
                 .iter()
                 .map(|o| format!("{}:{}", o.op, o.text))
                 .collect();
