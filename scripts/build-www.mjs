@@ -69,11 +69,12 @@ if (!existsSync(path.join(readabilityDir, 'Readability.js'))) {
 const { version } = JSON.parse(await readFile(path.join(readabilityDir, 'package.json'), 'utf8'));
 const source = await readFile(path.join(readabilityDir, 'Readability.js'), 'utf8');
 // Minified with terser (its comments and long names are a third of the page's JavaScript;
-// the first visit's weight budget is 1.2 MB gzip). The class name is kept for the export.
-const { code } = await minify(`${source}\nexport { Readability };\n`, { module: true, compress: true, mangle: { reserved: ['Readability'] }, format: { comments: false } });
+// the first visit's weight budget is 1.2 MB gzip), as the plain script it is (top-level names
+// kept), with the export on a line of its own for scripts/build-single.mjs's linker.
+const { code } = await minify(source, { compress: true, mangle: true, format: { comments: false } });
 await write(
   path.join(vendor, 'readability.js'),
-  `// @mozilla/readability ${version} (Apache-2.0, see readability.LICENSE.md), made an ES module and minified by scripts/build-www.mjs.\n${code}\n`,
+  `// @mozilla/readability ${version} (Apache-2.0, see readability.LICENSE.md), made an ES module and minified by scripts/build-www.mjs.\n${code}\nexport { Readability };\n`,
 );
 await copyFile(path.join(readabilityDir, 'LICENSE.md'), path.join(vendor, 'readability.LICENSE.md'));
 written.push(path.join(vendor, 'readability.LICENSE.md'));
