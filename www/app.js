@@ -47,6 +47,8 @@ const FRAME_CLAIMS = 16;
 const EAGER_TEXTS = 12;
 /** Article texts on screen added between two painted frames. */
 const TEXTS_PER_FRAME = 3;
+/** Milliseconds after the last keystroke in the paste form before the draft is saved. */
+const DRAFT_SAVE_MS = 600;
 /**
  * Relations the claim table shows at first: one-source (`unique`) rows are collapsed to a count
  * per article (in the digest and under the table), shown with their filter box.
@@ -262,6 +264,8 @@ export function createApp(root = document, options = {}) {
       imported: state.imported,
       edits: state.edits,
       preload: state.preload,
+      // the article being pasted and not yet added: a reload keeps it
+      draft: viewOnly ? null : { text: $('paste-text')?.value ?? '', name: $('paste-name')?.value ?? '' },
     };
     store.save(session).then(
       (result) => {
@@ -476,7 +480,8 @@ export function createApp(root = document, options = {}) {
     if (!done) return;
     setProgress(false);
     setStatus('ready', message);
-    if (state.view && (state.reveal || !folded) && $('add-fold')) {
+    // the form folds away once, unless the reader is in the middle of pasting an article
+    if (state.view && (state.reveal || !folded) && $('add-fold') && !$('paste-text')?.value) {
       $('add-fold').open = false;
       folded = true;
     }
@@ -1282,9 +1287,10 @@ export function createApp(root = document, options = {}) {
     }
     state.pasteCount++;
     const name = $('paste-name').value.trim() || `Pasted article ${state.pasteCount}`;
-    addArticles([{ name, text: checked.text, origin: 'paste' }]);
+    // emptied first, so the session saved with the new article holds no draft
     area.value = '';
     $('paste-name').value = '';
+    addArticles([{ name, text: checked.text, origin: 'paste' }]);
   }
 
   /** Replaces the articles with the samples (asking first when the user's own are loaded). */
@@ -1483,6 +1489,14 @@ export function createApp(root = document, options = {}) {
       event.preventDefault();
       addPasted();
     });
+    // the draft is saved a moment after typing stops, so a reload keeps it
+    let draftTimer = 0;
+    const saveDraft = () => {
+      clearTimeout(draftTimer);
+      draftTimer = setTimeout(persist, DRAFT_SAVE_MS);
+    };
+    $('paste-text').addEventListener('input', saveDraft);
+    $('paste-name').addEventListener('input', saveDraft);
     $('paste-text').addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
@@ -1533,6 +1547,13 @@ export function createApp(root = document, options = {}) {
     });
   }
 
+  /** Puts back the article that was being pasted when the page was left (see `persist`). */
+  function restoreDraft(draft) {
+    if (viewOnly || !draft || typeof draft.text !== 'string' || typeof draft.name !== 'string') return;
+    if (!$('paste-text').value) $('paste-text').value = draft.text;
+    if (!$('paste-name').value) $('paste-name').value = draft.name;
+  }
+
   async function restore(session) {
     state.articles = session.articles
       .filter((a) => a && typeof a.text === 'string' && typeof a.name === 'string')
@@ -1574,6 +1595,7 @@ export function createApp(root = document, options = {}) {
         store = null;
       }
     }
+    restoreDraft(session?.draft);
     const saved = session && Array.isArray(session.articles);
     const preload = options.preload ?? [];
     if (preload.length) {

@@ -13,6 +13,35 @@ const PASTED = [
 
 const items = (page) => page.locator('#article-list > li.article-item');
 
+test('an article being pasted and not yet added survives a reload', async ({ page }) => {
+  await openDemo(page);
+  await (await openInput(page)).fill(PASTED);
+  await page.getByLabel('Name (optional)').fill('draft.txt');
+  // saved a moment after typing stops
+  await expect.poll(() => page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('corroborate');
+    open.onsuccess = () => {
+      const req = open.result.transaction('sessions').objectStore('sessions').get('current');
+      req.onsuccess = () => resolve(req.result?.draft?.name ?? null);
+      req.onerror = () => resolve(null);
+    };
+    open.onerror = () => resolve(null);
+  }))).toBe('draft.txt');
+  await page.reload();
+  await waitAnalysed(page);
+  await expect(items(page)).toHaveCount(5);
+  await expect(page.getByRole('textbox', { name: 'Paste the text of an article' })).toHaveValue(PASTED);
+  await expect(page.getByLabel('Name (optional)')).toHaveValue('draft.txt');
+  // added, the draft is gone: a reload shows an empty form
+  await page.getByRole('button', { name: 'Add article' }).click();
+  await expect(items(page)).toHaveCount(6);
+  await waitAnalysed(page);
+  await page.reload();
+  await waitAnalysed(page);
+  await expect(items(page)).toHaveCount(6);
+  expect(await (await openInput(page)).inputValue()).toBe('');
+});
+
 test('pasted articles and edits survive a reload; clearing asks first and sticks', async ({ page }) => {
   await openDemo(page);
   await (await openInput(page)).fill(PASTED);
