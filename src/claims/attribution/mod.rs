@@ -106,6 +106,17 @@
 //!    the source, after "told"/"by" ("told AFP", "quoted by the Reuters agency"), or in a
 //!    trailing "according to", goes to [`Attribution::cited`].
 //!
+//! # Where the code is
+//! `quotes` pairs the quote marks, `lexicon` holds the cue lexicon and the word lists, `filter`
+//! the learned filter's weights. The rules are in `extract`, one `impl Ctx` block per seam:
+//! `extract` itself builds the extractor's view of the document (lower-cased tokens, prose
+//! paragraphs, the quote index, the repaired sentences of step 1); `cues` says whether a word
+//! is a cue here (step 2); `sources` finds source noun phrases (step 4) and `content` content
+//! spans; the frames of step 3 are `verbal` (reporting verbs), `nominal` (reporting nouns),
+//! `layout` ("Name:", "― Name", "Asked …", transcript labels) and `according` ("according
+//! to", with the cited outlets of step 7); `features` is the candidate's shape for the filter
+//! (step 5); `assemble` runs the candidate loop and steps 5 to 7 over all candidates.
+//!
 //! # Measured
 //! Through the CLI report (`corroborate --compact dev/text/*.txt` scored by
 //! `shared/eval/polnear_score.py`) on PolNeAR dev, end to end (content and source): P 72.8,
