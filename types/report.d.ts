@@ -286,6 +286,8 @@ id: string,
  * Claim ids, in document order, each at most once. A claim told in several pieces
  * (`“A,” she said. “B.”`) is compared piece by piece and is in every group one of its
  * pieces joins, so it may be in several groups; every other claim is in exactly one.
+ * One article may hold several claims of a group: a claim told twice (headline and
+ * lead), or the claims of one sentence that no other article tells (one `unique` group).
  */
 claims: Array<string>, 
 /**
