@@ -252,7 +252,7 @@ fn withheld_sides(claims: &[Claim], feats: &mut [Features]) -> Vec<usize> {
 /// by piece and is in every group one of its pieces joins (once per group), so a claim may be
 /// in several groups. A piece that joins no other claim makes no group of its own when another
 /// piece of its claim does; a claim none of whose pieces joins anything is one `unique` group,
-/// shared with the other such claims of its sentence (see `one_row_each`).
+/// shared with the other such claims of its sentence (see `lone_sentences_together`).
 pub fn compare(documents: &[Document], entities: &[Entity], claims: &[Claim]) -> Comparison {
     compare_with(documents, entities, claims, model::model())
 }
@@ -267,17 +267,12 @@ pub fn compare_with(
     let (units, origin, p) = prepare_units(documents, entities, claims);
     let cx = model::Context::new(&p.feats, &p.idf, &p.terms);
     let input = cluster::Input::new(&p, &cx, scorer);
-    let members = one_row_each(
+    let members = lone_sentences_together(
         keep_pieces(cluster::cluster(&input), &origin),
         &origin,
         claims,
     );
-    let mut units_of = vec![0usize; claims.len()];
-    for &o in &origin {
-        if let Some(n) = units_of.get_mut(o) {
-            *n += 1;
-        }
-    }
+    let units_of = units_per_claim(&origin, claims.len());
     // Document order inside a group; most widely carried groups first.
     let mut keyed: Vec<(Vec<u32>, Vec<usize>)> = members
         .into_iter()
@@ -337,12 +332,7 @@ pub fn prepare_units(
 ) -> (Vec<Claim>, Vec<usize>, Prepared) {
     let (units, origin) = pieces::split(claims);
     let mut p = prepare(documents, entities, &units);
-    let mut count = vec![0usize; claims.len()];
-    for &o in &origin {
-        if let Some(n) = count.get_mut(o) {
-            *n += 1;
-        }
-    }
+    let count = units_per_claim(&origin, claims.len());
     for (f, &o) in p.feats.iter_mut().zip(&origin) {
         f.origin = o;
         f.piece = count.get(o).is_some_and(|&n| n > 1);
@@ -380,6 +370,17 @@ fn keep_pieces(groups: Vec<Vec<usize>>, origin: &[usize]) -> Vec<Vec<usize>> {
     out
 }
 
+/// How many units each of `claims` claims made, from each unit's claim index `origin`.
+fn units_per_claim(origin: &[usize], claims: usize) -> Vec<usize> {
+    let mut count = vec![0usize; claims];
+    for &o in origin {
+        if let Some(n) = count.get_mut(o) {
+            *n += 1;
+        }
+    }
+    count
+}
+
 /// The pieces of each claim that the group `m` (units) holds only in part: a claim told in
 /// several pieces whose other units are in other groups.
 fn held_pieces(
@@ -415,7 +416,11 @@ fn held_pieces(
 /// undisclosed number of Azeris were killed" makes two claims (two figures); when no other
 /// article tells either, they are one row, not the sentence twice. The groups keep the order
 /// of the first of each merged set; groups carried by several articles are left as they are.
-fn one_row_each(groups: Vec<Vec<usize>>, origin: &[usize], claims: &[Claim]) -> Vec<Vec<usize>> {
+fn lone_sentences_together(
+    groups: Vec<Vec<usize>>,
+    origin: &[usize],
+    claims: &[Claim],
+) -> Vec<Vec<usize>> {
     let of = |i: usize| origin.get(i).copied().unwrap_or(i);
     let key = |u: usize| claims.get(of(u)).map(|c| (c.doc, c.sentence.start));
     let mut out: Vec<Vec<usize>> = Vec::with_capacity(groups.len());

@@ -1911,6 +1911,14 @@ mod tests {
         }
     }
 
+    /// A diff as `op:words | op:words`.
+    fn shown(ops: &[DiffOp]) -> String {
+        ops.iter()
+            .map(|o| format!("{}:{}", o.op, o.text))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    }
+
     fn w(s: &str) -> Vec<String> {
         s.split_whitespace().map(str::to_string).collect()
     }
@@ -1939,17 +1947,12 @@ mod tests {
             ("Federation, the", "Federation the", "same:Federation, the"),
         ];
         for (a, b, want) in cases {
-            let got: Vec<String> = diff_words(&w(a), &w(b))
-                .iter()
-                .map(|o| format!("{}:{}", o.op, o.text))
-                .collect();
-            assert_eq!(got.join(" | "), *want, "{a} -> {b}");
+            assert_eq!(shown(&diff_words(&w(a), &w(b))), *want, "{a} -> {b}");
         }
     }
 
     #[test]
     fn diffs_of_two_wordings_are_whole() {
-        let w = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_string).collect() };
         let cases: &[(&str, &str, &str)] = &[
             // a rewording keeps its shared words
             (
@@ -1968,11 +1971,8 @@ mod tests {
             ("", "new words", "added:new words"),
         ];
         for (a, b, want) in cases {
-            let got: Vec<String> = aligned_or_whole(diff_words(&w(a), &w(b)))
-                .iter()
-                .map(|o| format!("{}:{}", o.op, o.text))
-                .collect();
-            assert_eq!(got.join(" | "), *want, "{a} -> {b}");
+            let got = aligned_or_whole(diff_words(&w(a), &w(b)));
+            assert_eq!(shown(&got), *want, "{a} -> {b}");
         }
     }
 }

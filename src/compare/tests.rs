@@ -488,7 +488,7 @@ fn one_row_per_lone_sentence() {
         at(4, 1, 0),
     ];
     let origin = [0, 1, 2, 3, 4];
-    let rows = one_row_each(
+    let rows = lone_sentences_together(
         vec![vec![0], vec![2], vec![1], vec![3, 4]],
         &origin,
         &claims,

@@ -188,13 +188,14 @@ function startColumns(container, view, total) {
   let rowIndex = 1;
   return function append(group) {
     const claims = claimsOf(view, group);
+    const held = heldOf(group);
     rowIndex++;
     const cells = docs.map((doc) => {
       const here = claims.filter((c) => c.doc === doc.index);
       if (here.length === 0) {
         return el('td', { class: 'no-claim' }, el('span', { 'aria-hidden': 'true', text: '—' }), srOnly('not in this article'));
       }
-      return el('td', { class: 'has-claim', dataset: { doc: String(doc.index), label: view.docLabel(doc.index) } }, bySentence(here).map((c) => claimCell(c, view, false, heldOf(group))));
+      return el('td', { class: 'has-claim', dataset: { doc: String(doc.index), label: view.docLabel(doc.index) } }, bySentence(here).map((c) => claimCell(c, view, false, held)));
     });
     const detail = groupDetail(group, view);
     table.append(
@@ -228,10 +229,11 @@ function startList(container, view, total) {
   let rowIndex = 1;
   return function append(group) {
     const claims = bySentence(claimsOf(view, group));
+    const held = heldOf(group);
     rowIndex++;
     const first = claims.slice(0, FIRST_VERSIONS);
     const rest = claims.slice(FIRST_VERSIONS);
-    const box = el('div', { class: 'claim-box' }, first.map((c) => claimCell(c, view, true, heldOf(group))));
+    const box = el('div', { class: 'claim-box' }, first.map((c) => claimCell(c, view, true, held)));
     let more = null;
     if (rest.length) {
       more = el('button', {
@@ -244,7 +246,7 @@ function startList(container, view, total) {
           const job = new Job();
           for (const [i, c] of rest.entries()) {
             if (!(await (i % VERSIONS_PER_FRAME === 0 ? job.frame() : job.step()))) return;
-            box.append(claimCell(c, view, true, heldOf(group)));
+            box.append(claimCell(c, view, true, held));
           }
           more.remove();
           box.querySelector(`.claim[data-claim="${CSS.escape(rest[0][0].id)}"] button.jump`)?.focus();

@@ -123,16 +123,7 @@ impl<'a, 't> Ctx<'a, 't> {
             if end <= start {
                 return None;
             }
-            return Some(Found {
-                cue: Some(colon..colon + 1),
-                source: Some(a..colon),
-                content: start..end,
-                pieces: vec![],
-                cited: vec![],
-                continues: None,
-                according: false,
-                frame: Frame::Speech,
-            });
+            return Some(self.found(colon..colon + 1, Some(a..colon), start..end));
         }
         if !(title || quote_after || first_line) {
             return None;
@@ -153,16 +144,7 @@ impl<'a, 't> Ctx<'a, 't> {
             Some(q) => self.start(colon + 1)..self.quotes[q].range.end.max(self.end(e - 1)),
             None => self.start(colon + 1)..self.end(e - 1),
         };
-        Some(Found {
-            cue: Some(colon..colon + 1),
-            source: Some(s.start..colon),
-            content,
-            pieces: vec![],
-            cited: vec![],
-            continues: None,
-            according: false,
-            frame: Frame::Speech,
-        })
+        Some(self.found(colon..colon + 1, Some(s.start..colon), content))
     }
 
     /// A quote signed with a dash and a name: '“…” ― Ariana Huichapa.' (reader comments,
