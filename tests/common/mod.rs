@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)]
 
+pub mod render;
+
 use corroborate::{Article, Report};
 
 /// The sample articles in `seeds/`, named by file name, in name order.
