@@ -323,38 +323,3 @@ fn odd_input_never_panics() {
         }
     }
 }
-
-/// Prints the dates of the sample articles (run with `--ignored --nocapture`).
-#[test]
-#[ignore]
-fn show_seeds() {
-    for path in std::fs::read_dir("seeds").into_iter().flatten().flatten() {
-        let text = std::fs::read_to_string(path.path()).unwrap_or_default();
-        println!("== {:?}", path.path());
-        for d in all_dates(&text) {
-            println!("  {d}");
-        }
-    }
-}
-
-/// Prints every date of the `.txt` files in `$CORROBORATE_SAMPLE` (`--ignored --nocapture`).
-#[test]
-#[ignore]
-fn show_sample() {
-    let Ok(dir) = std::env::var("CORROBORATE_SAMPLE") else {
-        return;
-    };
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    paths.sort();
-    for p in paths {
-        let text = std::fs::read_to_string(&p).unwrap_or_default();
-        for d in all_dates(&text) {
-            println!("  {d}");
-        }
-    }
-}
