@@ -13,6 +13,9 @@
 //!   negation says a fact is unknown rather than false.
 //! - `compare-place-prepositions.txt`: prepositions a place follows ("of Bloomington"), for
 //!   the `detail` conflict.
+//! - `compare-record-verbs.txt`: words that lead to a win–loss record after "to" ("improved his
+//!   record to 52-3"), and `compare-score-words.txt`: words that mark a tally as a game's
+//!   final score ("a 20-13 victory", "beat Dallas 20-13"), both for [`super::record`].
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -46,10 +49,16 @@ pub struct Lexicon {
     pub place_prepositions: HashSet<String>,
     /// Words that, right after a negation cue, undo it ("not only").
     pub negation_undoers: HashSet<String>,
+    /// Lower-case words that lead to a win–loss record after "to" ("improved … to 52-3").
+    pub record_verbs: HashSet<String>,
+    /// Lower-case words that mark a tally as a game's final score ("a 20-13 victory").
+    pub score_words: HashSet<String>,
 }
 
 const PLACE_PREPOSITIONS: &str = include_str!("../../data/lexicon/compare-place-prepositions.txt");
 const NEGATION_UNDOERS: &str = include_str!("../../data/lexicon/compare-negation-undoers.txt");
+const RECORD_VERBS: &str = include_str!("../../data/lexicon/compare-record-verbs.txt");
+const SCORE_WORDS: &str = include_str!("../../data/lexicon/compare-score-words.txt");
 
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines()
@@ -166,7 +175,11 @@ pub fn lexicon() -> &'static Lexicon {
             .collect();
         let place_prepositions = lines(PLACE_PREPOSITIONS).map(str::to_string).collect();
         let negation_undoers = lines(NEGATION_UNDOERS).map(str::to_string).collect();
+        let record_verbs = lines(RECORD_VERBS).map(str::to_string).collect();
+        let score_words = lines(SCORE_WORDS).map(str::to_string).collect();
         Lexicon {
+            score_words,
+            record_verbs,
             negation_undoers,
             place_prepositions,
             stopwords,
@@ -192,6 +205,8 @@ mod tests {
         for (name, data) in [
             ("compare-place-prepositions.txt", super::PLACE_PREPOSITIONS),
             ("compare-negation-undoers.txt", super::NEGATION_UNDOERS),
+            ("compare-record-verbs.txt", super::RECORD_VERBS),
+            ("compare-score-words.txt", super::SCORE_WORDS),
         ] {
             for l in super::lines(data) {
                 assert!(
@@ -202,6 +217,8 @@ mod tests {
         }
         assert!(lexicon().place_prepositions.contains("of"));
         assert!(lexicon().negation_undoers.contains("only"));
+        assert!(lexicon().record_verbs.contains("improved"));
+        assert!(lexicon().score_words.contains("victory"));
     }
 
     #[test]

@@ -81,6 +81,7 @@ pub mod markup;
 pub mod model;
 pub mod pieces;
 pub mod quantity;
+pub mod record;
 pub mod relation;
 pub mod similarity;
 pub mod stem;

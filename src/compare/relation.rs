@@ -27,6 +27,12 @@
 //!   charges on Friday) rather than one event dated twice. Relative days ("yesterday") are not
 //!   read, since the report does not know when each article was written; nor is a weekday
 //!   naming something else ("Sunday's game").
+//! - `number` / `range` for records: two different win–loss records for one name
+//!   ([`super::record`]: "Klitschko (52-3, 46 KOs)" / "Klitschko, 53-3, 47 KO's"), a `range` when
+//!   they are one bout apart (a report written before the bout and one after it), else a
+//!   `number`; see `record_conflicts`. Two final scores of one game, the teams named around
+//!   them in common ("beat Evansville 91-73" / "a 91-75 win over Evansville"): a `number`; see
+//!   `score_conflicts`.
 //! - `status`: statuses of one domain that share none ([`status`]): detained / arrested /
 //!   released, killed / wounded, reopened / under review.
 //! - `speaker`: both claims are quotes naming a speaker (a source that is not a pronoun), both
@@ -60,6 +66,7 @@ use super::features::Features;
 use super::quantity::{
     fit_counted, fit_scaled, is_unknown, measure, metres_in, same_thing, spread, Counted, Fit,
 };
+use super::record::{one_bout_apart, records_in, scores_in, Record, Score};
 use crate::report::{
     Claim, ClaimKind, Conflict, ConflictKind, ConflictValue, DiffOp, Document, Quantity, QuoteDiff,
     Relation as Verdict,
@@ -852,6 +859,137 @@ fn days_in(dates: &[Dated]) -> Vec<(String, String)> {
     out
 }
 
+/// Different win–loss records for one name ([`super::record`]): "Klitschko (52-3, 46 KOs)" /
+/// "Klitschko, 53-3, 47 KO's". Every article of the group that gives the name a record in the
+/// sentences of its claims gives one (an article giving two, the record before a bout and the
+/// one after it, leaves that name alone), and they are not all the same. Records one bout apart
+/// may both hold (one written before the bout, one after it): a `range`; others cannot: a
+/// `number`.
+fn record_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
+    /// A record an article gives: the article, the tally and the value to show.
+    type Given = (u32, Vec<u32>, ConflictValue);
+    // The records given, by holder (key, name as written), each article's tally once.
+    let mut told: Vec<(String, String, Vec<Given>)> = Vec::new();
+    let mut read: HashMap<(u32, u32), Vec<Record>> = HashMap::new();
+    for &i in members {
+        let c = &claims[i];
+        let records = read
+            .entry((c.doc, c.sentence.start))
+            .or_insert_with(|| records_in(&c.sentence.text));
+        for r in records.iter() {
+            let slot = match told.iter().position(|(h, _, _)| *h == r.holder) {
+                Some(p) => p,
+                None => {
+                    told.push((r.holder.clone(), r.name.clone(), Vec::new()));
+                    told.len() - 1
+                }
+            };
+            let values = &mut told[slot].2;
+            if !values.iter().any(|(d, t, _)| *d == c.doc && *t == r.tally) {
+                values.push((
+                    c.doc,
+                    r.tally.clone(),
+                    ConflictValue {
+                        claim: c.id.clone(),
+                        doc: c.doc,
+                        text: r.text.clone(),
+                    },
+                ));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (_, name, values) in told {
+        let once: Vec<&Given> = values
+            .iter()
+            .filter(|(d, _, _)| values.iter().filter(|(e, _, _)| e == d).count() == 1)
+            .collect();
+        let mut tallies: Vec<&Vec<u32>> = once.iter().map(|(_, t, _)| t).collect();
+        tallies.sort_unstable();
+        tallies.dedup();
+        let mut docs: Vec<u32> = once.iter().map(|(d, _, _)| *d).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        if tallies.len() < 2 || docs.len() < 2 {
+            continue;
+        }
+        let apart = tallies
+            .iter()
+            .enumerate()
+            .all(|(x, a)| tallies[x + 1..].iter().all(|b| one_bout_apart(a, b)));
+        let (kind, note) = if apart {
+            (
+                ConflictKind::Range,
+                "records one bout apart: one may count a bout the other does not",
+            )
+        } else {
+            (ConflictKind::Number, "the values cannot all hold")
+        };
+        let mut c = conflict(kind, format!("{name}'s record"), note);
+        let mut vs: Vec<ConflictValue> = once.into_iter().map(|(_, _, v)| v.clone()).collect();
+        vs.sort_by_key(|v| v.doc);
+        c.values = vs;
+        out.push(c);
+    }
+    out
+}
+
+/// Different final scores for one game ([`super::record::scores_in`]): "beat Evansville 91-73"
+/// / "a 91-75 victory over Evansville". Every article of the group that tells a score in the
+/// sentences of its claims tells one (an article telling two, this game's and an earlier one's,
+/// is left out), and two articles whose scores differ name a team in common around them (two
+/// scores with no name in common may be two games).
+fn score_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
+    let mut told: Vec<(u32, Score, ConflictValue)> = Vec::new();
+    let mut read: HashMap<(u32, u32), Vec<Score>> = HashMap::new();
+    for &i in members {
+        let c = &claims[i];
+        let scores = read
+            .entry((c.doc, c.sentence.start))
+            .or_insert_with(|| scores_in(&c.sentence.text));
+        for sc in scores.iter() {
+            if !told
+                .iter()
+                .any(|(d, t, _)| *d == c.doc && t.points == sc.points)
+            {
+                let value = ConflictValue {
+                    claim: c.id.clone(),
+                    doc: c.doc,
+                    text: sc.text.clone(),
+                };
+                told.push((c.doc, sc.clone(), value));
+            }
+        }
+    }
+    let once: Vec<&(u32, Score, ConflictValue)> = told
+        .iter()
+        .filter(|(d, _, _)| told.iter().filter(|(e, _, _)| e == d).count() == 1)
+        .collect();
+    let mut values: Vec<ConflictValue> = Vec::new();
+    for (x, (_, a, va)) in once.iter().enumerate() {
+        for (_, b, vb) in &once[x + 1..] {
+            if a.points != b.points && a.names.iter().any(|n| b.names.contains(n)) {
+                for v in [va, vb] {
+                    if !values.iter().any(|w| w.doc == v.doc) {
+                        values.push(v.clone());
+                    }
+                }
+            }
+        }
+    }
+    if values.is_empty() {
+        return Vec::new();
+    }
+    values.sort_by_key(|v| v.doc);
+    let mut c = conflict(
+        ConflictKind::Number,
+        "the final score".to_string(),
+        "the values cannot all hold",
+    );
+    c.values = values;
+    vec![c]
+}
+
 /// Different clock times for the same moment: every article of the group that tells one
 /// time (in the sentences of its claims) tells exactly one, and they are not all the same.
 /// Sentences with several times are left alone (they may tell a sequence).
@@ -1408,6 +1546,8 @@ pub fn relate(
     let dates = sentence_dates(members, claims);
     conflicts.extend(time_conflicts(members, claims, &dates));
     conflicts.extend(day_conflicts(members, claims, &dates));
+    conflicts.extend(record_conflicts(members, claims));
+    conflicts.extend(score_conflicts(members, claims));
     conflicts.extend(status_conflicts(members, claims));
     conflicts.extend(speaker_conflicts(members, claims, feats));
     conflicts.extend(negation_conflicts(members, claims, feats));
@@ -1800,6 +1940,30 @@ mod tests {
                 &["{“We are deploying every vessel we have to find the missing passengers off Sulawesi,”} <[Henri Alfiandi]> said."],
                 &["<[Henri Alfiandi]> said {every vessel available was being deployed to find the missing passengers off Sulawesi}."],
             ], &["c0 c1:reworded"]),
+            ("two records for one fighter, two bouts apart, cannot both hold", &[
+                &["{Former champion [Riddick Bowe] (43-1) won a decision over [Gene Pukall] in [Mannheim]}."],
+                &["{Former champion [Riddick Bowe], 45-1, 33 KOs, won a decision over [Gene Pukall] in [Mannheim]}."],
+            ], &["c0 c1:conflict+number"]),
+            ("records one bout apart may both hold", &[
+                &["{[Wladimir Klitschko] (52-3, 46 KOs) stopped [Hasim Rahman] in the seventh round in [Mannheim]}."],
+                &["{[Wladimir Klitschko], 53-3, 47 KO's, stopped [Hasim Rahman] in the seventh round in [Mannheim]}."],
+            ], &["c0 c1:conflict+range~"]),
+            ("the same record, and two fighters' records, agree", &[
+                &["{[Wladimir Klitschko] (52-3) stopped [Hasim Rahman] (45-7-2) in the seventh round in [Mannheim]}."],
+                &["{The win took [Klitschko]'s record to 52-3 after he stopped [Rahman] in the seventh round in [Mannheim]}."],
+            ], &["c0 c1:agree"]),
+            ("an article giving the record before and after the bout is left out", &[
+                &["{[Klitschko] (51-3) improved to 52-3 after he stopped [Rahman] in the seventh round in [Mannheim]}."],
+                &["{[Klitschko] improved his record to 52-3 after he stopped [Rahman] in the seventh round in [Mannheim]}."],
+            ], &["c0 c1:agree"]),
+            ("two final scores of one game cannot both hold", &[
+                &["{The [Colts] beat the [Chiefs] 20-13 to clinch a playoff spot in [Kansas City]}."],
+                &["{The [Colts] clinched a playoff spot with a 20-17 victory over the [Chiefs] in [Kansas City]}."],
+            ], &["c0 c1:conflict+number"]),
+            ("scores with no team in common are left alone", &[
+                &["{[Creighton] beat [Drake] 65-53 on Friday to reach the final in [St. Louis]}."],
+                &["{The Bluejays reached the final with a 51-50 victory on Friday in [St. Louis]}."],
+            ], &["c0 c1:agree"]),
             ("a quote word for word agrees", &[
                 &["{“We are deploying every vessel we have to find the missing passengers,”} <[Henri Alfiandi]> said."],
                 &["<[Henri Alfiandi]> said: {“We are deploying every vessel we have to find the missing passengers.”}"],
