@@ -1,3 +1,4 @@
+// @ts-check
 // The page's controller: holds the loaded articles, asks the worker (through client.js) to
 // analyse them, and hands the report to the render modules. It never builds HTML from strings:
 // article text only ever reaches the page through the render modules (textContent + <mark>).
@@ -25,6 +26,8 @@
 // `createApp(root)` works on any root that holds layout.js's tree (the document, or the
 // <corroborate-widget> element's shadow root).
 
+/** @import { Article, Edit, Report } from '../types/report.js' */
+/** @import { openStore } from './store.js' */
 import { AnalyzerClient } from './client.js';
 import { el, plural, replace } from './dom.js';
 import { briefMarkdown, claimsCsv, download, reportJson } from './export.js';
@@ -38,6 +41,7 @@ import { renderDigest } from './render/digest.js';
 import { readHash, writeHash } from './hash.js';
 import { renderPairs } from './render/pairs.js';
 import { Job, yieldToBrowser } from './schedule.js';
+import { controls } from './layout.js';
 
 /** Claims added to the table per page (a page ends after the group that passes this). */
 const PAGE_CLAIMS = 250;
@@ -61,6 +65,7 @@ const LARGE_CLAIMS = 600;
  * notices): what the status line calls each, and its share of an analysis in per cent
  * (bench-pipeline's CPU medians over the PolNeAR texts), so the bar moves at an even pace.
  */
+/** @type {Record<string, [string, number]>} */
 const STAGES = {
   prepare: ['reading the articles', 3],
   figures: ['finding dates and figures', 13],
@@ -71,6 +76,18 @@ const STAGES = {
 };
 
 /**
+ * The nearest element matching `selector` from where `event` happened (its target or an
+ * ancestor), or null.
+ * @param {Event} event
+ * @param {string} selector
+ * @returns {HTMLElement | null}
+ */
+function closestTo(event, selector) {
+  const hit = event.target instanceof Element ? event.target.closest(selector) : null;
+  return hit instanceof HTMLElement ? hit : null;
+}
+
+/**
  * The SHA-256 of `text` (UTF-8) as hex, or null where the browser has no `crypto.subtle` (a
  * page served over plain HTTP from another host than localhost): then texts are compared whole.
  */
@@ -79,6 +96,23 @@ async function textHash(text) {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * `createApp`'s options (see there).
+ * @typedef {{
+ *   dropTarget?: Window | HTMLElement,
+ *   client?: AnalyzerClient,
+ *   demo?: () => Promise<Article[]>,
+ *   store?: ReturnType<typeof openStore> | null,
+ *   preload?: string[],
+ *   stateElements?: HTMLElement[],
+ *   themeTargets?: HTMLElement[],
+ *   theme?: string,
+ *   onTheme?: (theme: string) => void,
+ *   mode?: 'view' | 'edit',
+ *   hash?: boolean,
+ * }} AppOptions
+ */
 
 /**
  * Wires the controls under `root` (a Document or ShadowRoot holding layout.js's tree).
@@ -98,9 +132,11 @@ async function textHash(text) {
  *   who remembers a change.
  * Returns `{start, settled, loadDemo, loadUrls, addArticles, setTheme, state}` (`settled`: a
  * promise, resolved when the first results, the empty page or an error are shown).
+ * @param {Document | ShadowRoot} [root]
+ * @param {AppOptions} [options]
  */
 export function createApp(root = document, options = {}) {
-  const $ = (id) => root.getElementById(id);
+  const $ = controls(root);
   const appRoot = $('app');
   const dropTarget = options.dropTarget ?? window;
   const stateElements = options.stateElements ?? (root === document ? [document.body, appRoot] : [appRoot]);
@@ -292,9 +328,12 @@ export function createApp(root = document, options = {}) {
    * The report plus what the render modules need to read it: the exact texts that were analysed
    * (offsets point into them), lookups by id, mentions and claims by document, and labels for
    * article numbers.
+   * @param {Report} report
+   * @param {Array<{id?: number, name: string, text: string, missing?: boolean}>} snapshot the articles analysed, in order
+   * @param {Edit[]} [edits]
    */
   function makeView(report, snapshot, edits = []) {
-    const mergedNames = new Set(edits.flatMap((e) => e.merge ?? []));
+    const mergedNames = new Set(edits.flatMap((e) => ('merge' in e ? e.merge : [])));
     const docs = (report.documents ?? []).map((d, i) => ({
       index: i,
       id: snapshot[i]?.id,
@@ -524,7 +563,7 @@ export function createApp(root = document, options = {}) {
     const job = (renderJob = new Job());
     const view = state.view;
     $('results').hidden = !view;
-    for (const id of ['export-json', 'export-csv', 'export-md']) $(id).disabled = !view;
+    for (const id of /** @type {const} */ (['export-json', 'export-csv', 'export-md'])) $(id).disabled = !view;
     if (!view) {
       renderDigest($('digest'), null, null);
       for (const id of ['chips', 'selection', 'claim-filters', 'claims', 'pairs', 'texts', 'notes']) replace($(id));
@@ -612,7 +651,7 @@ export function createApp(root = document, options = {}) {
         text: 'Show them',
         onclick: () => {
           state.filters.shown.add('unique');
-          const box = $('claim-filters').querySelector('input[value="unique"]');
+          const box = /** @type {HTMLInputElement | null} */ ($('claim-filters').querySelector('input[value="unique"]'));
           if (box) box.checked = true;
           renderClaimTable(new Job());
           saveHash();
@@ -683,8 +722,18 @@ export function createApp(root = document, options = {}) {
     $('reader-doc').value = String(state.readerDoc);
   }
 
+  /** The reader-mode radio buttons. */
+  function readerModes() {
+    return /** @type {NodeListOf<HTMLInputElement>} */ (root.querySelectorAll('input[name="reader-mode"]'));
+  }
+
+  /** The chips' buttons. */
+  function chipButtons() {
+    return /** @type {NodeListOf<HTMLButtonElement>} */ ($('chips').querySelectorAll('button.chip'));
+  }
+
   function blocks() {
-    return [...$('texts').querySelectorAll('details.doc-text-block')];
+    return [.../** @type {NodeListOf<HTMLDetailsElement>} */ ($('texts').querySelectorAll('details.doc-text-block'))];
   }
 
   function ensureFilled(block) {
@@ -743,7 +792,7 @@ export function createApp(root = document, options = {}) {
     }
     if (mode === 'single' && shown[0]) ensureFilled(shown[0]);
     else if (shown.length) fillLater(shown);
-    for (const radio of root.querySelectorAll('input[name="reader-mode"]')) radio.checked = radio.value === mode;
+    for (const radio of readerModes()) radio.checked = radio.value === mode;
     if (state.view) {
       $('reader-doc').value = String(state.readerDoc);
       $('reader-prev').disabled = state.readerDoc <= 0;
@@ -760,7 +809,7 @@ export function createApp(root = document, options = {}) {
   /** Opens an article's text (switching the one-at-a-time view to it) and returns its block. */
   function revealDoc(index) {
     if (state.readerMode === 'single') showSingle(index);
-    const block = $(`doc-text-${index}`);
+    const block = /** @type {HTMLDetailsElement | null} */ ($(`doc-text-${index}`));
     if (!block) return null;
     block.open = true;
     ensureFilled(block);
@@ -834,7 +883,7 @@ export function createApp(root = document, options = {}) {
       return;
     }
     state.mergePick = wasPressed ? state.mergePick.filter((x) => x !== id) : [...state.mergePick, id];
-    for (const chip of $('chips').querySelectorAll('button.chip')) {
+    for (const chip of chipButtons()) {
       chip.setAttribute('aria-pressed', String(state.mergePick.includes(chip.dataset.entity)));
     }
     renderMergeBar($('merge-bar'), pickedNames());
@@ -850,7 +899,7 @@ export function createApp(root = document, options = {}) {
     state.mergePick = [];
     if (on) selectEntity(null);
     $('chips').classList.toggle('merging', on);
-    for (const chip of $('chips').querySelectorAll('button.chip')) {
+    for (const chip of chipButtons()) {
       chip.setAttribute('aria-pressed', String(chipPressed(chip.dataset.entity)));
     }
     renderEditTools();
@@ -896,7 +945,7 @@ export function createApp(root = document, options = {}) {
     afterEdits(`Undone: ${describeEdit(edit)}.`);
     // focus stays near: on the undo button now in that place, else (no edit left) on "Merge"
     const next = $('edit-list').querySelectorAll('button.undo')[Math.min(index, state.edits.length - 1)];
-    (next ?? $('merge-mode')).focus();
+    (/** @type {HTMLButtonElement | undefined} */ (next) ?? $('merge-mode')).focus();
   }
 
   function afterEdits(message) {
@@ -965,7 +1014,7 @@ export function createApp(root = document, options = {}) {
     const f = state.filters;
     f.shown.clear();
     for (const r of place.rel ?? SHOWN_AT_FIRST) f.shown.add(r);
-    for (const box of $('claim-filters').querySelectorAll('input[name="relation"]')) box.checked = f.shown.has(box.value);
+    for (const box of /** @type {NodeListOf<HTMLInputElement>} */ ($('claim-filters').querySelectorAll('input[name="relation"]'))) box.checked = f.shown.has(box.value);
     const pick = (id, key, value, fallback) => {
       const select = $(id);
       select.value = value ?? fallback;
@@ -1011,7 +1060,7 @@ export function createApp(root = document, options = {}) {
     }
     if (mode !== 'none') saveHash(mode === 'push');
     if (!state.merging) {
-      for (const chip of $('chips').querySelectorAll('button.chip')) {
+      for (const chip of chipButtons()) {
         chip.setAttribute('aria-pressed', String(chip.dataset.entity === id));
       }
     }
@@ -1081,36 +1130,38 @@ export function createApp(root = document, options = {}) {
 
   function wireHighlighting() {
     const chips = $('chips');
-    const chipOf = (event) => event.target.closest?.('button.chip')?.dataset.entity ?? null;
+    /** @param {Event} event */
+    const chipOf = (event) => closestTo(event, 'button.chip')?.dataset.entity ?? null;
     const chipTrack = tracker(preview);
     chips.addEventListener('pointerover', (event) => chipTrack.point(chipOf(event)));
     chips.addEventListener('pointerleave', () => chipTrack.point(null));
     chips.addEventListener('focusin', (event) => chipTrack.focus(chipOf(event)));
     chips.addEventListener('focusout', (event) => {
-      if (!chips.contains(event.relatedTarget)) chipTrack.focus(null);
+      if (!chips.contains(/** @type {Node | null} */ (event.relatedTarget))) chipTrack.focus(null);
     });
 
     const claims = $('claims');
     // anywhere on a claim group's rows (its claims, its relation cell, its diffs)
-    const groupOf = (event) => event.target.closest?.('.group')?.dataset.group ?? null;
+    /** @param {Event} event */
+    const groupOf = (event) => closestTo(event, '.group')?.dataset.group ?? null;
     const claimTrack = tracker(hover);
     claims.addEventListener('pointerover', (event) => claimTrack.point(groupOf(event)));
     claims.addEventListener('pointerleave', () => claimTrack.point(null));
     claims.addEventListener('focusin', (event) => claimTrack.focus(groupOf(event)));
     claims.addEventListener('focusout', (event) => {
-      if (!claims.contains(event.relatedTarget)) claimTrack.focus(null);
+      if (!claims.contains(/** @type {Node | null} */ (event.relatedTarget))) claimTrack.focus(null);
     });
     claims.addEventListener('click', (event) => {
-      const jump = event.target.closest?.('button.jump');
+      const jump = closestTo(event, 'button.jump');
       if (jump) {
         jumpToClaim(jump.dataset.claim);
         return;
       }
       // a click anywhere else on a claim goes there too, unless it was on another control or
       // ended a text selection
-      const claim = event.target.closest?.('.claim');
-      if (!claim || event.target.closest('button, a, input, select, summary, label')) return;
-      if (String(root.getSelection?.() ?? document.getSelection() ?? '').trim()) return;
+      const claim = closestTo(event, '.claim');
+      if (!claim || closestTo(event, 'button, a, input, select, summary, label')) return;
+      if (String(/** @type {{getSelection?: () => Selection | null}} */ (root).getSelection?.() ?? document.getSelection() ?? '').trim()) return;
       jumpToClaim(claim.dataset.claim);
     });
 
@@ -1156,7 +1207,7 @@ export function createApp(root = document, options = {}) {
   }
 
   function wireReader() {
-    for (const radio of root.querySelectorAll('input[name="reader-mode"]')) {
+    for (const radio of readerModes()) {
       radio.addEventListener('change', () => {
         if (!radio.checked) return;
         state.readerMode = radio.value;
@@ -1165,7 +1216,7 @@ export function createApp(root = document, options = {}) {
       });
     }
     $('reader-doc').addEventListener('change', (event) => {
-      showSingle(Number(event.target.value));
+      showSingle(Number($('reader-doc').value));
       saveHash();
     });
     $('reader-prev').addEventListener('click', () => {
@@ -1183,7 +1234,8 @@ export function createApp(root = document, options = {}) {
     });
     // a block opened by hand gets its text at once
     $('texts').addEventListener('toggle', (event) => {
-      if (event.target.open) ensureFilled(event.target);
+      const block = event.target;
+      if (block instanceof HTMLDetailsElement && block.open) ensureFilled(block);
     }, true);
   }
 
@@ -1519,7 +1571,7 @@ export function createApp(root = document, options = {}) {
     $('file-limit').textContent = MAX_FILE_LABEL;
     $('load-demo').addEventListener('click', () => loadDemo());
     $('clear-all').addEventListener('click', clearAll);
-    $('theme').addEventListener('change', (event) => options.onTheme?.(setTheme(event.target.value)));
+    $('theme').addEventListener('change', () => options.onTheme?.(setTheme($('theme').value)));
 
     // Files dropped anywhere on the page are read as articles; the browser must never open them
     // itself (that would navigate to the file, and run an HTML file's scripts).
@@ -1535,11 +1587,11 @@ export function createApp(root = document, options = {}) {
       depth = Math.max(0, depth - 1);
       if (depth === 0) zone.classList.remove('dragging');
     });
-    dropTarget.addEventListener('dragover', (event) => {
+    dropTarget.addEventListener('dragover', /** @param {DragEvent} event */ (event) => {
       event.preventDefault();
       if (event.dataTransfer) event.dataTransfer.dropEffect = hasFiles(event) ? 'copy' : 'none';
     });
-    dropTarget.addEventListener('drop', (event) => {
+    dropTarget.addEventListener('drop', /** @param {DragEvent} event */ (event) => {
       event.preventDefault();
       depth = 0;
       zone.classList.remove('dragging');

@@ -1,3 +1,4 @@
+// @ts-check
 // A promise client for worker.js: `await analyzer.analyze(articles, options)` resolves with
 // `{report, digest, ms}` or rejects with an Error carrying the worker's message;
 // `analyze(articles, options, {onProgress})` also calls `onProgress({stage, step, steps, done,
@@ -11,8 +12,24 @@
 // same way (terminate, restart).
 import { yieldToBrowser } from './schedule.js';
 
+/** @import { Article, Options } from '../types/report.js' */
+
+/**
+ * What a `progress` notice says: stage `stage` (number `step` of `steps`) has `done` of `total`
+ * articles through it.
+ * @typedef {{stage: string, step: number, steps: number, done: number, total: number}} Progress
+ */
+/**
+ * An error from the client: `cancelled` when `cancel()` stopped the analysis, `restarted` when
+ * the worker was replaced because of it.
+ * @typedef {Error & {cancelled?: boolean, restarted?: boolean}} ClientError
+ */
+
 export class AnalyzerClient {
-  /** `source`: the worker script's URL (default: worker.js beside this module) or a Worker. */
+  /**
+   * `source`: the worker script's URL (default: worker.js beside this module) or a Worker.
+   * @param {URL | string | Worker} [source]
+   */
   constructor(source = new URL('./worker.js', import.meta.url)) {
     this.source = source instanceof Worker ? new URL('./worker.js', import.meta.url) : source;
     this.pending = new Map();
@@ -42,7 +59,10 @@ export class AnalyzerClient {
     });
   }
 
-  /** Terminates the worker, fails what was pending with `err`, and starts a fresh worker. */
+  /**
+   * Terminates the worker, fails what was pending with `err`, and starts a fresh worker.
+   * @param {ClientError} err
+   */
   #restart(err) {
     err.restarted = true;
     this.worker.terminate();
@@ -56,7 +76,7 @@ export class AnalyzerClient {
 
   /** Stops a running analysis: its promise rejects with an error whose `cancelled` is true. */
   cancel() {
-    const err = new Error('the analysis was cancelled');
+    const err = /** @type {ClientError} */ (new Error('the analysis was cancelled'));
     err.cancelled = true;
     this.#restart(err);
   }
@@ -79,6 +99,9 @@ export class AnalyzerClient {
    * per top-level key, parsed one per task (schedule.js `yieldToBrowser`). `onProgress`, when
    * given, hears `{stage, step, steps, done, total}` while the worker runs: stage `stage`
    * (number `step` of `steps`) has `done` of `total` articles through it.
+   * @param {Article[]} articles
+   * @param {Options} [options]
+   * @param {{onProgress?: (progress: Progress) => void}} [how]
    */
   async analyze(articles, options = undefined, { onProgress } = {}) {
     let reply;

@@ -1,3 +1,4 @@
+// @ts-check
 // The analysis worker: owns the WebAssembly instance so the page stays responsive while the
 // (synchronous) Rust `analyze` runs.
 //
@@ -79,7 +80,7 @@ function describe(err) {
   }
 }
 
-self.addEventListener('message', async (event) => {
+self.addEventListener('message', /** @param {MessageEvent} event */ async (event) => {
   const msg = event.data ?? {};
   const { type, id } = msg;
   try {
