@@ -7,7 +7,8 @@
 //   www/embed-example.html, whose widget loads articles by URL;
 // - www/pkg/build.js: the build's id, for the service worker's cache name;
 // - www/pkg/vendor/readability.js: Mozilla Readability (npm @mozilla/readability, installed by
-//   `npm ci`) as an ES module, minified by terser (npm), with its licence beside it.
+//   `npm ci`) as an ES module, minified by terser (npm), with its licence and its type
+//   declarations (for `npm run check:www`) beside it.
 //
 // usage: node scripts/build-www.mjs
 import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -78,6 +79,9 @@ await write(
 );
 await copyFile(path.join(readabilityDir, 'LICENSE.md'), path.join(vendor, 'readability.LICENSE.md'));
 written.push(path.join(vendor, 'readability.LICENSE.md'));
+// its type declarations, for the type check of the page (`npm run check:www`); never served
+await copyFile(path.join(readabilityDir, 'index.d.ts'), path.join(vendor, 'readability.d.ts'));
+written.push(path.join(vendor, 'readability.d.ts'));
 
 for (const file of written) {
   console.log(`build-www: ${path.relative(repo, file)} (${(await stat(file)).size} bytes)`);

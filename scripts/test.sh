@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README command 2: install what is missing, then run every check and test in CI order:
 # format, lints (native and wasm32), native tests, docs, the wasm build (size printed), the
+# page's type check (tsc over www/ with the generated report types), the
 # wasm boundary tests under Node and headless Chromium, and the page's end-to-end tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,7 @@ step "clippy (wasm32)";              cargo clippy --lib --target wasm32-unknown-
 step "cargo test";                   cargo test
 step "cargo doc";                    RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib
 step "wasm build";                   bash scripts/build.sh
+step "page type check (tsc)";        npm run check:www
 step "wasm boundary (Node)";         wasm-pack test --node --test wasm
 stamp=$(mktemp)
 step "wasm boundary (Chromium)";     wasm-pack test --headless --chrome --test wasm_browser

@@ -1,5 +1,7 @@
+// @ts-check
 // A promise client for worker.js: `await analyzer.analyze(articles, options)` resolves with
-// `{report, digest, ms}` or rejects with an Error carrying the worker's message;
+// `{report, digest, ms}` or rejects with an Error carrying the worker's message (the worker's
+// `{id, kind: 'result' | 'error' | 'progress'}` replies, matched to requests by id);
 // `analyze(articles, options, {onProgress})` also calls `onProgress({stage, step, steps, done,
 // total})` with the worker's `progress` notices while it runs (see worker.js).
 //
@@ -11,8 +13,25 @@
 // same way (terminate, restart).
 import { yieldToBrowser } from './schedule.js';
 
+/** @import { Article, Options, Report } from '../types/report.js' */
+/** @import { AnalyzeResult, DigestResult, Progress, ReadResult, WorkerReply, WorkerRequest } from '../types/worker.js' */
+
+/**
+ * `Omit` over each member of a union (a request before its id is given).
+ * @template T, K
+ * @typedef {T extends unknown ? Omit<T, K & keyof T> : never} DistributiveOmit
+ */
+/**
+ * An error from the client: `cancelled` when `cancel()` stopped the analysis, `restarted` when
+ * the worker was replaced because of it.
+ * @typedef {Error & {cancelled?: boolean, restarted?: boolean}} ClientError
+ */
+
 export class AnalyzerClient {
-  /** `source`: the worker script's URL (default: worker.js beside this module) or a Worker. */
+  /**
+   * `source`: the worker script's URL (default: worker.js beside this module) or a Worker.
+   * @param {URL | string | Worker} [source]
+   */
   constructor(source = new URL('./worker.js', import.meta.url)) {
     this.source = source instanceof Worker ? new URL('./worker.js', import.meta.url) : source;
     this.pending = new Map();
@@ -42,7 +61,10 @@ export class AnalyzerClient {
     });
   }
 
-  /** Terminates the worker, fails what was pending with `err`, and starts a fresh worker. */
+  /**
+   * Terminates the worker, fails what was pending with `err`, and starts a fresh worker.
+   * @param {ClientError} err
+   */
   #restart(err) {
     err.restarted = true;
     this.worker.terminate();
@@ -56,7 +78,7 @@ export class AnalyzerClient {
 
   /** Stops a running analysis: its promise rejects with an error whose `cancelled` is true. */
   cancel() {
-    const err = new Error('the analysis was cancelled');
+    const err = /** @type {ClientError} */ (new Error('the analysis was cancelled'));
     err.cancelled = true;
     this.#restart(err);
   }
@@ -66,7 +88,10 @@ export class AnalyzerClient {
     return this.#request({ type: 'ready' });
   }
 
-  /** Gives the worker the wasm binary (an ArrayBuffer, transferred) instead of a fetch. */
+  /**
+   * Gives the worker the wasm binary (an ArrayBuffer, transferred) instead of a fetch.
+   * @param {ArrayBuffer} wasm
+   */
   init(wasm) {
     // kept (a copy) to hand to a replacement worker after a failure
     this.wasm = wasm.slice(0);
@@ -79,23 +104,28 @@ export class AnalyzerClient {
    * per top-level key, parsed one per task (schedule.js `yieldToBrowser`). `onProgress`, when
    * given, hears `{stage, step, steps, done, total}` while the worker runs: stage `stage`
    * (number `step` of `steps`) has `done` of `total` articles through it.
+   * @param {Article[]} articles
+   * @param {Options} [options]
+   * @param {{onProgress?: (progress: Progress) => void}} [how]
    */
   async analyze(articles, options = undefined, { onProgress } = {}) {
+    /** @type {AnalyzeResult} */
     let reply;
     try {
-      const message = { type: 'analyze', articles, options, format: 'parts', progress: Boolean(onProgress) };
-      reply = await this.#request(message, [], onProgress);
+      const message = { type: /** @type {const} */ ('analyze'), articles, options, progress: Boolean(onProgress) };
+      reply = /** @type {AnalyzeResult} */ (await this.#request(message, [], onProgress));
     } catch (err) {
       // the instance may be broken (a trap): never reuse it
       if (!err.cancelled && !err.restarted) this.#restart(err);
       throw err;
     }
-    if (reply.report) return { report: reply.report, ms: reply.ms };
-    const report = {};
+    /** @type {Record<string, unknown>} */
+    const parts = {};
     for (const [key, json] of Object.entries(reply.parts)) {
       await yieldToBrowser();
-      report[key] = JSON.parse(json);
+      parts[key] = JSON.parse(json);
     }
+    const report = /** @type {Report} */ (/** @type {unknown} */ (parts));
     return { report, digest: reply.digest ? JSON.parse(reply.digest) : null, ms: reply.ms };
   }
 
@@ -104,13 +134,13 @@ export class AnalyzerClient {
    * `{text, html}` or rejects with the check's message, worded as the CLI words it.
    */
   async read(bytes) {
-    const { text, html } = await this.#request({ type: 'read', bytes }, [bytes]);
+    const { text, html } = /** @type {ReadResult} */ (await this.#request({ type: 'read', bytes }, [bytes]));
     return { text, html };
   }
 
   /** The core's digest (what differs) of a report object; resolves with the digest. */
   async digest(report) {
-    const reply = await this.#request({ type: 'digest', report: JSON.stringify(report) });
+    const reply = /** @type {DigestResult} */ (await this.#request({ type: 'digest', report: JSON.stringify(report) }));
     return JSON.parse(reply.digest);
   }
 
@@ -147,6 +177,14 @@ export class AnalyzerClient {
     this.#failAll(new Error('the analysis worker was stopped'));
   }
 
+  /**
+   * Posts `message` with a fresh id; resolves with the worker's `result` reply, rejects with its
+   * `error`'s message. `onProgress` hears the `progress` notices before it.
+   * @param {DistributiveOmit<WorkerRequest, 'id'>} message
+   * @param {Transferable[]} [transfer]
+   * @param {(progress: Progress) => void} [onProgress]
+   * @returns {Promise<WorkerReply>}
+   */
   #request(message, transfer = [], onProgress = undefined) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -155,21 +193,23 @@ export class AnalyzerClient {
     });
   }
 
+  /** @param {WorkerReply} msg */
   #receive(msg) {
     const entry = msg && this.pending.get(msg.id);
     if (!entry) {
       console.warn('corroborate client: unexpected message from worker', msg);
       return;
     }
-    if (msg.type === 'progress') {
+    if (msg.kind === 'progress') {
       // a notice before the request's one reply
       const { stage, step, steps, done, total } = msg;
       entry.onProgress?.({ stage, step, steps, done, total });
       return;
     }
     this.pending.delete(msg.id);
-    if (msg.type === 'error') entry.reject(new Error(msg.message));
-    else entry.resolve(msg);
+    if (msg.kind === 'error') entry.reject(new Error(msg.message));
+    else if (msg.kind === 'result') entry.resolve(msg);
+    else entry.reject(new Error(`the analysis worker sent a reply of unknown kind: ${String(/** @type {{kind?: unknown}} */ (msg).kind)}`));
   }
 
   #failAll(err) {

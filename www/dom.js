@@ -1,3 +1,4 @@
+// @ts-check
 // Small DOM helpers shared by the render modules.
 //
 // Every piece of article text reaches the page through `textContent` or a text node: nothing in
@@ -8,35 +9,62 @@
  * Creates an element. `props`: `class`, `text` (textContent), `dataset` (object), `on<event>`
  * (listener), `value`/`checked`/`hidden`/`open`/`disabled` (properties), anything else an
  * attribute. Children: nodes or strings (strings become text nodes); null/false are skipped.
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, PropValue>} [props]
+ * @param {Children[]} children
+ * @returns {HTMLElementTagNameMap[K]}
  */
 export function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
     if (value == null || value === false) continue;
-    if (key === 'class') node.className = value;
-    else if (key === 'text') node.textContent = value;
+    if (key === 'class') node.className = String(value);
+    else if (key === 'text') node.textContent = String(value);
     else if (key === 'dataset') Object.assign(node.dataset, value);
     else if (key.startsWith('on') && typeof value === 'function') {
       node.addEventListener(key.slice(2), value);
-    } else if (PROPS.has(key)) node[key] = value;
+    } else if (PROPS.has(key)) Reflect.set(node, key, value);
     else node.setAttribute(key, value === true ? '' : String(value));
   }
   append(node, children);
   return node;
 }
 
+/**
+ * A value in `el`'s props: a string, number or flag, a listener (`on<event>`), or the dataset.
+ * @typedef {string | number | boolean | null | undefined | ((event: any) => void) | Record<string, string>} PropValue
+ */
+/** `el`'s and `append`'s children: nodes, strings and numbers, nested arrays; null/false skipped. @typedef {Node | string | number | null | undefined | false | Children[]} Children */
+
 const PROPS = new Set(['value', 'checked', 'hidden', 'open', 'disabled', 'indeterminate']);
 
-/** Appends nodes / strings (as text), flattening arrays and skipping null/false. */
+/**
+ * Appends nodes / strings (as text), flattening arrays and skipping null/false.
+ * @template {Element | DocumentFragment} P
+ * @param {P} parent
+ * @param {Children[]} children
+ * @returns {P}
+ */
 export function append(parent, children) {
-  for (const child of children.flat(Infinity)) {
+  for (const child of children) {
     if (child == null || child === false) continue;
+    if (Array.isArray(child)) {
+      append(parent, child);
+      continue;
+    }
     parent.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return parent;
 }
 
-/** Replaces all children of `parent`. */
+/**
+ * Replaces all children of `parent`.
+ * @template {Element | DocumentFragment} P
+ * @param {P} parent
+ * @param {Children[]} children
+ * @returns {P}
+ */
 export function replace(parent, ...children) {
   parent.replaceChildren();
   return append(parent, children);

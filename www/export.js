@@ -1,3 +1,4 @@
+// @ts-check
 // Exports of the current analysis, built from the report and the texts it was computed on:
 // - JSON: the report itself (`corroborate/report@1`), plus `texts`, the analysed article texts
 //   in document order, so that an import can show the texts again;

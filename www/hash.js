@@ -1,3 +1,4 @@
+// @ts-check
 // The reader's place in the URL hash, so that Back, Forward and reload return to it: which
 // relations the claim table shows, its kind, article and entity filters and order, the
 // highlighted chip, how the article texts are shown, and the claim whose sentence is shown

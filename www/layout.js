@@ -1,3 +1,4 @@
+// @ts-check
 // The app's markup, built with DOM calls so that the same tree can be mounted in the page
 // (index.html's <main>) and inside the <corroborate-widget> element's shadow root, where no
 // HTML file can be parsed into. app.js finds everything by id under the root it is given.
@@ -300,6 +301,38 @@ function confirmDialog() {
   );
 }
 
+/**
+ * The elements of the tree that are not plain HTMLElements, by id: what `controls(root)`
+ * (below) gives the app for each id it asks for.
+ * @typedef {{
+ *   'add-fold': HTMLDetailsElement, 'article-list': HTMLOListElement, 'back-to-claim': HTMLButtonElement,
+ *   'claims-more-button': HTMLButtonElement, 'clear-all': HTMLButtonElement, 'confirm-cancel': HTMLButtonElement,
+ *   'confirm-dialog': HTMLDialogElement, 'confirm-ok': HTMLButtonElement, 'edit-list': HTMLOListElement,
+ *   'export-csv': HTMLButtonElement, 'export-json': HTMLButtonElement, 'export-md': HTMLButtonElement,
+ *   'file-input': HTMLInputElement, 'filter-article': HTMLSelectElement, 'filter-entity': HTMLSelectElement,
+ *   'import-input': HTMLInputElement, 'load-demo': HTMLButtonElement, 'merge-apply': HTMLButtonElement,
+ *   'merge-cancel': HTMLButtonElement, 'merge-mode': HTMLButtonElement, 'paste-form': HTMLFormElement,
+ *   'paste-name': HTMLInputElement, 'paste-text': HTMLTextAreaElement, progress: HTMLProgressElement,
+ *   'reader-doc': HTMLSelectElement, 'reader-next': HTMLButtonElement, 'reader-prev': HTMLButtonElement,
+ *   'sort-claims': HTMLSelectElement, theme: HTMLSelectElement,
+ * }} Controls
+ */
+
+/**
+ * The element with `id` in `root` (a Document or ShadowRoot holding this tree), typed as
+ * `Controls` says (an HTMLElement for any other id). The tree is built here, so the id's element
+ * is known to be there and of that type.
+ * @param {Document | ShadowRoot} root
+ * @returns {<K extends string>(id: K) => K extends keyof Controls ? Controls[K] : HTMLElement}
+ */
+export function controls(root) {
+  return (id) => /** @type {any} */ (root.getElementById(id));
+}
+
+/**
+ * Builds the page's tree.
+ * @param {{compact?: boolean, view?: boolean}} [how]
+ */
 export function buildLayout({ compact = false, view = false } = {}) {
   return el(
     'div',

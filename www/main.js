@@ -1,3 +1,4 @@
+// @ts-check
 // Entry point of index.html: builds the app into <main>, keeps the session in IndexedDB, follows
 // the theme chosen last time, and registers the service worker that lets the page work offline
 // after its first visit.

@@ -1,3 +1,4 @@
+// @ts-check
 // Entry point of the single-file build (scripts/build-single.mjs → dist/corroborate.html), which
 // links this module and everything it imports into one inline script. Nothing is fetched: the
 // wasm binary (base64), the worker's script and the sample articles come from data blocks in

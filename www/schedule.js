@@ -1,3 +1,4 @@
+// @ts-check
 // Cooperative rendering: long renders (a hundred article texts, thousands of claims) run in
 // slices of a few milliseconds, yielding to the browser between slices so that input handlers
 // run and frames are drawn. Layout is paid per frame for everything added since the last one,
@@ -17,9 +18,10 @@ export function yieldToBrowser() {
 /**
  * Resolves after the browser has had a chance to render a frame: after the next animation
  * frame and the task that follows it. Hidden pages get no animation frames, so a timer stands in.
+ * @returns {Promise<void>}
  */
 export function nextFrame() {
-  return new Promise((resolve) => {
+  return new Promise(/** @param {(value: void) => void} resolve */ (resolve) => {
     let done = false;
     const finish = () => {
       if (done) return;

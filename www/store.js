@@ -1,3 +1,4 @@
+// @ts-check
 // Keeps the session (the loaded articles, their names, an imported report) in IndexedDB so
 // that pasted articles and edits survive a reload. One record, written whole after every
 // change: the articles are the user's work, the analysis is recomputed from them on load.

@@ -1,3 +1,4 @@
+// @ts-check
 // The service worker that lets the page work offline after its first visit.
 //
 // On install it caches the whole app (ASSETS: the page, its modules and stylesheet, the wasm
@@ -13,12 +14,15 @@
 // The cache is named after the build (pkg/build.js, written by scripts/build-www.mjs): a new
 // build installs into a fresh cache and activation deletes every other corroborate cache. Only
 // the files in ASSETS are ever stored, so the cache stays bounded by the app's own size.
+/** This script's global scope, a service worker's (`self`, typed as what it is here). */
+const sw = /** @type {ServiceWorkerGlobalScope & {CORROBORATE_BUILD?: string}} */ (/** @type {unknown} */ (self));
+
 try {
   importScripts('pkg/build.js');
 } catch {
   // no build id (a page served from the source tree): one fixed name
 }
-const CACHE = `corroborate-${self.CORROBORATE_BUILD ?? 'dev'}`;
+const CACHE = `corroborate-${sw.CORROBORATE_BUILD ?? 'dev'}`;
 
 const ASSETS = [
   './',
@@ -26,6 +30,17 @@ const ASSETS = [
   'style.css',
   'main.js',
   'app.js',
+  'app/analysis.js',
+  'app/edits.js',
+  'app/input.js',
+  'app/place.js',
+  'app/reader.js',
+  'app/results.js',
+  'app/selection.js',
+  'app/session.js',
+  'app/status.js',
+  'app/table.js',
+  'app/view.js',
   'layout.js',
   'dom.js',
   'client.js',
@@ -55,28 +70,28 @@ const ASSETS = [
 ];
 
 /** Absolute URLs of ASSETS: the only requests whose responses are stored. */
-const CACHED = new Set(ASSETS.map((a) => new URL(a, self.location.href).href));
+const CACHED = new Set(ASSETS.map((a) => new URL(a, sw.location.href).href));
 
 // Install copies the files from the browser's HTTP cache where it can (`force-cache`): main.js
 // registers this worker only after the first analysis is on the page, so the page, its modules,
 // the wasm and the samples were all just fetched and are not downloaded a second time (the
 // server must let the browser keep them: `Cache-Control: no-cache` with an ETag, not
 // `no-store`; see the README). Only files the page has not used yet are fetched.
-self.addEventListener('install', (event) => {
+sw.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
       .then((cache) => cache.addAll(ASSETS.map((a) => new Request(a, { cache: 'force-cache' }))))
-      .then(() => self.skipWaiting()),
+      .then(() => sw.skipWaiting()),
   );
 });
 
-self.addEventListener('activate', (event) => {
+sw.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
       .then((keys) => Promise.all(keys.filter((k) => k.startsWith('corroborate-') && k !== CACHE).map((k) => caches.delete(k))))
-      .then(() => self.clients.claim()),
+      .then(() => sw.clients.claim()),
   );
 });
 
@@ -93,8 +108,8 @@ async function networkFirst(request) {
   }
 }
 
-self.addEventListener('fetch', (event) => {
+sw.addEventListener('fetch', (event) => {
   const { request } = event;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  if (request.method !== 'GET' || new URL(request.url).origin !== sw.location.origin) return;
   event.respondWith(networkFirst(request));
 });

@@ -1,3 +1,4 @@
+// @ts-check
 // <corroborate-widget>: the whole app as one custom element, added to any page on this origin
 // with one module script tag:
 //

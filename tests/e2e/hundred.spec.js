@@ -11,7 +11,7 @@ import { dropArticles, hundredArticles } from './hundred.js';
 
 test.setTimeout(240_000);
 
-/** What app.js draws per page of the table: a page ends after the group that passes 250 claims,
+/** What app/table.js draws per page of the table: a page ends after the group that passes 250 claims,
  * and a group shows at most 8 versions until asked for more (render/claims.js). */
 const PAGE_CLAIMS = 250;
 const FIRST_VERSIONS = 8;

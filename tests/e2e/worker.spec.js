@@ -1,7 +1,8 @@
-// The worker protocol: `{type, id}` in, one reply with the same id out; unknown types are
-// logged and answered with an error; `init` (the wasm binary, for the single-file build) is
-// refused once the module is loading; `analyze` hands its `options` (the reader's edits) to the
-// core whatever the reply format.
+// The worker protocol: `{type, id}` in; out, `{id, kind}` replies with the same id: one
+// `result` or one `error` per request, `progress` notices before an analysis's result when
+// asked for; unknown types are logged and answered with an error; `init` (the wasm binary, for
+// the single-file build) is refused once the module is loading; `analyze` hands its `options`
+// (the reader's edits) to the core.
 import { expect, openDemo, test } from './fixtures.js';
 
 test('the worker answers analyze, ready and unknown messages by id', async ({ page }) => {
@@ -26,23 +27,35 @@ test('the worker answers analyze, ready and unknown messages by id', async ({ pa
     worker.postMessage({ type: 'init', id: 4, wasm: new ArrayBuffer(8) });
     await done;
     worker.terminate();
-    return got.map((m) => ({ type: m.type, id: m.id, schema: m.report?.schema, docs: m.report?.documents?.length, message: m.message }));
+    return got.map((m) => ({
+      keys: Object.keys(m).sort(),
+      kind: m.kind,
+      id: m.id,
+      schema: m.parts && JSON.parse(m.parts.schema),
+      docs: m.parts && JSON.parse(m.parts.documents).length,
+      digest: typeof m.digest,
+      message: m.message,
+    }));
   });
   replies.sort((a, b) => a.id - b.id);
-  expect(replies[0]).toMatchObject({ type: 'ready', id: 1 });
-  expect(replies[1]).toMatchObject({ type: 'report', id: 2, schema: 'corroborate/report@1', docs: 1 });
-  expect(replies[2]).toMatchObject({ type: 'error', id: 3, message: 'unknown message type: no-such-thing' });
-  expect(replies[3]).toMatchObject({ type: 'error', id: 4, message: 'init must come before any other request' });
+  expect(replies[0]).toMatchObject({ kind: 'result', id: 1, keys: ['id', 'kind'] });
+  expect(replies[1]).toMatchObject({ kind: 'result', id: 2, keys: ['digest', 'id', 'kind', 'ms', 'parts'], schema: 'corroborate/report@1', docs: 1, digest: 'string' });
+  expect(replies[2]).toMatchObject({ kind: 'error', id: 3, message: 'unknown message type: no-such-thing' });
+  expect(replies[3]).toMatchObject({ kind: 'error', id: 4, message: 'init must come before any other request' });
   await expect.poll(() => warnings.some((w) => w.includes('unknown message'))).toBe(true);
 });
 
-test('analyze passes its options (the edits) to the core in every format; bad options are an error', async ({ page }) => {
+test('analyze passes its options (the edits) to the core; bad options are an error; progress notices come first', async ({ page }) => {
   await openDemo(page);
   const replies = await page.evaluate(async () => {
     const demo = await fetch('pkg/demo.json').then((r) => r.json());
     const worker = new Worker(new URL('./worker.js', location.href), { type: 'module' });
     const pending = new Map();
-    worker.addEventListener('message', (e) => pending.get(e.data.id)?.(e.data));
+    const kinds = new Map();
+    worker.addEventListener('message', (e) => {
+      kinds.set(e.data.id, [...(kinds.get(e.data.id) ?? []), e.data.kind]);
+      if (e.data.kind !== 'progress') pending.get(e.data.id)?.(e.data);
+    });
     let next = 1;
     const ask = (msg) =>
       new Promise((resolve) => {
@@ -52,11 +65,11 @@ test('analyze passes its options (the edits) to the core in every format; bad op
       });
     const edits = { edits: [{ merge: ['Vladimir Putin', 'Dmitry Peskov'] }, { split: 'Nikol Pashinyan' }, { split: 'No Such Name' }] };
     const read = (m) => {
-      const report = m.report ?? (m.json ? JSON.parse(m.json) : m.parts ? Object.fromEntries(Object.entries(m.parts).map(([k, v]) => [k, JSON.parse(v)])) : null);
-      if (!report) return { type: m.type, message: m.message };
+      if (m.kind !== 'result') return { kind: m.kind, message: m.message };
+      const report = Object.fromEntries(Object.entries(m.parts).map(([k, v]) => [k, JSON.parse(v)]));
       const byName = (n) => report.entities.find((e) => e.name === n);
       return {
-        type: m.type,
+        kind: m.kind,
         putin: byName('Vladimir Putin')?.mentions.length,
         putinAliases: byName('Vladimir Putin')?.aliases,
         peskov: Boolean(byName('Dmitry Peskov')),
@@ -66,27 +79,30 @@ test('analyze passes its options (the edits) to the core in every format; bad op
     };
     const out = {
       plain: read(await ask({ type: 'analyze', articles: demo })),
-      object: read(await ask({ type: 'analyze', articles: demo, options: edits })),
-      json: read(await ask({ type: 'analyze', articles: demo, options: edits, format: 'json' })),
-      parts: read(await ask({ type: 'analyze', articles: demo, options: edits, format: 'parts' })),
-      bad: read(await ask({ type: 'analyze', articles: demo, options: { edits: [{ join: ['a', 'b'] }] }, format: 'parts' })),
+      edited: read(await ask({ type: 'analyze', articles: demo, options: edits, progress: true })),
+      bad: read(await ask({ type: 'analyze', articles: demo, options: { edits: [{ join: ['a', 'b'] }] } })),
     };
     worker.terminate();
-    return out;
+    return { ...out, kinds: Object.fromEntries(kinds) };
   });
   expect(replies.plain.peskov).toBe(true);
   expect(replies.plain.pashinyan[1]).toBeUndefined();
-  for (const format of ['object', 'json', 'parts']) {
-    const r = replies[format];
-    expect(r.type, format).toBe('report');
-    expect(r.peskov, format).toBe(false);
-    expect(r.putinAliases, format).toContain('Dmitry Peskov');
-    expect(r.putin, format).toBeGreaterThan(replies.plain.putin);
-    expect(r.pashinyan[0] + r.pashinyan[1], format).toBe(replies.plain.pashinyan[0]);
-    expect(r.notes.join(' '), format).toContain('No Such Name');
-  }
-  expect(replies.bad.type).toBe('error');
+  const r = replies.edited;
+  expect(r.kind).toBe('result');
+  expect(r.peskov).toBe(false);
+  expect(r.putinAliases).toContain('Dmitry Peskov');
+  expect(r.putin).toBeGreaterThan(replies.plain.putin);
+  expect(r.pashinyan[0] + r.pashinyan[1]).toBe(replies.plain.pashinyan[0]);
+  expect(r.notes.join(' ')).toContain('No Such Name');
+  expect(replies.bad.kind).toBe('error');
   expect(replies.bad.message).toMatch(/options/);
+  // one answer per request; progress notices only where asked for, and all before the answer
+  expect(replies.kinds[1]).toEqual(['result']);
+  const withProgress = replies.kinds[2];
+  expect(withProgress.at(-1)).toBe('result');
+  expect(withProgress.length).toBeGreaterThan(1);
+  expect(withProgress.slice(0, -1).every((k) => k === 'progress')).toBe(true);
+  expect(replies.kinds[3]).toEqual(['error']);
 });
 
 test('a limit error thrown by the core is shown, and the page recovers', async ({ page }) => {

@@ -1,3 +1,4 @@
+// @ts-check
 // Turns user input (picked or dropped files, pasted text) into articles `{name, text}`, or into a
 // clear message saying why not. One bad file never stops the others: every file gets its own
 // result.

@@ -1,3 +1,4 @@
+// @ts-check
 // HTML to article text, safely.
 //
 // The HTML is parsed with DOMParser into a separate, inert document: DOMParser runs no script,

@@ -1,3 +1,4 @@
+// @ts-check
 // Reads a saved report back (File → report), checking it is one before anything renders it:
 // valid JSON, `schema` equal to `corroborate/report@1`, and the shape the render modules rely
 // on (arrays where arrays are expected, claims pointing at existing documents, entities and

@@ -1,3 +1,4 @@
+// @ts-check
 // Removes the parts of an HTML string that a Content-Security-Policy would report while the page
 // parses it: `<script>` and `<style>` elements, and `on…=` (event handler) and `style=`
 // attributes. It is NOT the security boundary: DOMParser is (it builds an inert document that

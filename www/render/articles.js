@@ -1,3 +1,4 @@
+// @ts-check
 // The article list (name, detected title, rename, remove) and the article texts.
 //
 // Texts are rendered from the exact strings that were analysed, with elements placed by the

@@ -1,3 +1,4 @@
+// @ts-check
 // Entity chips: the report's entities grouped by type, each a toggle button showing the name,
 // the mention count and the articles that mention it. Pressing a chip selects the entity (the
 // app then highlights its mentions in the article texts and the claim table, and goes to the

@@ -1,3 +1,4 @@
+// @ts-check
 // The claim table: one row per claim group (`report.groups`). With up to COLUMN_LIMIT articles
 // there is one column per article, holding the sentence each article carries; with more, one
 // column lists every article's version under its article number, so a hundred articles do not
@@ -249,7 +250,7 @@ function startList(container, view, total) {
             box.append(claimCell(c, view, true, held));
           }
           more.remove();
-          box.querySelector(`.claim[data-claim="${CSS.escape(rest[0][0].id)}"] button.jump`)?.focus();
+          /** @type {HTMLButtonElement | null} */ (box.querySelector(`.claim[data-claim="${CSS.escape(rest[0][0].id)}"] button.jump`))?.focus();
         },
       });
     }

@@ -1,3 +1,4 @@
+// @ts-check
 // The digest: what differs between the articles, shown first after an analysis so that a
 // reader meets the point before the full claim table. The selection comes from the core
 // (`markdown::digest`, through the worker's `digestJson`): conflicts and rewordings (group ids),

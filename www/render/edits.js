@@ -1,3 +1,4 @@
+// @ts-check
 // The reader's corrections to the entity merging, and the bar used to make a merge.
 //
 // An edit is what the core takes in `analyze(articles, {edits})`: `{merge: [name, …]}` joins

@@ -1,3 +1,4 @@
+// @ts-check
 // How much each pair of articles has in common: a small matrix of shared claim groups
 // (`report.pairs`), with the overlap as a percentage of the smaller article's groups. Past
 // MATRIX_LIMIT articles the matrix would have thousands of cells: the closest TOP_PAIRS pairs
