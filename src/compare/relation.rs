@@ -11,7 +11,9 @@
 //! - `number` / `unknown`: two figures about the same counted thing (see
 //!   [`super::quantity::fit`]) that cannot both hold, or a figure against a null value. Figures
 //!   in one unit of measure ("about 3 km" / "about 6 km") are compared when each claim gives
-//!   exactly one in that unit.
+//!   exactly one in that unit. A figure that fits a figure of another article is that
+//!   figure's counterpart and clashes with none of that article's other figures ("the limit is
+//!   80 km/h" / "limited to 80 km/h" and "doing roughly 95 km/h").
 //! - `range`: two figures that both may hold but are not the same figure
 //!   ([`super::quantity::spread`]): two lower bounds, a bound and a figure beyond it,
 //!   overlapping estimates. Figures within a stated approximation agree.
@@ -442,60 +444,82 @@ fn figure_conflicts(
     // Each clash joins two (claim, figure) nodes; connected nodes form one conflict.
     let mut out: Vec<(Conflict, Vec<(usize, usize)>)> = Vec::new();
     let mut fitting: Vec<(usize, usize)> = Vec::new();
+    let mut aligned: Vec<(usize, usize, usize, usize, Fit)> = Vec::new();
     for (x, y) in pairs_of(members.len()) {
         let (i, j) = (members[x], members[y]);
         if claims[i].doc == claims[j].doc {
             continue;
         }
         for (qi, qj, fit) in align(i, j, claims, feats) {
+            aligned.push((i, qi, j, qj, fit));
+        }
+    }
+    // A figure that fits one of another article's figures is that figure's counterpart, not a
+    // clash with the article's other figures of the same thing: "the speed limit is 80 km/h"
+    // fits "limited to 80 km/h" and does not clash with "doing roughly 95 km/h" of the same
+    // article (that one is the train's speed).
+    let matched: Vec<((usize, usize), u32)> = aligned
+        .iter()
+        .filter(|&&(i, qi, j, qj, fit)| {
             let (qa, qb) = (&claims[i].quantities[qi], &claims[j].quantities[qj]);
-            // A figure told of an event against one told of none ("one crew member
-            // killed" / "300 crew members") may fit, but is no evidence of a spread.
-            let same_telling = match (feats[i].counted.get(qi), feats[j].counted.get(qj)) {
-                (Some(ca), Some(cb)) => ca.events.is_empty() == cb.events.is_empty(),
-                _ => false,
-            };
-            let spread = match fit {
-                Fit::Compatible if same_telling => spread(qa, qb),
-                _ => None,
-            };
-            let (kind, note) = match (fit, spread) {
-                (Fit::Conflict, _) => (ConflictKind::Number, "the values cannot all hold"),
-                (Fit::Unknown, _) => (
-                    ConflictKind::Unknown,
-                    "a figure against one the text says is not known",
-                ),
-                (Fit::Compatible, Some(s)) => (ConflictKind::Range, s.note()),
-                _ => {
-                    for node in [(i, qi), (j, qj)] {
-                        if !fitting.contains(&node) {
-                            fitting.push(node);
-                        }
+            matches!(fit, Fit::Compatible) && !is_unknown(qa) && spread(qa, qb).is_none()
+        })
+        .flat_map(|&(i, qi, j, qj, _)| [((i, qi), claims[j].doc), ((j, qj), claims[i].doc)])
+        .collect();
+    let counterpart = |node: (usize, usize), doc: u32| matched.contains(&(node, doc));
+    for (i, qi, j, qj, fit) in aligned {
+        let (qa, qb) = (&claims[i].quantities[qi], &claims[j].quantities[qj]);
+        if !matches!(fit, Fit::Compatible)
+            && (counterpart((i, qi), claims[j].doc) || counterpart((j, qj), claims[i].doc))
+        {
+            continue;
+        }
+        // A figure told of an event against one told of none ("one crew member
+        // killed" / "300 crew members") may fit, but is no evidence of a spread.
+        let same_telling = match (feats[i].counted.get(qi), feats[j].counted.get(qj)) {
+            (Some(ca), Some(cb)) => ca.events.is_empty() == cb.events.is_empty(),
+            _ => false,
+        };
+        let spread = match fit {
+            Fit::Compatible if same_telling => spread(qa, qb),
+            _ => None,
+        };
+        let (kind, note) = match (fit, spread) {
+            (Fit::Conflict, _) => (ConflictKind::Number, "the values cannot all hold"),
+            (Fit::Unknown, _) => (
+                ConflictKind::Unknown,
+                "a figure against one the text says is not known",
+            ),
+            (Fit::Compatible, Some(s)) => (ConflictKind::Range, s.note()),
+            _ => {
+                for node in [(i, qi), (j, qj)] {
+                    if !fitting.contains(&node) {
+                        fitting.push(node);
                     }
-                    continue;
                 }
-            };
-            let nodes = [(i, qi), (j, qj)];
-            let pos = out.iter().position(|(c, n)| {
-                c.kind == kind && c.note == note && nodes.iter().any(|x| n.contains(x))
-            });
-            let idx = match pos {
-                Some(p) => p,
-                None => {
-                    let known = if is_unknown(qa) { qb } else { qa };
-                    out.push((conflict(kind, unit_about(known), note), Vec::new()));
-                    out.len() - 1
-                }
-            };
-            for (c, q) in nodes {
-                if !out[idx].1.contains(&(c, q)) {
-                    out[idx].1.push((c, q));
-                    out[idx].0.values.push(ConflictValue {
-                        claim: claims[c].id.clone(),
-                        doc: claims[c].doc,
-                        text: claims[c].quantities[q].span.text.clone(),
-                    });
-                }
+                continue;
+            }
+        };
+        let nodes = [(i, qi), (j, qj)];
+        let pos = out.iter().position(|(c, n)| {
+            c.kind == kind && c.note == note && nodes.iter().any(|x| n.contains(x))
+        });
+        let idx = match pos {
+            Some(p) => p,
+            None => {
+                let known = if is_unknown(qa) { qb } else { qa };
+                out.push((conflict(kind, unit_about(known), note), Vec::new()));
+                out.len() - 1
+            }
+        };
+        for (c, q) in nodes {
+            if !out[idx].1.contains(&(c, q)) {
+                out[idx].1.push((c, q));
+                out[idx].0.values.push(ConflictValue {
+                    claim: claims[c].id.clone(),
+                    doc: claims[c].doc,
+                    text: claims[c].quantities[q].span.text.clone(),
+                });
             }
         }
     }
@@ -1778,6 +1802,44 @@ mod tests {
             .collect();
         out.sort();
         out
+    }
+
+    #[test]
+    fn a_figure_with_a_counterpart_clashes_with_no_other_figure_of_that_article() {
+        // A tells the workforce and the arrests, B the workforce; grouped together, A's
+        // workforce fits B's and B's is no clash with A's arrests.
+        let a = "The federation represents most of the plant's roughly 8,000 employees. Police said 27 people were arrested on suspicion of violent disorder.";
+        let b = "The company, which employs nearly 8,000 people in Corvane, has so far offered six percent.";
+        let r = crate::analyze(&[crate::Article::new("a", a), crate::Article::new("b", b)])
+            .expect("within limits");
+        let figure = |doc: u32, text: &str| {
+            r.claims
+                .iter()
+                .position(|c| c.doc == doc && c.quantities.iter().any(|q| q.span.text == text))
+                .expect(text)
+        };
+        let (workforce_a, arrests_a, workforce_b) = (
+            figure(0, "roughly 8,000 employees"),
+            figure(0, "27 people"),
+            figure(1, "nearly 8,000 people"),
+        );
+        let claims: Vec<Claim> = [workforce_a, arrests_a, workforce_b]
+            .iter()
+            .map(|&i| r.claims[i].clone())
+            .collect();
+        let relation = |members: &[usize]| {
+            let (units, _, p) = crate::compare::prepare_units(&r.documents, &r.entities, &claims);
+            let got = relate(members, &units, &p.feats, &r.documents);
+            let kinds: String = got
+                .conflicts
+                .iter()
+                .map(|c| format!("+{}", c.kind.as_str()))
+                .collect();
+            format!("{}{kinds}", got.relation)
+        };
+        assert_eq!(relation(&[0, 1, 2]), "agree");
+        // Without its counterpart, B's workforce against A's arrests is a clash.
+        assert_eq!(relation(&[1, 2]), "conflict+number");
     }
 
     #[test]

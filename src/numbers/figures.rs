@@ -157,7 +157,8 @@ fn counted(cx: &Ctx, np: Range<usize>, singular_ok: bool) -> Option<Range<usize>
     Some(np.start..last + 1)
 }
 
-/// The noun phrase after "of": "of peacekeepers", "of his country's soldiers", "of them".
+/// The noun phrase after "of": "of peacekeepers", "of his country's soldiers", "of them", "of
+/// its eight carriages" (the whole a part is counted of: its number is skipped).
 /// Returns the phrase (None for a pronoun) and where the "of" part ends.
 fn of_phrase(cx: &Ctx, j: usize) -> Option<(Option<Range<usize>>, usize)> {
     let w = cx.w;
@@ -173,6 +174,10 @@ fn of_phrase(cx: &Ctx, j: usize) -> Option<(Option<Range<usize>>, usize)> {
         "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "these" | "those"
     ) {
         k += 1;
+        // the whole a part is counted of: "five of its eight carriages", "two of the 12 crew"
+        if let Some(n) = numeral_at(w, k).filter(|n| !n.vague) {
+            k = n.end;
+        }
     }
     // a possessor: "his country's soldiers", "Armenia's troops"
     let possessive = (k..(k + 4).min(cx.n()))

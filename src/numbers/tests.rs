@@ -75,6 +75,25 @@ fn figures_table() {
                 "an undisclosed number of Azeris ~ an undisclosed number ~ Q ~ unknown ~ ? ~ - ~ Azeris ~ kill",
             ],
         ),
+        // speeds, and the whole a part is counted of
+        (
+            "It was travelling at about 140 km/h where the limit is 80 kilometres per hour.",
+            &[
+                "about 140 km/h ~ 140 ~ Q ~ 140 ~ [126,154] ~ around ~ km/h ~ -",
+                "80 kilometres per hour ~ 80 ~ Q ~ 80 ~ (79.5,80.5) ~ - ~ km/h ~ -",
+            ],
+        ),
+        (
+            "The car hit 60 mph before the crash.",
+            &["60 mph ~ 60 ~ Q ~ 60 ~ (59.5,60.5) ~ - ~ mph ~ -"],
+        ),
+        (
+            "Five of its eight carriages left the track, and two of them slid down.",
+            &[
+                "Five of its eight carriages ~ Five ~ Q ~ 5 ~ [5,5] ~ - ~ carriages ~ -",
+                "two of them ~ two ~ Q ~ 2 ~ [2,2] ~ - ~ - ~ -",
+            ],
+        ),
         (
             "Moscow then deployed around 2,000 troops in the region.",
             &["around 2,000 troops ~ 2,000 ~ Q ~ 2000 ~ [1800,2200] ~ around ~ troops ~ deploy"],
