@@ -7,6 +7,8 @@
 
 use super::lexicon::{lexicon, Lexicon};
 use super::words::Words;
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
 
 /// A numeral found at some token.
 #[derive(Clone, Debug, PartialEq)]
@@ -187,10 +189,33 @@ fn scale_at(w: &Words, j: usize) -> Option<f64> {
     lexicon().scale.get(w.lw(j)).copied()
 }
 
+/// A word of ASCII lower-case letters only (no digit, hyphen, symbol or capital).
+pub(crate) fn plain_lower(t: &str) -> bool {
+    !t.is_empty() && t.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// The [`plain_lower`] words a numeral can start with: a number word, the first word of a vague
+/// amount, a currency code standing alone, `a`, `an`, `half`. Any other such word starts none
+/// (every other numeral needs a digit), so [`numeral_at`] turns it away at once.
+pub(crate) fn word_starters() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let lx = lexicon();
+        let mut set: FxHashSet<&'static str> = ["a", "an", "half"].into_iter().collect();
+        set.extend(lx.card.keys().copied());
+        set.extend(lx.vague.first_words());
+        set.extend(lx.cursym.iter().map(|(sym, _)| *sym));
+        set
+    })
+}
+
 /// The numeral starting at token `i`, if any.
 pub(crate) fn numeral_at(w: &Words, i: usize) -> Option<Numeral> {
     let lx = lexicon();
     if i >= w.len() {
+        return None;
+    }
+    if plain_lower(w.lw(i)) && !word_starters().contains(w.lw(i)) {
         return None;
     }
     // Vague amounts, longest phrase first ("hundreds of thousands" before "hundreds").

@@ -35,7 +35,14 @@ impl<'t> Words<'t> {
     pub fn new(text: Vec<&'t str>, base: usize) -> Words<'t> {
         let lower = text
             .iter()
-            .map(|t| t.to_lowercase().replace('\u{2019}', "'"))
+            .map(|t| {
+                let lower = t.to_lowercase();
+                if lower.contains('\u{2019}') {
+                    lower.replace('\u{2019}', "'")
+                } else {
+                    lower
+                }
+            })
             .collect();
         Words { text, lower, base }
     }
