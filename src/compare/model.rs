@@ -17,8 +17,8 @@
 //! refused (a unit test fails; at run time the comparison then links nothing rather than
 //! guessing).
 
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::features::{Features, Term};
@@ -209,21 +209,21 @@ pub struct Context {
     pub kinds: Vec<TermKind>,
     /// Per article: (term, weight) ascending by term, unit length.
     articles: Vec<Vec<(Term, f64)>>,
-    cache: RefCell<HashMap<(u32, u32), f64>>,
+    cache: RefCell<FxHashMap<(u32, u32), f64>>,
 }
 
 impl Context {
     /// The context of the units `feats` with term weights `idf` and term names `names`.
     pub fn new(feats: &[Features], idf: &[f64], names: &[String]) -> Context {
         let docs = feats.iter().map(|f| f.doc as usize + 1).max().unwrap_or(0);
-        let mut counts: Vec<HashMap<Term, f64>> = vec![HashMap::new(); docs];
+        let mut counts: Vec<FxHashMap<Term, f64>> = vec![FxHashMap::default(); docs];
         for f in feats {
             for &t in &f.terms {
                 *counts[f.doc as usize].entry(t).or_insert(0.0) += 1.0;
             }
         }
         // Article frequency of each term.
-        let mut adf: HashMap<Term, f64> = HashMap::new();
+        let mut adf: FxHashMap<Term, f64> = FxHashMap::default();
         for c in &counts {
             for &t in c.keys() {
                 *adf.entry(t).or_insert(0.0) += 1.0;
@@ -252,7 +252,7 @@ impl Context {
             idf: idf.to_vec(),
             kinds: names.iter().map(|n| TermKind::of(n)).collect(),
             articles,
-            cache: RefCell::new(HashMap::new()),
+            cache: RefCell::new(FxHashMap::default()),
         }
     }
 
