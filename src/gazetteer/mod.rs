@@ -174,6 +174,18 @@ fn fold(c: char, out: &mut String) {
 /// Appends the normalised form of one token to `out` (see the module doc); `clean` is scratch
 /// space for the token's cleaned form (emptied first), so that a phrase's tokens share one.
 fn push_norm_with(tok: &str, out: &mut String, clean: &mut String) {
+    let cs = case_sensitive();
+    // Most tokens are ASCII letters and digits only: no apostrophe, period or hyphen to clean,
+    // one word.
+    if !tok.is_empty() && tok.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        let all_caps = tok.len() >= 2 && tok.bytes().all(|b| b.is_ascii_uppercase());
+        if all_caps && cs.contains(tok) {
+            out.push_str(tok);
+        } else {
+            out.extend(tok.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        }
+        return;
+    }
     // Apostrophes, periods and hyphens first.
     clean.clear();
     let mut prev: Option<char> = None;
@@ -193,7 +205,6 @@ fn push_norm_with(tok: &str, out: &mut String, clean: &mut String) {
         }
         prev = Some(c);
     }
-    let cs = case_sensitive();
     let mut first = true;
     for word in clean.split(' ').filter(|w| !w.is_empty()) {
         if !first {

@@ -94,8 +94,14 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 
 /// Splits one whitespace-free chunk.
 fn split_chunk(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
-    // Dashes inside a chunk separate words: "substantive–and".
     let chunk = &text[range.clone()];
+    // Most chunks are ASCII letters and digits only: no dash, no punctuation, no clitic, one
+    // token.
+    if !chunk.is_empty() && chunk.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.push(range);
+        return;
+    }
+    // Dashes inside a chunk separate words: "substantive–and".
     if let Some((i, d)) = chunk.char_indices().find(|(_, c)| DASHES.contains(c)) {
         let dash = range.start + i..range.start + i + d.len_utf8();
         if dash.start > range.start {
