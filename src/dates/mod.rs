@@ -54,7 +54,7 @@ pub(crate) mod lexicon;
 #[cfg(test)]
 mod tests;
 
-use crate::numbers::numeral::{numeral_at, plain_lower};
+use crate::numbers::numeral::{numeral_at, ordinary};
 use crate::numbers::words::Words;
 use crate::text::Prepared;
 use lexicon::{lexicon, DateLex};
@@ -157,10 +157,11 @@ pub(crate) fn mentions(w: &Words) -> Vec<M> {
     merge(w, out)
 }
 
-/// The words written in ASCII lower-case letters only that can start a date or time: every
-/// rule of [`candidate`] needs a digit, a capital (month and weekday names) or one of these
-/// (a numeral's first word for "two years ago", "three o'clock"; a relative or directional
-/// word; `the`, `early`, `mid`, `late`; an ordinal, a season, a plural period).
+/// The [`ordinary`] tokens (lower-case words, punctuation) that can start a date or time:
+/// every rule of [`candidate`] needs a digit, a capital (month and weekday names), a
+/// hyphenated "mid-" or one of these (a numeral's first word or symbol for "two years ago",
+/// "three o'clock"; a relative or directional word; `the`, `early`, `mid`, `late`; an
+/// ordinal, a season, a plural period).
 fn starters() -> &'static FxHashSet<&'static str> {
     static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
@@ -186,8 +187,8 @@ fn candidate(w: &Words, i: usize) -> Option<M> {
     if i >= w.len() {
         return None;
     }
-    // An ordinary lower-case word ("said", "troops") starts no date: no rule needs to look.
-    if plain_lower(w.tw(i)) && !starters().contains(w.tw(i)) {
+    // An ordinary word ("said", "troops") or punctuation starts no date: no rule needs to look.
+    if ordinary(w.tw(i)) && !starters().contains(w.tw(i)) {
         return None;
     }
     let rules: [fn(&Words, usize) -> Option<M>; 12] = [

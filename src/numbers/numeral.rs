@@ -189,14 +189,20 @@ fn scale_at(w: &Words, j: usize) -> Option<f64> {
     lexicon().scale.get(w.lw(j)).copied()
 }
 
-/// A word of ASCII lower-case letters only (no digit, hyphen, symbol or capital).
-pub(crate) fn plain_lower(t: &str) -> bool {
-    !t.is_empty() && t.bytes().all(|b| b.is_ascii_lowercase())
+/// An ordinary token for the number and date rules: ASCII lower-case letters only ("said"),
+/// or ASCII punctuation only (",", "--"): no digit, no capital, no letters joined by a hyphen
+/// or an apostrophe.
+pub(crate) fn ordinary(t: &str) -> bool {
+    !t.is_empty()
+        && (t.bytes().all(|b| b.is_ascii_lowercase())
+            || t.bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_alphanumeric()))
 }
 
-/// The [`plain_lower`] words a numeral can start with: a number word, the first word of a vague
-/// amount, a currency code standing alone, `a`, `an`, `half`. Any other such word starts none
-/// (every other numeral needs a digit), so [`numeral_at`] turns it away at once.
+/// The [`ordinary`] tokens a numeral can start with: a number word, the first word of a vague
+/// amount, a currency code or symbol standing alone ("usd 5", "$ 5"), `a`, `an`, `half`. Any
+/// other such token starts none (every other numeral needs a digit, and "forty-nine" is not
+/// ordinary), so [`numeral_at`] turns it away at once.
 pub(crate) fn word_starters() -> &'static FxHashSet<&'static str> {
     static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
@@ -215,7 +221,7 @@ pub(crate) fn numeral_at(w: &Words, i: usize) -> Option<Numeral> {
     if i >= w.len() {
         return None;
     }
-    if plain_lower(w.lw(i)) && !word_starters().contains(w.lw(i)) {
+    if ordinary(w.lw(i)) && !word_starters().contains(w.lw(i)) {
         return None;
     }
     // Vague amounts, longest phrase first ("hundreds of thousands" before "hundreds").

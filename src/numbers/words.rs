@@ -24,7 +24,7 @@ impl<'t> Words<'t> {
             .get(sentence)
             .map(|s| s.tokens.clone())
             .unwrap_or(0..0);
-        let mut text = Vec::new();
+        let mut text = Vec::with_capacity(range.len());
         for i in range.clone() {
             match doc.tokens.get(i).and_then(|r| doc.text.get(r.clone())) {
                 Some(t) => text.push(t),
