@@ -182,7 +182,9 @@ fn push_norm_with(tok: &str, out: &mut String, clean: &mut String) {
         if all_caps && cs.contains(tok) {
             out.push_str(tok);
         } else {
-            out.extend(tok.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            let at = out.len();
+            out.push_str(tok);
+            out[at..].make_ascii_lowercase();
         }
         return;
     }
@@ -215,7 +217,9 @@ fn push_norm_with(tok: &str, out: &mut String, clean: &mut String) {
         if all_caps && cs.contains(word) {
             out.push_str(word);
         } else if word.is_ascii() {
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            let at = out.len();
+            out.push_str(word);
+            out[at..].make_ascii_lowercase();
         } else {
             for lc in word.chars().flat_map(char::to_lowercase) {
                 fold(lc, out);

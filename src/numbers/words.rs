@@ -41,7 +41,9 @@ impl<'t> Words<'t> {
         for t in &text {
             if t.is_ascii() {
                 // ASCII: lower-casing is byte by byte and there is no `’`
-                lower.extend(t.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                let at = lower.len();
+                lower.push_str(t);
+                lower[at..].make_ascii_lowercase();
             } else {
                 let l = t.to_lowercase();
                 if l.contains('\u{2019}') {
