@@ -82,6 +82,8 @@ pub struct Input<'a> {
     pub cx: &'a Context,
     /// The pair scorer and its thresholds.
     pub model: &'a Model,
+    /// Per-claim term weight sums for the pair features.
+    sums: Vec<model::Sums>,
 }
 
 impl<'a> Input<'a> {
@@ -94,6 +96,7 @@ impl<'a> Input<'a> {
             df: &p.df,
             cx,
             model,
+            sums: p.feats.iter().map(|f| model::sums(cx, f)).collect(),
         }
     }
 
@@ -104,8 +107,15 @@ impl<'a> Input<'a> {
         let value = if model::vetoed(fa, fb, qa, qb) {
             0.0
         } else {
-            self.model
-                .probability(&model::features(self.cx, fa, fb, qa, qb))
+            self.model.probability(&model::features_with(
+                self.cx,
+                fa,
+                fb,
+                qa,
+                qb,
+                self.sums[a],
+                self.sums[b],
+            ))
         };
         Score {
             value,
