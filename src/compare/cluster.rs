@@ -45,7 +45,7 @@
 //! different things (`other_facts`: the dead and the missing) are two facts and never merge
 //! in this pass.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::features::{Features, Term};
 use super::model::{self, Context, Model};
@@ -82,6 +82,8 @@ pub struct Input<'a> {
     pub cx: &'a Context,
     /// The pair scorer and its thresholds.
     pub model: &'a Model,
+    /// Per-claim term weight sums for the pair features.
+    sums: Vec<model::Sums>,
 }
 
 impl<'a> Input<'a> {
@@ -94,6 +96,7 @@ impl<'a> Input<'a> {
             df: &p.df,
             cx,
             model,
+            sums: p.feats.iter().map(|f| model::sums(cx, f)).collect(),
         }
     }
 
@@ -104,8 +107,15 @@ impl<'a> Input<'a> {
         let value = if model::vetoed(fa, fb, qa, qb) {
             0.0
         } else {
-            self.model
-                .probability(&model::features(self.cx, fa, fb, qa, qb))
+            self.model.probability(&model::features_with(
+                self.cx,
+                fa,
+                fb,
+                qa,
+                qb,
+                self.sums[a],
+                self.sums[b],
+            ))
         };
         Score {
             value,
@@ -238,7 +248,7 @@ pub fn cluster(input: &Input) -> Vec<Vec<usize>> {
         of: (0..n).collect(),
         members: (0..n).map(|i| vec![i]).collect(),
     };
-    let mut cache: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut cache: FxHashMap<(usize, usize), f64> = FxHashMap::default();
     for &(a, b, s) in &links {
         cache.insert((a, b), s);
     }
@@ -259,7 +269,7 @@ pub fn cluster(input: &Input) -> Vec<Vec<usize>> {
     }
     // Second pass: rows that an article's two tellings of one claim kept apart.
     let mut between: Vec<(f64, usize, usize)> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = FxHashSet::default();
     for &(a, b, _) in &links {
         let (ga, gb) = (g.of[a], g.of[b]);
         if ga != gb && seen.insert((ga.min(gb), ga.max(gb))) {
@@ -367,7 +377,7 @@ fn other_facts(input: &Input, x: &[usize], y: &[usize]) -> bool {
     !cx.is_empty() && !cy.is_empty() && !cx.iter().any(|a| cy.iter().any(|b| same_thing(a, b)))
 }
 
-fn cached(input: &Input, cache: &mut HashMap<(usize, usize), f64>, a: usize, b: usize) -> f64 {
+fn cached(input: &Input, cache: &mut FxHashMap<(usize, usize), f64>, a: usize, b: usize) -> f64 {
     let key = (a.min(b), a.max(b));
     *cache
         .entry(key)
@@ -387,7 +397,7 @@ fn one_claim(a: &Features, b: &Features) -> bool {
 /// articles is cut in linear time.
 fn units(input: &Input, x: &[usize]) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::new();
-    let mut of_doc: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut of_doc: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
     for &i in x {
         let a = &input.feats[i];
         let mine = of_doc.entry(a.doc).or_default();
@@ -432,7 +442,7 @@ fn sample(x: &[usize]) -> std::borrow::Cow<'_, [usize]> {
 /// group larger than [`MEAN_SAMPLE`] is read through a sample of its members.
 fn mean_score(
     input: &Input,
-    cache: &mut HashMap<(usize, usize), f64>,
+    cache: &mut FxHashMap<(usize, usize), f64>,
     x: &[usize],
     y: &[usize],
     cross: bool,
@@ -483,7 +493,7 @@ fn one_unit(input: &Input, claims: &[usize]) -> bool {
 /// The two-claims rule for link `a`–`b` whose groups share an article.
 fn two_claims(
     input: &Input,
-    cache: &mut HashMap<(usize, usize), f64>,
+    cache: &mut FxHashMap<(usize, usize), f64>,
     a: usize,
     b: usize,
     clash: &[(usize, usize)],
@@ -499,7 +509,7 @@ fn two_claims(
     if !one_unit(input, &xs) || !one_unit(input, &ys) {
         return false;
     }
-    let best = |from: usize, among: &[usize], cache: &mut HashMap<(usize, usize), f64>| {
+    let best = |from: usize, among: &[usize], cache: &mut FxHashMap<(usize, usize), f64>| {
         among.iter().copied().max_by(|&p, &q| {
             cached(input, cache, from, p).total_cmp(&cached(input, cache, from, q))
         })

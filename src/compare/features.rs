@@ -10,7 +10,8 @@
 //! toll of Azerbaijan's in the first event class of `compare-events.txt`). Entities are those with a mention inside the claim's sentence
 //! (same document); words inside a mention are not also counted as words.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeSet;
 
 use super::lexicon::{lexicon, Lexicon};
 use super::quantity::Counted;
@@ -42,10 +43,10 @@ enum Reading {
 /// String interner for terms, with the reading of every word seen.
 #[derive(Debug, Default)]
 pub struct Interner {
-    map: HashMap<String, Term>,
+    map: FxHashMap<String, Term>,
     /// Term strings by id.
     pub names: Vec<String>,
-    readings: HashMap<String, Reading>,
+    readings: FxHashMap<String, Reading>,
 }
 
 impl Interner {
@@ -151,9 +152,9 @@ pub struct EntityIndex<'a> {
     keys: Vec<BTreeSet<String>>,
     /// Per entity: the key used as a term.
     term: Vec<Option<String>>,
-    by_id: HashMap<&'a str, usize>,
+    by_id: FxHashMap<&'a str, usize>,
     /// Entities with a mention inside some claim's `cited` span.
-    outlets: HashSet<usize>,
+    outlets: FxHashSet<usize>,
 }
 
 /// Words that open a figure rather than a subject ("at least 49 soldiers").
@@ -235,7 +236,7 @@ impl<'a> EntityIndex<'a> {
         let mut mentions = vec![Vec::new(); docs];
         let mut keys = Vec::with_capacity(entities.len());
         let mut term = Vec::with_capacity(entities.len());
-        let mut by_id = HashMap::new();
+        let mut by_id = FxHashMap::default();
         for (i, e) in entities.iter().enumerate() {
             by_id.insert(e.id.as_str(), i);
             for m in &e.mentions {
@@ -286,7 +287,7 @@ impl<'a> EntityIndex<'a> {
         for v in &mut mentions {
             v.sort_unstable();
         }
-        let mut outlets = HashSet::new();
+        let mut outlets = FxHashSet::default();
         for c in claims {
             let Some(ms) = mentions.get(c.doc as usize) else {
                 continue;

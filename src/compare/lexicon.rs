@@ -17,7 +17,7 @@
 //!   record to 52-3"), and `compare-score-words.txt`: words that mark a tally as a game's
 //!   final score ("a 20-13 victory", "beat Dallas 20-13"), both for [`super::record`].
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use super::stem::stem;
@@ -26,33 +26,33 @@ use super::stem::stem;
 #[derive(Debug)]
 pub struct Lexicon {
     /// Lower-case words to drop.
-    pub stopwords: HashSet<String>,
+    pub stopwords: FxHashSet<String>,
     /// Stem → canonical stem of its synonym set.
-    pub synonyms: HashMap<String, String>,
+    pub synonyms: FxHashMap<String, String>,
     /// Irregular form → base form.
-    pub irregular: HashMap<String, String>,
+    pub irregular: FxHashMap<String, String>,
     /// Lower-case name (single or multi-word) → country key (the country's lower-case name).
-    pub places: HashMap<String, String>,
+    pub places: FxHashMap<String, String>,
     /// Longest place name, in words.
     pub place_words: usize,
     /// Word key → event class index.
-    pub events: HashMap<String, usize>,
+    pub events: FxHashMap<String, usize>,
     /// Outlet names, lower case, words joined by single spaces.
-    pub outlets: HashSet<String>,
+    pub outlets: FxHashSet<String>,
     /// Longest outlet name, in words.
     pub outlet_words: usize,
     /// Lower-case negation cues.
-    pub negations: HashSet<String>,
+    pub negations: FxHashSet<String>,
     /// Stems of words after which a negation marks an unknown.
-    pub unknown: HashSet<String>,
+    pub unknown: FxHashSet<String>,
     /// Lower-case prepositions a place follows.
-    pub place_prepositions: HashSet<String>,
+    pub place_prepositions: FxHashSet<String>,
     /// Words that, right after a negation cue, undo it ("not only").
-    pub negation_undoers: HashSet<String>,
+    pub negation_undoers: FxHashSet<String>,
     /// Lower-case words that lead to a win–loss record after "to" ("improved … to 52-3").
-    pub record_verbs: HashSet<String>,
+    pub record_verbs: FxHashSet<String>,
     /// Lower-case words that mark a tally as a game's final score ("a 20-13 victory").
-    pub score_words: HashSet<String>,
+    pub score_words: FxHashSet<String>,
 }
 
 const PLACE_PREPOSITIONS: &str = include_str!("../../data/lexicon/compare-place-prepositions.txt");
@@ -110,7 +110,7 @@ pub fn lexicon() -> &'static Lexicon {
         let stopwords = lines(include_str!("../../data/lexicon/compare-stopwords.txt"))
             .map(str::to_lowercase)
             .collect();
-        let mut synonyms = HashMap::new();
+        let mut synonyms = FxHashMap::default();
         for l in lines(include_str!("../../data/lexicon/compare-synonyms.txt")) {
             let mut words = l
                 .split_whitespace()
@@ -122,13 +122,13 @@ pub fn lexicon() -> &'static Lexicon {
                 synonyms.entry(first.clone()).or_insert(first);
             }
         }
-        let irregular: HashMap<String, String> =
+        let irregular: FxHashMap<String, String> =
             lines(include_str!("../../data/lexicon/compare-irregular.txt"))
                 .filter_map(|l| l.split_once(' '))
                 .map(|(f, b)| (f.trim().to_lowercase(), b.trim().to_lowercase()))
                 .collect();
         let irregular_of = |w: &str| irregular.get(w).cloned().unwrap_or_else(|| w.to_string());
-        let mut places = HashMap::new();
+        let mut places = FxHashMap::default();
         let mut place_words = 1;
         for l in lines(include_str!("../../data/lexicon/compare-places.txt")) {
             let Some((country, names)) = l.split_once(':') else {
@@ -143,7 +143,7 @@ pub fn lexicon() -> &'static Lexicon {
             place_words = place_words.max(key.split_whitespace().count());
             places.insert(key.clone(), key);
         }
-        let mut events = HashMap::new();
+        let mut events = FxHashMap::default();
         for (class, l) in lines(include_str!("../../data/lexicon/compare-events.txt")).enumerate() {
             for w in l.split_whitespace() {
                 let lower = w.to_lowercase();
@@ -153,7 +153,7 @@ pub fn lexicon() -> &'static Lexicon {
                 events.entry(key).or_insert(class);
             }
         }
-        let outlets: HashSet<String> =
+        let outlets: FxHashSet<String> =
             lines(include_str!("../../data/lexicon/attribution-outlets.txt"))
                 .map(|l| {
                     l.split_whitespace()

@@ -87,6 +87,7 @@ pub mod similarity;
 pub mod stem;
 pub mod views;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::report::{Claim, Document, Entity, Group, Pair};
@@ -210,7 +211,7 @@ fn withheld_sides(claims: &[Claim], feats: &mut [Features]) -> Vec<usize> {
             .collect()
     };
     // Per document: claims with a speaker and a cue, with the cue's span.
-    let mut cued: std::collections::HashMap<u32, Vec<(usize, u32, u32)>> = Default::default();
+    let mut cued: FxHashMap<u32, Vec<(usize, u32, u32)>> = Default::default();
     for (j, c) in claims.iter().enumerate() {
         if let (Some(cue), Some(_)) = (&c.cue, &c.speaker) {
             cued.entry(c.doc).or_default().push((j, cue.start, cue.end));
@@ -347,13 +348,13 @@ pub fn prepare_units(
 fn keep_pieces(groups: Vec<Vec<usize>>, origin: &[usize]) -> Vec<Vec<usize>> {
     let of = |i: usize| origin.get(i).copied().unwrap_or(i);
     let alone = |m: &Vec<usize>| m.iter().all(|&i| m.first().map(|&f| of(f)) == Some(of(i)));
-    let mut joined = std::collections::HashSet::new();
+    let mut joined = FxHashSet::default();
     for m in groups.iter().filter(|m| !alone(m)) {
         joined.extend(m.iter().map(|&i| of(i)));
     }
     let mut out: Vec<Vec<usize>> = Vec::with_capacity(groups.len());
     // Claim → position in `out` of its one group of its own.
-    let mut own: std::collections::HashMap<usize, usize> = Default::default();
+    let mut own: FxHashMap<usize, usize> = Default::default();
     for m in groups {
         let Some(&first) = m.first() else { continue };
         if !alone(&m) {
@@ -425,7 +426,7 @@ fn lone_sentences_together(
     let of = |i: usize| origin.get(i).copied().unwrap_or(i);
     let key = |u: usize| claims.get(of(u)).map(|c| (c.doc, c.sentence.start));
     let mut out: Vec<Vec<usize>> = Vec::with_capacity(groups.len());
-    let mut at: std::collections::HashMap<(u32, u32), usize> = Default::default();
+    let mut at: FxHashMap<(u32, u32), usize> = Default::default();
     for m in groups {
         let lone = m
             .first()

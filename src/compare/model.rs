@@ -17,8 +17,8 @@
 //! refused (a unit test fails; at run time the comparison then links nothing rather than
 //! guessing).
 
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::features::{Features, Term};
@@ -209,21 +209,21 @@ pub struct Context {
     pub kinds: Vec<TermKind>,
     /// Per article: (term, weight) ascending by term, unit length.
     articles: Vec<Vec<(Term, f64)>>,
-    cache: RefCell<HashMap<(u32, u32), f64>>,
+    cache: RefCell<FxHashMap<(u32, u32), f64>>,
 }
 
 impl Context {
     /// The context of the units `feats` with term weights `idf` and term names `names`.
     pub fn new(feats: &[Features], idf: &[f64], names: &[String]) -> Context {
         let docs = feats.iter().map(|f| f.doc as usize + 1).max().unwrap_or(0);
-        let mut counts: Vec<HashMap<Term, f64>> = vec![HashMap::new(); docs];
+        let mut counts: Vec<FxHashMap<Term, f64>> = vec![FxHashMap::default(); docs];
         for f in feats {
             for &t in &f.terms {
                 *counts[f.doc as usize].entry(t).or_insert(0.0) += 1.0;
             }
         }
         // Article frequency of each term.
-        let mut adf: HashMap<Term, f64> = HashMap::new();
+        let mut adf: FxHashMap<Term, f64> = FxHashMap::default();
         for c in &counts {
             for &t in c.keys() {
                 *adf.entry(t).or_insert(0.0) += 1.0;
@@ -252,7 +252,7 @@ impl Context {
             idf: idf.to_vec(),
             kinds: names.iter().map(|n| TermKind::of(n)).collect(),
             articles,
-            cache: RefCell::new(HashMap::new()),
+            cache: RefCell::new(FxHashMap::default()),
         }
     }
 
@@ -328,6 +328,43 @@ pub fn vetoed(a: &Features, b: &Features, qa: &[Option<f64>], qb: &[Option<f64>]
     swapped || (!same_fig && (fig_clash || sides))
 }
 
+/// The sum of the weights of the terms `ts` of kind `k` (all kinds when None), squared when
+/// `sq`.
+fn weight_sum(cx: &Context, ts: &[Term], k: Option<TermKind>, sq: bool) -> f64 {
+    ts.iter()
+        .filter(|&&t| k.is_none_or(|k| cx.kind(t) == k))
+        .map(|&t| {
+            let w = cx.idf(t);
+            if sq {
+                w * w
+            } else {
+                w
+            }
+        })
+        .sum()
+}
+
+/// The weight sums of one claim's terms that the features of every pair with it use: made
+/// once per claim by [`super::cluster::Input`], not once per pair.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Sums {
+    /// All terms' weights.
+    all: f64,
+    /// Their squares.
+    squares: f64,
+    /// Word terms' weights.
+    words: f64,
+}
+
+/// The [`Sums`] of the claim `f`.
+pub fn sums(cx: &Context, f: &Features) -> Sums {
+    Sums {
+        all: weight_sum(cx, &f.terms, None, false),
+        squares: weight_sum(cx, &f.terms, None, true),
+        words: weight_sum(cx, &f.terms, Some(TermKind::Word), false),
+    }
+}
+
 /// The features of the pair `a`, `b` (their figures' values `qa`, `qb`).
 pub fn features(
     cx: &Context,
@@ -336,31 +373,24 @@ pub fn features(
     qa: &[Option<f64>],
     qb: &[Option<f64>],
 ) -> [f64; N] {
+    features_with(cx, a, b, qa, qb, sums(cx, a), sums(cx, b))
+}
+
+/// [`features`] with the claims' [`Sums`] made beforehand.
+pub fn features_with(
+    cx: &Context,
+    a: &Features,
+    b: &Features,
+    qa: &[Option<f64>],
+    qb: &[Option<f64>],
+    sa: Sums,
+    sb: Sums,
+) -> [f64; N] {
     let mut x = [0.0; N];
     let shared = similarity::intersect(&a.terms, &b.terms);
-    let sum = |ts: &[Term], k: Option<TermKind>, sq: bool| -> f64 {
-        ts.iter()
-            .filter(|&&t| k.is_none_or(|k| cx.kind(t) == k))
-            .map(|&t| {
-                let w = cx.idf(t);
-                if sq {
-                    w * w
-                } else {
-                    w
-                }
-            })
-            .sum()
-    };
-    let (wa, wb, s) = (
-        sum(&a.terms, None, false),
-        sum(&b.terms, None, false),
-        sum(&shared, None, false),
-    );
-    let (qa2, qb2, s2) = (
-        sum(&a.terms, None, true),
-        sum(&b.terms, None, true),
-        sum(&shared, None, true),
-    );
+    let sum = |ts: &[Term], k: Option<TermKind>, sq: bool| weight_sum(cx, ts, k, sq);
+    let (wa, wb, s) = (sa.all, sb.all, sum(&shared, None, false));
+    let (qa2, qb2, s2) = (sa.squares, sb.squares, sum(&shared, None, true));
     if qa2 > 0.0 && qb2 > 0.0 {
         x[0] = s2 / libm::sqrt(qa2 * qb2);
     }
@@ -368,10 +398,7 @@ pub fn features(
         x[1] = 2.0 * s / (wa + wb);
         x[2] = s / wa.min(wb).max(0.25 * wa.max(wb));
     }
-    let (ww_a, ww_b) = (
-        sum(&a.terms, Some(TermKind::Word), false),
-        sum(&b.terms, Some(TermKind::Word), false),
-    );
+    let (ww_a, ww_b) = (sa.words, sb.words);
     if ww_a > 0.0 && ww_b > 0.0 {
         x[3] = sum(&shared, Some(TermKind::Word), false) / ww_a.min(ww_b);
     }

@@ -58,7 +58,7 @@
 //! speech), an event's quoted words (a quote the attribution stage missed); so a quote is
 //! never `agree` with words that differ. Figures (`numeric` claims) tell no words.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
@@ -403,7 +403,7 @@ fn pairs_of(n: usize) -> impl Iterator<Item = (usize, usize)> {
 /// The figures read in each member's sentence, wherever the claim stage put them (a sentence
 /// with several figures gives each its own claim), by member position.
 fn sentence_figures<'c>(members: &[usize], claims: &'c [Claim]) -> Vec<Vec<&'c Quantity>> {
-    let mut by_sentence: HashMap<(u32, u32), Vec<&'c Quantity>> = HashMap::new();
+    let mut by_sentence: FxHashMap<(u32, u32), Vec<&'c Quantity>> = FxHashMap::default();
     for &m in members {
         let c = &claims[m];
         by_sentence
@@ -790,10 +790,10 @@ fn dates_in(text: &str) -> Vec<Dated> {
 }
 
 /// The dates of each sentence of the group's claims, by (document, sentence start).
-type SentenceDates = HashMap<(u32, u32), Vec<Dated>>;
+type SentenceDates = FxHashMap<(u32, u32), Vec<Dated>>;
 
 fn sentence_dates(members: &[usize], claims: &[Claim]) -> SentenceDates {
-    let mut out = SentenceDates::new();
+    let mut out = SentenceDates::default();
     for &i in members {
         let c = &claims[i];
         out.entry((c.doc, c.sentence.start))
@@ -894,7 +894,7 @@ fn record_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
     type Given = (u32, Vec<u32>, ConflictValue);
     // The records given, by holder (key, name as written), each article's tally once.
     let mut told: Vec<(String, String, Vec<Given>)> = Vec::new();
-    let mut read: HashMap<(u32, u32), Vec<Record>> = HashMap::new();
+    let mut read: FxHashMap<(u32, u32), Vec<Record>> = FxHashMap::default();
     for &i in members {
         let c = &claims[i];
         let records = read
@@ -965,7 +965,7 @@ fn record_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
 /// scores with no name in common may be two games).
 fn score_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
     let mut told: Vec<(u32, Score, ConflictValue)> = Vec::new();
-    let mut read: HashMap<(u32, u32), Vec<Score>> = HashMap::new();
+    let mut read: FxHashMap<(u32, u32), Vec<Score>> = FxHashMap::default();
     for &i in members {
         let c = &claims[i];
         let scores = read

@@ -11,7 +11,7 @@
 //!   the span (same document), else by the lower-cased text without a leading "the" and a
 //!   trailing "agency"/"news agency".
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 pub use crate::report::{ArticleView, Citation, Omission};
 use crate::report::{Claim, Document, Entity, Group, Pair};
@@ -29,7 +29,7 @@ pub const MAX_PAIRS_PER_ARTICLE: usize = 20;
 /// groups of k articles, bounded by [`crate::MAX_ARTICLES`], with O(articles) memory.
 pub fn pairs(documents: &[Document], groups: &[Group]) -> Vec<Pair> {
     let n = documents.len();
-    let pos: HashMap<u32, usize> = documents
+    let pos: FxHashMap<u32, usize> = documents
         .iter()
         .enumerate()
         .map(|(i, d)| (d.index, i))
@@ -61,7 +61,7 @@ pub fn pairs(documents: &[Document], groups: &[Group]) -> Vec<Pair> {
     };
     let mut tally = vec![0u32; n];
     let mut touched: Vec<usize> = Vec::new();
-    let mut kept: HashMap<(usize, usize), u32> = HashMap::new();
+    let mut kept: FxHashMap<(usize, usize), u32> = FxHashMap::default();
     for (a, gs) in groups_of.iter().enumerate() {
         for &g in gs {
             for &b in &members[g] {
@@ -136,12 +136,12 @@ pub fn articles(
         })
         .collect();
     wide.sort_by_key(|g| std::cmp::Reverse(g.docs.len()));
-    let mut by_doc: HashMap<u32, Vec<&Claim>> = HashMap::new();
+    let mut by_doc: FxHashMap<u32, Vec<&Claim>> = FxHashMap::default();
     for c in claims {
         by_doc.entry(c.doc).or_default().push(c);
     }
     // Mentions by document: (start, end, entity index).
-    let mut mentions: HashMap<u32, Vec<(u32, u32, usize)>> = HashMap::new();
+    let mut mentions: FxHashMap<u32, Vec<(u32, u32, usize)>> = FxHashMap::default();
     for (i, e) in entities.iter().enumerate() {
         for m in &e.mentions {
             mentions.entry(m.doc).or_default().push((m.start, m.end, i));
@@ -159,7 +159,7 @@ pub fn articles(
                 })
                 .collect();
             let mut cites: Vec<Citation> = Vec::new();
-            let mut by_key: HashMap<String, usize> = HashMap::new();
+            let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
             let empty = Vec::new();
             let ms = mentions.get(&d.index).unwrap_or(&empty);
             for c in by_doc.get(&d.index).map(Vec::as_slice).unwrap_or(&[]) {

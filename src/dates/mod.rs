@@ -54,11 +54,13 @@ pub(crate) mod lexicon;
 #[cfg(test)]
 mod tests;
 
-use crate::numbers::numeral::numeral_at;
+use crate::numbers::numeral::{numeral_at, ordinary};
 use crate::numbers::words::Words;
 use crate::text::Prepared;
 use lexicon::{lexicon, DateLex};
+use rustc_hash::FxHashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A calendar date (or period) or a time of day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -155,9 +157,38 @@ pub(crate) fn mentions(w: &Words) -> Vec<M> {
     merge(w, out)
 }
 
+/// The [`ordinary`] tokens (lower-case words, punctuation) that can start a date or time:
+/// every rule of [`candidate`] needs a digit, a capital (month and weekday names), a
+/// hyphenated "mid-" or one of these (a numeral's first word or symbol for "two years ago",
+/// "three o'clock"; a relative or directional word; `the`, `early`, `mid`, `late`; an
+/// ordinal, a season, a plural period).
+fn starters() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let lx = lexicon();
+        let mut set: FxHashSet<&'static str> = [
+            "a", "an", "one", "several", "many", "few", "some", "the", "early", "mid", "late",
+            "earlier", "later",
+        ]
+        .into_iter()
+        .collect();
+        set.extend(crate::numbers::numeral::word_starters().iter().copied());
+        set.extend(lx.rel.first_words());
+        set.extend(lx.dir.keys().copied());
+        set.extend(lx.period.keys().copied().filter(|p| p.ends_with('s')));
+        set.extend(lx.ordinal.keys().copied());
+        set.extend(lx.season.keys().copied());
+        set
+    })
+}
+
 /// The longest mention starting at `i`.
 fn candidate(w: &Words, i: usize) -> Option<M> {
     if i >= w.len() {
+        return None;
+    }
+    // An ordinary word ("said", "troops") or punctuation starts no date: no rule needs to look.
+    if ordinary(w.tw(i)) && !starters().contains(w.tw(i)) {
         return None;
     }
     let rules: [fn(&Words, usize) -> Option<M>; 12] = [

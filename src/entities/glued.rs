@@ -69,7 +69,14 @@ fn known_names(docs: &[Prepared], mentions: &[Mention]) -> FxHashMap<String, Typ
             continue;
         }
         let surface = &docs[m.doc].text[m.range.clone()];
-        for k in [gazetteer::key(surface), key_of(surface, m.kind)] {
+        let key = gazetteer::key(surface);
+        // key_of is the same key for all but people: made once
+        let own = if m.kind == Type::Person {
+            key_of(surface, m.kind)
+        } else {
+            key.clone()
+        };
+        for k in [key, own] {
             *votes.entry(k).or_default().entry(m.kind).or_default() += 1;
         }
     }

@@ -67,10 +67,10 @@ pub struct Institution {
 pub fn find(d: usize, doc: &Prepared) -> Vec<Institution> {
     let mut out = Vec::new();
     for s in &doc.sentences {
-        let lower: Vec<String> = s
+        let lower: Vec<std::borrow::Cow<str>> = s
             .tokens
             .clone()
-            .map(|t| doc.token(t).to_lowercase())
+            .map(|t| crate::text::lower(doc.token(t)))
             .collect();
         let tok = |i: usize| doc.token(s.tokens.start + i);
         let mut i = 0;
@@ -89,14 +89,14 @@ pub fn find(d: usize, doc: &Prepared) -> Vec<Institution> {
             // Country before: "Azerbaijan ’s foreign ministry", "the Russian foreign ministry".
             let before = match i {
                 0 => None,
-                _ if i >= 2 && matches!(lower[i - 1].as_str(), "'s" | "\u{2019}s") => {
+                _ if i >= 2 && matches!(lower[i - 1].as_ref(), "'s" | "\u{2019}s") => {
                     country_of(tok(i - 2))
                 }
                 _ => country_of(tok(i - 1)),
             };
             // Country after: "Ministry of Defense of Azerbaijan", "Defense Ministry in Baku",
             // "Ministry of Foreign Affairs Russia".
-            let after = || match lower.get(end).map(String::as_str) {
+            let after = || match lower.get(end).map(|w| w.as_ref()) {
                 Some("of" | "in") => lower.get(end + 1).and_then(|_| country_of(tok(end + 1))),
                 Some(_) => country_of(tok(end)),
                 None => None,

@@ -132,7 +132,9 @@ pub fn merge(
         .iter()
         .map(|m| docs[m.doc].text[m.range.clone()].trim())
         .collect();
-    let ambiguous = ambiguous_surnames(&mentions, &surface);
+    // Each mention's name words, made once for the rules below.
+    let words: Vec<Vec<String>> = surface.iter().map(|s| name_words(s)).collect();
+    let ambiguous = ambiguous_surnames(&mentions, &words);
     let keys: Vec<String> = mentions
         .iter()
         .zip(&surface)
@@ -164,8 +166,8 @@ pub fn merge(
 
     link_parenthesised_acronyms(docs, &mentions, &mut uf);
     link_initials(&mentions, &surface, &keys, &first_of_key, &mut uf);
-    link_surnames(&mentions, &surface, &mut uf);
-    link_first_names(&mentions, &surface, &mut uf);
+    link_surnames(&mentions, &surface, &words, &mut uf);
+    link_first_names(&mentions, &words, &mut uf);
     for (a, b) in aliases::text_links(docs, &mentions)
         .into_iter()
         .chain(aliases::short_form_links(&mentions, &surface, &keys))
@@ -238,10 +240,13 @@ fn link_initials(
 
 /// Last words shared by two or more different full person names ("Ilham Aliyev", "Heydar
 /// Aliyev" → "aliyev").
-fn ambiguous_surnames(mentions: &[Mention], surface: &[&str]) -> rustc_hash::FxHashSet<String> {
+fn ambiguous_surnames(
+    mentions: &[Mention],
+    words_of: &[Vec<String>],
+) -> rustc_hash::FxHashSet<String> {
     let mut full: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
-        let words = name_words(surface[i]);
+        let words = &words_of[i];
         if m.kind == Type::Person && words.len() >= 2 {
             full.entry(words[words.len() - 1].clone())
                 .or_default()
@@ -263,12 +268,12 @@ fn name_words(s: &str) -> Vec<String> {
 /// A one-word person mention that is no one's surname but the first name of exactly one full
 /// person name in its own article joins it ("Hillary" → "Hillary Clinton"). Only within the
 /// article: across articles a first name says too little.
-fn link_first_names(mentions: &[Mention], surface: &[&str], uf: &mut UnionFind) {
+fn link_first_names(mentions: &[Mention], words_of: &[Vec<String>], uf: &mut UnionFind) {
     // (article, first word) → full name → its first mention.
     let mut by_first: BTreeMap<(usize, String), BTreeMap<String, usize>> = BTreeMap::new();
     let mut last_words: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     for (i, m) in mentions.iter().enumerate() {
-        let words = name_words(surface[i]);
+        let words = &words_of[i];
         if m.kind == Type::Person && words.len() >= 2 {
             by_first
                 .entry((m.doc, words[0].clone()))
@@ -279,7 +284,7 @@ fn link_first_names(mentions: &[Mention], surface: &[&str], uf: &mut UnionFind) 
         }
     }
     for (i, m) in mentions.iter().enumerate() {
-        let words = name_words(surface[i]);
+        let words = &words_of[i];
         if m.kind != Type::Person || words.len() != 1 || last_words.contains(&words[0]) {
             continue;
         }
@@ -292,12 +297,17 @@ fn link_first_names(mentions: &[Mention], surface: &[&str], uf: &mut UnionFind) 
 }
 
 /// One-word person mentions join a full name ending with that word.
-fn link_surnames(mentions: &[Mention], surface: &[&str], uf: &mut UnionFind) {
+fn link_surnames(
+    mentions: &[Mention],
+    surface: &[&str],
+    words_of: &[Vec<String>],
+    uf: &mut UnionFind,
+) {
     // Full names (two or more words) by last word, as (mention index, full key).
     let mut full_by_last: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
         if m.kind == Type::Person {
-            let words = name_words(surface[i]);
+            let words = &words_of[i];
             if words.len() >= 2 {
                 full_by_last
                     .entry(words[words.len() - 1].clone())
@@ -307,7 +317,7 @@ fn link_surnames(mentions: &[Mention], surface: &[&str], uf: &mut UnionFind) {
         }
     }
     for (i, m) in mentions.iter().enumerate() {
-        let words = name_words(surface[i]);
+        let words = &words_of[i];
         if words.len() != 1 || !matches!(m.kind, Type::Person | Type::Other | Type::Organization) {
             continue;
         }

@@ -100,7 +100,8 @@ pub fn recover_lowercase(docs: &[Prepared], mentions: &[Mention]) -> Vec<Mention
         for s in &doc.sentences {
             let mut t = s.tokens.start;
             while t < s.tokens.end {
-                let hit = names.get(&doc.token(t).to_lowercase()).and_then(|cands| {
+                let lower = crate::text::lower(doc.token(t));
+                let hit = names.get(lower.as_ref()).and_then(|cands| {
                     cands
                         .iter()
                         .filter(|w| t + w.len() <= s.tokens.end)

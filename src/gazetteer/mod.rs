@@ -171,10 +171,25 @@ fn fold(c: char, out: &mut String) {
     out.push(plain);
 }
 
-/// Appends the normalised form of one token to `out` (see the module doc).
-fn push_norm(tok: &str, out: &mut String) {
+/// Appends the normalised form of one token to `out` (see the module doc); `clean` is scratch
+/// space for the token's cleaned form (emptied first), so that a phrase's tokens share one.
+fn push_norm_with(tok: &str, out: &mut String, clean: &mut String) {
+    let cs = case_sensitive();
+    // Most tokens are ASCII letters and digits only: no apostrophe, period or hyphen to clean,
+    // one word.
+    if !tok.is_empty() && tok.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        let all_caps = tok.len() >= 2 && tok.bytes().all(|b| b.is_ascii_uppercase());
+        if all_caps && cs.contains(tok) {
+            out.push_str(tok);
+        } else {
+            let at = out.len();
+            out.push_str(tok);
+            out[at..].make_ascii_lowercase();
+        }
+        return;
+    }
     // Apostrophes, periods and hyphens first.
-    let mut clean = String::with_capacity(tok.len());
+    clean.clear();
     let mut prev: Option<char> = None;
     let mut chars = tok.chars().peekable();
     while let Some(c) = chars.next() {
@@ -192,7 +207,6 @@ fn push_norm(tok: &str, out: &mut String) {
         }
         prev = Some(c);
     }
-    let cs = case_sensitive();
     let mut first = true;
     for word in clean.split(' ').filter(|w| !w.is_empty()) {
         if !first {
@@ -203,7 +217,9 @@ fn push_norm(tok: &str, out: &mut String) {
         if all_caps && cs.contains(word) {
             out.push_str(word);
         } else if word.is_ascii() {
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            let at = out.len();
+            out.push_str(word);
+            out[at..].make_ascii_lowercase();
         } else {
             for lc in word.chars().flat_map(char::to_lowercase) {
                 fold(lc, out);
@@ -215,7 +231,7 @@ fn push_norm(tok: &str, out: &mut String) {
 /// The normalised form of one token.
 pub fn norm_token(tok: &str) -> String {
     let mut s = String::with_capacity(tok.len());
-    push_norm(tok, &mut s);
+    push_norm_with(tok, &mut s, &mut String::with_capacity(tok.len()));
     s
 }
 
@@ -230,19 +246,36 @@ fn is_possessive(norm: &str) -> bool {
 pub fn key(phrase: &str) -> String {
     let mut ranges = Vec::new();
     crate::text::tokens::tokenize(phrase, 0..phrase.len(), &mut ranges);
-    let mut norms: Vec<String> = ranges
-        .into_iter()
-        .filter_map(|r| phrase.get(r))
-        .map(norm_token)
-        .filter(|n| !n.is_empty())
-        .collect();
-    if norms.last().is_some_and(|n| is_possessive(n)) {
-        norms.pop();
+    // The tokens' forms are written straight into one string; `first_end` is where the first
+    // non-empty form ends, `last_start` where the last one starts.
+    let mut out = String::with_capacity(phrase.len());
+    let mut clean = String::new();
+    let (mut count, mut first_end, mut last_start) = (0usize, 0usize, 0usize);
+    for tok in ranges.into_iter().filter_map(|r| phrase.get(r)) {
+        let before = out.len();
+        if count > 0 {
+            out.push(' ');
+        }
+        let start = out.len();
+        push_norm_with(tok, &mut out, &mut clean);
+        if out.len() == start {
+            out.truncate(before);
+            continue;
+        }
+        count += 1;
+        if count == 1 {
+            first_end = out.len();
+        }
+        last_start = start;
     }
-    if norms.len() > 1 && norms.first().is_some_and(|n| n == "the") {
-        norms.remove(0);
+    if count > 0 && is_possessive(&out[last_start..]) {
+        out.truncate(last_start.saturating_sub(1));
+        count -= 1;
     }
-    norms.join(" ")
+    if count > 1 && &out[..first_end] == "the" {
+        out.drain(..first_end + 1);
+    }
+    out
 }
 
 /// All entries for a phrase (any surface form listed in the data); empty when unknown.

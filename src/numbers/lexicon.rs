@@ -59,6 +59,11 @@ impl<T> Phrases<T> {
         self.list.len()
     }
 
+    /// The first words of the phrases, in no order.
+    pub fn first_words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.by_first.keys().copied()
+    }
+
     /// The phrases starting with `word`, in list order.
     pub fn starting_with<'a>(
         &'a self,

@@ -7,6 +7,8 @@
 
 use super::lexicon::{lexicon, Lexicon};
 use super::words::Words;
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
 
 /// A numeral found at some token.
 #[derive(Clone, Debug, PartialEq)]
@@ -187,10 +189,39 @@ fn scale_at(w: &Words, j: usize) -> Option<f64> {
     lexicon().scale.get(w.lw(j)).copied()
 }
 
+/// An ordinary token for the number and date rules: ASCII lower-case letters only ("said"),
+/// or ASCII punctuation only (",", "--"): no digit, no capital, no letters joined by a hyphen
+/// or an apostrophe.
+pub(crate) fn ordinary(t: &str) -> bool {
+    !t.is_empty()
+        && (t.bytes().all(|b| b.is_ascii_lowercase())
+            || t.bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_alphanumeric()))
+}
+
+/// The [`ordinary`] tokens a numeral can start with: a number word, the first word of a vague
+/// amount, a currency code or symbol standing alone ("usd 5", "$ 5"), `a`, `an`, `half`. Any
+/// other such token starts none (every other numeral needs a digit, and "forty-nine" is not
+/// ordinary), so [`numeral_at`] turns it away at once.
+pub(crate) fn word_starters() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let lx = lexicon();
+        let mut set: FxHashSet<&'static str> = ["a", "an", "half"].into_iter().collect();
+        set.extend(lx.card.keys().copied());
+        set.extend(lx.vague.first_words());
+        set.extend(lx.cursym.iter().map(|(sym, _)| *sym));
+        set
+    })
+}
+
 /// The numeral starting at token `i`, if any.
 pub(crate) fn numeral_at(w: &Words, i: usize) -> Option<Numeral> {
     let lx = lexicon();
     if i >= w.len() {
+        return None;
+    }
+    if ordinary(w.lw(i)) && !word_starters().contains(w.lw(i)) {
         return None;
     }
     // Vague amounts, longest phrase first ("hundreds of thousands" before "hundreds").

@@ -8,8 +8,10 @@ use crate::text::Prepared;
 pub(crate) struct Words<'t> {
     /// Tokens as written.
     pub text: Vec<&'t str>,
-    /// Lower case, `’` folded to `'`.
-    pub lower: Vec<String>,
+    /// Lower case, `’` folded to `'`: every token's form one after the other, token `i` at
+    /// `lower[lower_at[i]..lower_at[i + 1]]` (one string for the sentence, not one per token).
+    lower: String,
+    lower_at: Vec<usize>,
     /// Document index of the first token.
     pub base: usize,
 }
@@ -22,7 +24,7 @@ impl<'t> Words<'t> {
             .get(sentence)
             .map(|s| s.tokens.clone())
             .unwrap_or(0..0);
-        let mut text = Vec::new();
+        let mut text = Vec::with_capacity(range.len());
         for i in range.clone() {
             match doc.tokens.get(i).and_then(|r| doc.text.get(r.clone())) {
                 Some(t) => text.push(t),
@@ -33,11 +35,31 @@ impl<'t> Words<'t> {
     }
 
     pub fn new(text: Vec<&'t str>, base: usize) -> Words<'t> {
-        let lower = text
-            .iter()
-            .map(|t| t.to_lowercase().replace('\u{2019}', "'"))
-            .collect();
-        Words { text, lower, base }
+        let mut lower = String::new();
+        let mut lower_at = Vec::with_capacity(text.len() + 1);
+        lower_at.push(0);
+        for t in &text {
+            if t.is_ascii() {
+                // ASCII: lower-casing is byte by byte and there is no `’`
+                let at = lower.len();
+                lower.push_str(t);
+                lower[at..].make_ascii_lowercase();
+            } else {
+                let l = t.to_lowercase();
+                if l.contains('\u{2019}') {
+                    lower.push_str(&l.replace('\u{2019}', "'"));
+                } else {
+                    lower.push_str(&l);
+                }
+            }
+            lower_at.push(lower.len());
+        }
+        Words {
+            text,
+            lower,
+            lower_at,
+            base,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -46,7 +68,10 @@ impl<'t> Words<'t> {
 
     /// Lower-case token `i`, or "" past the end.
     pub fn lw(&self, i: usize) -> &str {
-        self.lower.get(i).map(String::as_str).unwrap_or("")
+        match (self.lower_at.get(i), self.lower_at.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.lower[a..b],
+            _ => "",
+        }
     }
 
     /// Token `i` as written, or "" past the end.

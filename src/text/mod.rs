@@ -65,6 +65,19 @@ impl<'t> Prepared<'t> {
     }
 }
 
+/// `word.to_lowercase()`, borrowed when that would not change it (ASCII without capitals): no
+/// copy for most tokens.
+pub fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
 /// Splits `text` into paragraphs, sentences and tokens.
 pub fn prepare(text: &str) -> Prepared<'_> {
     let paragraphs = paragraphs::paragraphs(text);

@@ -94,8 +94,14 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 
 /// Splits one whitespace-free chunk.
 fn split_chunk(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
-    // Dashes inside a chunk separate words: "substantive–and".
     let chunk = &text[range.clone()];
+    // Most chunks are ASCII letters and digits only: no dash, no punctuation, no clitic, one
+    // token.
+    if !chunk.is_empty() && chunk.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.push(range);
+        return;
+    }
+    // Dashes inside a chunk separate words: "substantive–and".
     if let Some((i, d)) = chunk.char_indices().find(|(_, c)| DASHES.contains(c)) {
         let dash = range.start + i..range.start + i + d.len_utf8();
         if dash.start > range.start {
@@ -118,12 +124,13 @@ fn split_chunk(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
             break;
         }
     }
-    // Trailing punctuation, collected right to left.
-    let mut tail: Vec<Range<usize>> = Vec::new();
+    // Trailing punctuation, collected right to left at the end of `out`, then turned round and
+    // moved behind the word's own pieces (no vector of its own).
+    let tail_start = out.len();
     while a < b {
         let w = &text[a..b];
         if w.ends_with("...") && b - a > 3 {
-            tail.push(b - 3..b);
+            out.push(b - 3..b);
             b -= 3;
             continue;
         }
@@ -132,23 +139,26 @@ fn split_chunk(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
         if c == '.' {
             let core = &text[a..b - 1];
             if core.is_empty() || !(is_abbreviation(core) || core.ends_with('.')) {
-                tail.push(b - 1..b);
+                out.push(b - 1..b);
                 b -= 1;
                 continue;
             }
             break;
         }
         if c == '\u{2026}' || (CLOSERS.contains(&c) && !(c == '\'' && w.len() == 1)) {
-            tail.push(b - n..b);
+            out.push(b - n..b);
             b -= n;
             continue;
         }
         break;
     }
+    out[tail_start..].reverse();
+    let word_start = out.len();
     if a < b {
         split_word(text, a..b, out);
     }
-    out.extend(tail.into_iter().rev());
+    let word_len = out.len() - word_start;
+    out[tail_start..].rotate_right(word_len);
 }
 
 /// `'90s`, `'em`: an apostrophe that belongs to the word.
@@ -161,9 +171,14 @@ fn is_elision(w: &str) -> bool {
 /// Splits clitics off a bare word: `Russia's` → `Russia` `'s`, `don't` → `do` `n't`.
 fn split_word(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let w = &text[range.clone()];
-    let lower = w.to_lowercase();
+    // The suffixes' letters are ASCII and no other character lower-cases to one of them, so
+    // comparing the last bytes without ASCII case is the same as lower-casing the word first.
+    let ends_with = |suffix: &str| {
+        w.len() > suffix.len()
+            && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
     for suffix in ["n't", "n\u{2019}t"] {
-        if lower.ends_with(suffix) && w.len() > suffix.len() {
+        if ends_with(suffix) {
             let cut = range.end - suffix.len();
             out.push(range.start..cut);
             out.push(cut..range.end);
@@ -184,7 +199,7 @@ fn split_word(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
         "'m",
         "\u{2019}m",
     ] {
-        if lower.ends_with(suffix) && w.len() > suffix.len() {
+        if ends_with(suffix) {
             let cut = range.end - suffix.len();
             out.push(range.start..cut);
             out.push(cut..range.end);

@@ -121,17 +121,16 @@ fn parse_count(c: &str) -> Option<(f32, f32)> {
 }
 
 /// Outlets and agencies whose reporting is credited ("according to Reuters"), from
-/// `data/lexicon/attribution-outlets.txt`, lowercase.
-pub fn outlets() -> &'static Vec<Vec<&'static str>> {
-    static SET: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+/// `data/lexicon/attribution-outlets.txt`, lower-cased once here, longest first.
+pub fn outlets() -> &'static Vec<Vec<String>> {
+    static SET: OnceLock<Vec<Vec<String>>> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut v: Vec<Vec<&'static str>> =
-            include_str!("../../../data/lexicon/attribution-outlets.txt")
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(|l| l.split_whitespace().collect())
-                .collect();
+        let mut v: Vec<Vec<String>> = include_str!("../../../data/lexicon/attribution-outlets.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
+            .collect();
         v.sort_by_key(|o| std::cmp::Reverse(o.len()));
         v
     })

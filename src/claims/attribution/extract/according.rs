@@ -111,7 +111,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 o.len() <= end.saturating_sub(i)
                     && o.iter()
                         .enumerate()
-                        .all(|(k, w)| self.low(i + k) == w.to_lowercase())
+                        .all(|(k, w)| self.low(i + k) == w.as_str())
             })
             .map(|o| o.len())
     }

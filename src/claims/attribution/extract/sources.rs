@@ -387,10 +387,15 @@ impl<'a, 't> Ctx<'a, 't> {
                 p.len() == e - a && p.iter().enumerate().all(|(k, w)| self.low(a + k) == *w)
             })
         };
-        // uncomma'd: "Baku in turn claimed"
+        // uncomma'd: "Baku in turn claimed"; the list is longest first, so the first adverbial
+        // that ends here is the longest
         for p in &words.adverbials {
-            if l >= s0 + 1 + p.len() && phrase_at(l - p.len(), l) && self.is_word(l - p.len() - 1) {
-                return Some(l - p.len());
+            let n = p.len();
+            if l >= s0 + 1 + n
+                && p.iter().enumerate().all(|(k, w)| self.low(l - n + k) == *w)
+                && self.is_word(l - n - 1)
+            {
+                return Some(l - n);
             }
         }
         // set off by commas, at most 12 tokens, no quote or other comma inside
