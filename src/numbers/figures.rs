@@ -114,13 +114,26 @@ fn noun_phrase(cx: &Ctx, j: usize) -> Option<Range<usize>> {
         {
             k += 1;
         }
-        if !(k < cx.n() && k - j < 6 && np_word(cx, k)) {
+        // an event word before a counted noun describes it: "87 injured people"
+        let modifier = |k: usize| {
+            k + 1 < cx.n()
+                && !cx.masked(k)
+                && !cx.w.is_cap(k)
+                && lx.event.get(cx.w.lw(k)).is_some_and(|e| e.pos != 'N')
+                && lx.head.contains_key(cx.w.lw(k + 1))
+        };
+        if !(k < cx.n() && k - j < 6 && (np_word(cx, k) || modifier(k))) {
             break;
         }
         let t = cx.w.lw(k);
         let cap = cx.w.is_cap(k);
         if cap && seen_lower {
             break;
+        }
+        if modifier(k) {
+            seen_lower = true;
+            k += 1;
+            continue;
         }
         if lx.event.contains_key(t) {
             // an event noun is the head: "49 deaths", "casualties"
@@ -665,6 +678,8 @@ fn figure_at(cx: &Ctx, i: usize) -> Option<Figure> {
                     if let Some(ev) = event_of(head) {
                         own_event = Some(ev);
                     } else {
+                        // the event of "87 injured people" is the word before the noun
+                        own_event = p.clone().find_map(|k| event_of(w.lw(k)));
                         unit = Some(w.join(p));
                     }
                 }

@@ -83,6 +83,11 @@ fn figures_table() {
                 "80 kilometres per hour ~ 80 ~ Q ~ 80 ~ (79.5,80.5) ~ - ~ km/h ~ -",
             ],
         ),
+        // an event word between the number and the counted noun
+        (
+            "Staff said they had admitted 87 injured people since the quake.",
+            &["87 injured people ~ 87 ~ Q ~ 87 ~ [87,87] ~ - ~ injured people ~ wound"],
+        ),
         (
             "The car hit 60 mph before the crash.",
             &["60 mph ~ 60 ~ Q ~ 60 ~ (59.5,60.5) ~ - ~ mph ~ -"],
