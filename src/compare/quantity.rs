@@ -108,7 +108,8 @@ const GENERIC: &[&str] = &[
     "losses",
     "loss",
 ];
-/// Units of measure: "60 percent" of what is not in the unit.
+/// Units of measure: "60 percent" of what is not in the unit; a speed or a magnitude says what
+/// it measures by its unit alone.
 const MEASURES: &[&str] = &[
     "percent",
     "%",
@@ -140,6 +141,10 @@ const MEASURES: &[&str] = &[
     "tonnes",
     "tons",
     "barrels",
+    "km/h",
+    "mph",
+    "kn",
+    "magnitude",
 ];
 const HARM: &[&str] = &[
     "casualty",

@@ -629,6 +629,13 @@ fn figure_at(cx: &Ctx, i: usize) -> Option<Figure> {
     } else if let Some((len, m)) = w.longest(j, &lx.measure) {
         measured = Measured::Measure(m.symbol);
         j += len;
+    } else if let Some(m) = start
+        .checked_sub(1)
+        .and_then(|p| lx.measure_before.get(w.lw(p)).copied())
+    {
+        // a scale named before its reading: "magnitude 6.4"
+        measured = Measured::Measure(m);
+        start -= 1;
     }
     // "Eric Allen Kirkpatrick, 61, of Vancouver": digits set off by commas after a name, with
     // nothing counted after them, are the person's age; the figure starts at the name's last

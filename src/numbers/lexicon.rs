@@ -144,6 +144,8 @@ pub(crate) struct Lexicon {
     pub dur: FxHashMap<&'static str, f64>,
     pub age: Phrases<()>,
     pub measure: Phrases<Measure>,
+    /// Scales named before their reading ("magnitude 6.4"): word → unit symbol.
+    pub measure_before: FxHashMap<&'static str, &'static str>,
     pub event: FxHashMap<&'static str, EventWord>,
     pub head: FxHashMap<&'static str, Head>,
     pub stop: FxHashSet<&'static str>,
@@ -189,6 +191,7 @@ fn parse(src: &'static str) -> Lexicon {
         dur: FxHashMap::default(),
         age: Phrases::default(),
         measure: Phrases::default(),
+        measure_before: FxHashMap::default(),
         event: FxHashMap::default(),
         head: FxHashMap::default(),
         stop: FxHashSet::default(),
@@ -263,6 +266,9 @@ fn parse(src: &'static str) -> Lexicon {
                     lx.measure.push((words(at(1)), m));
                 }
             }
+            "before" => {
+                lx.measure_before.insert(at(1), at(2));
+            }
             "event" => {
                 let pos = at(4).chars().next().unwrap_or('N');
                 lx.event.insert(
@@ -334,8 +340,8 @@ mod tests {
         let src = include_str!("../../data/lexicon/numbers.tsv");
         let known = [
             "card", "scale", "suffix", "vague", "qual", "cursym", "curword", "percent", "dur",
-            "age", "measure", "event", "head", "stop", "back", "fwdstop", "anaphor", "unkadj",
-            "unkneg", "unkverb", "unknoun", "unkstate",
+            "age", "measure", "before", "event", "head", "stop", "back", "fwdstop", "anaphor",
+            "unkadj", "unkneg", "unkverb", "unknoun", "unkstate",
         ];
         for line in src.lines() {
             if line.trim().is_empty() || line.starts_with('#') {
@@ -344,7 +350,8 @@ mod tests {
             let f: Vec<&str> = line.split('\t').collect();
             assert!(known.contains(&f[0]), "unknown section: {line:?}");
             let want = match f[0] {
-                "card" | "scale" | "suffix" | "cursym" | "curword" | "percent" | "dur" => 3,
+                "card" | "scale" | "suffix" | "cursym" | "curword" | "percent" | "dur"
+                | "before" => 3,
                 "vague" | "qual" => 4,
                 "measure" | "event" | "head" => 5,
                 _ => 2,
@@ -358,5 +365,6 @@ mod tests {
         assert_eq!(lx.card.get("forty"), Some(&40.0));
         assert_eq!(lx.event.get("killed").map(|e| e.lemma), Some("kill"));
         assert!(lx.qual.len() > 40);
+        assert_eq!(lx.measure_before.get("magnitude"), Some(&"magnitude"));
     }
 }

@@ -88,6 +88,18 @@ fn figures_table() {
             "Staff said they had admitted 87 injured people since the quake.",
             &["87 injured people ~ 87 ~ Q ~ 87 ~ [87,87] ~ - ~ injured people ~ wound"],
         ),
+        // earthquake magnitudes, the scale before or after the reading
+        (
+            "A magnitude 6.1 earthquake struck, and it was later measured at magnitude 6.4.",
+            &[
+                "magnitude 6.1 ~ 6.1 ~ Q ~ 6.1 ~ (6.05,6.15) ~ - ~ magnitude ~ -",
+                "magnitude 6.4 ~ 6.4 ~ Q ~ 6.4 ~ (6.35,6.45) ~ - ~ magnitude ~ -",
+            ],
+        ),
+        (
+            "A 6.1-magnitude quake hit the region.",
+            &["6.1-magnitude ~ 6.1-magnitude ~ Q ~ 6.1 ~ (6.05,6.15) ~ - ~ magnitude ~ -"],
+        ),
         (
             "The car hit 60 mph before the crash.",
             &["60 mph ~ 60 ~ Q ~ 60 ~ (59.5,60.5) ~ - ~ mph ~ -"],
