@@ -94,8 +94,12 @@ fn name(raw: &str) -> Option<(String, &str)> {
     (!dated && !lexicon().stopwords.contains(&key)).then_some((key, w))
 }
 
-/// The whitespace-separated words of `sentence`, each with its byte offset.
+/// The whitespace-separated words of `sentence`, each with its byte offset; none when the
+/// sentence holds no hyphen or en dash, so no tally (most sentences: nothing to split).
 fn words_of(sentence: &str) -> Vec<Word<'_>> {
+    if !sentence.contains(['-', '\u{2013}']) {
+        return Vec::new();
+    }
     sentence
         .split_whitespace()
         .map(|raw| Word {

@@ -68,7 +68,7 @@ use super::features::Features;
 use super::quantity::{
     fit_counted, fit_scaled, is_unknown, measure, metres_in, same_thing, spread, Counted, Fit,
 };
-use super::record::{one_bout_apart, records_in, scores_in, Record, Score};
+use super::record::{one_bout_apart, records_in, scores_in, Score};
 use crate::report::{
     Claim, ClaimKind, Conflict, ConflictKind, ConflictValue, DiffOp, Document, Quantity, QuoteDiff,
     Relation as Verdict,
@@ -883,6 +883,21 @@ fn days_in(dates: &[Dated]) -> Vec<(String, String)> {
     out
 }
 
+/// The first claim of each sentence among the group's claims: what a sentence tells is read
+/// once, however many of its claims the group holds.
+fn sentences_once<'c>(members: &[usize], claims: &'c [Claim]) -> Vec<&'c Claim> {
+    let mut seen: Vec<(u32, u32)> = Vec::new();
+    let mut out = Vec::new();
+    for &i in members {
+        let c = &claims[i];
+        if !seen.contains(&(c.doc, c.sentence.start)) {
+            seen.push((c.doc, c.sentence.start));
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Different win–loss records for one name ([`super::record`]): "Klitschko (52-3, 46 KOs)" /
 /// "Klitschko, 53-3, 47 KO's". Every article of the group that gives the name a record in the
 /// sentences of its claims gives one (an article giving two, the record before a bout and the
@@ -894,13 +909,8 @@ fn record_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
     type Given = (u32, Vec<u32>, ConflictValue);
     // The records given, by holder (key, name as written), each article's tally once.
     let mut told: Vec<(String, String, Vec<Given>)> = Vec::new();
-    let mut read: FxHashMap<(u32, u32), Vec<Record>> = FxHashMap::default();
-    for &i in members {
-        let c = &claims[i];
-        let records = read
-            .entry((c.doc, c.sentence.start))
-            .or_insert_with(|| records_in(&c.sentence.text));
-        for r in records.iter() {
+    for c in sentences_once(members, claims) {
+        for r in records_in(&c.sentence.text) {
             let slot = match told.iter().position(|(h, _, _)| *h == r.holder) {
                 Some(p) => p,
                 None => {
@@ -965,13 +975,8 @@ fn record_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
 /// scores with no name in common may be two games).
 fn score_conflicts(members: &[usize], claims: &[Claim]) -> Vec<Conflict> {
     let mut told: Vec<(u32, Score, ConflictValue)> = Vec::new();
-    let mut read: FxHashMap<(u32, u32), Vec<Score>> = FxHashMap::default();
-    for &i in members {
-        let c = &claims[i];
-        let scores = read
-            .entry((c.doc, c.sentence.start))
-            .or_insert_with(|| scores_in(&c.sentence.text));
-        for sc in scores.iter() {
+    for c in sentences_once(members, claims) {
+        for sc in scores_in(&c.sentence.text) {
             if !told
                 .iter()
                 .any(|(d, t, _)| *d == c.doc && t.points == sc.points)
