@@ -197,8 +197,9 @@ async function main() {
   <meta http-equiv="Content-Security-Policy" content="${csp}">`,
     'Content-Security-Policy meta element',
   );
-  swap(/<link rel="stylesheet" href="style.css">/, `<style>${css}</style>`, 'stylesheet link');
-  swap(/<script type="module" src="main.js"><\/script>/, '', 'main.js script');
+  // the served page's bundled stylesheet and module (scripts/build-www.mjs) and the comment on them
+  swap(/(?:<!-- pkg\/style\.css[\s\S]*?-->\s*)?<link rel="stylesheet" href="pkg\/style\.css">/, `<style>${css}</style>`, 'stylesheet link');
+  swap(/<script type="module" src="pkg\/main\.js"><\/script>/, '', 'pkg/main.js script');
   swap(
     /<\/body>/,
     `<script type="application/octet-stream" id="corroborate-wasm">${wasm.toString('base64')}</script>
