@@ -1,6 +1,6 @@
 // Assembles the page's generated assets into www/pkg/ (next to the wasm-pack output, which
-// scripts/build.sh writes first). The page is static with no bundler, so everything it imports
-// must sit under www/:
+// scripts/build.sh writes first). The page is static: everything it loads sits under www/, and
+// nothing is fetched from node_modules at run time:
 //
 // - www/pkg/demo.json: the sample articles, `[{name, text}]`, from seeds/*.txt (sorted by name);
 // - www/pkg/samples/sample-N.txt: the same articles as files (N from 1, in that order), for
