@@ -24,7 +24,7 @@ const sw = /** @type {ServiceWorkerGlobalScope & {CORROBORATE_BUILD?: string}} *
 try {
   importScripts('pkg/build.js');
 } catch {
-  // no build id (a page served from the source tree): one fixed name
+  // no build id (www/pkg/ not built yet): one fixed name
 }
 const CACHE = `corroborate-${sw.CORROBORATE_BUILD ?? 'dev'}`;
 
