@@ -12,6 +12,8 @@
 //   script kept in a non-executed <script type="text/plain"> block; offline.js starts it from a
 //   Blob URL (browsers refuse module workers from Blob URLs on file:// pages) and sends it the
 //   wasm binary in an `init` message;
+// - the stylesheet and both scripts minified by esbuild (npm, as in scripts/build-www.mjs) once
+//   linked;
 // - the wasm binary, base64, and the sample articles, JSON, in two more data blocks;
 // - a Content-Security-Policy that allows exactly those two inline elements (by SHA-256 hash),
 //   WebAssembly compilation, a worker from a Blob URL, and no connection at all
@@ -28,6 +30,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { transform } from 'esbuild';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const www = path.join(repo, 'www');
@@ -156,6 +159,11 @@ function scriptSafe(text) {
     .replace(/<!--/g, '<\\x21--');
 }
 
+/** `code` minified by esbuild (no syntax lowered, UTF-8 kept as it is). */
+async function minified(code, options) {
+  return (await transform(code, { minify: true, charset: 'utf8', ...options })).code;
+}
+
 function sha256(text) {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
@@ -165,11 +173,13 @@ async function main() {
   if (!existsSync(wasmFile)) throw new Error('build-single: www/pkg/corroborate_bg.wasm is missing: run scripts/build.sh first');
   const wasm = await readFile(wasmFile);
   const demo = JSON.parse(await readFile(path.join(www, 'pkg', 'demo.json'), 'utf8'));
-  const css = await readFile(path.join(www, 'style.css'), 'utf8');
+  const css = await minified(await readFile(path.join(www, 'style.css'), 'utf8'), { loader: 'css' });
   const page = await readFile(path.join(www, 'index.html'), 'utf8');
 
-  const app = scriptSafe(`${await link(path.join(www, 'offline.js'), 'document.baseURI')}`);
-  const worker = scriptSafe(`'use strict';\n${await link(path.join(www, 'worker.js'), 'self.location.href')}`);
+  // the app is a module script (its top-level names are its own), the worker a classic one (in
+  // a function, so that its names are its own too)
+  const app = scriptSafe(await minified(await link(path.join(www, 'offline.js'), 'document.baseURI'), { format: 'esm' }));
+  const worker = scriptSafe(await minified(`'use strict';\n${await link(path.join(www, 'worker.js'), 'self.location.href')}`, { format: 'iife' }));
   const demoJson = JSON.stringify(demo).replace(/</g, '\\u003c');
 
   const csp = [
@@ -197,8 +207,9 @@ async function main() {
   <meta http-equiv="Content-Security-Policy" content="${csp}">`,
     'Content-Security-Policy meta element',
   );
-  swap(/<link rel="stylesheet" href="style.css">/, `<style>${css}</style>`, 'stylesheet link');
-  swap(/<script type="module" src="main.js"><\/script>/, '', 'main.js script');
+  // the served page's bundled stylesheet and module (scripts/build-www.mjs) and the comment on them
+  swap(/(?:<!-- pkg\/style\.css[\s\S]*?-->\s*)?<link rel="stylesheet" href="pkg\/style\.css">/, `<style>${css}</style>`, 'stylesheet link');
+  swap(/<script type="module" src="pkg\/main\.js"><\/script>/, '', 'pkg/main.js script');
   swap(
     /<\/body>/,
     `<script type="application/octet-stream" id="corroborate-wasm">${wasm.toString('base64')}</script>

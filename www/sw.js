@@ -1,15 +1,19 @@
 // @ts-check
 // The service worker that lets the page work offline after its first visit.
 //
-// On install it caches the whole app (ASSETS: the page, its modules and stylesheet, the wasm
-// package, the sample articles, the vendored Readability), taking what the first visit already
-// downloaded from the HTTP cache. Requests for this origin then go to
+// On install it caches the whole app (ASSETS: the page, its bundled module, worker and
+// stylesheet, the wasm binary, the sample articles, the vendored Readability), taking what the
+// first visit already downloaded from the HTTP cache. Requests for this origin then go to
 // the network first, so a rebuilt page is always picked up and the cache refreshed, and fall
 // back to the cache when the network fails. Nothing is ever fetched from another origin, and
 // requests to other origins are not touched.
 //
-// ASSETS must list every file the page can load: tests/e2e/offline.spec.js compares it with
-// the files in www/.
+// ASSETS lists exactly the files the built page can load: index.html loads pkg/main.js and
+// pkg/style.css, which scripts/build-www.mjs bundles from the modules in www/ (main.js and its
+// imports, worker.js with the wasm-bindgen glue, style.css), not the source modules themselves.
+// Source maps (pkg/*.map) are left out: the browser fetches them only for its developer tools.
+// The embed example (embed-example.html, widget.js) loads the source modules and is not cached.
+// tests/e2e/offline.spec.js checks the list against what a visit fetches.
 
 // The cache is named after the build (pkg/build.js, written by scripts/build-www.mjs): a new
 // build installs into a fresh cache and activation deletes every other corroborate cache. Only
@@ -20,50 +24,17 @@ const sw = /** @type {ServiceWorkerGlobalScope & {CORROBORATE_BUILD?: string}} *
 try {
   importScripts('pkg/build.js');
 } catch {
-  // no build id (a page served from the source tree): one fixed name
+  // no build id (www/pkg/ not built yet): one fixed name
 }
 const CACHE = `corroborate-${sw.CORROBORATE_BUILD ?? 'dev'}`;
 
 const ASSETS = [
   './',
   'index.html',
-  'style.css',
-  'main.js',
-  'app.js',
-  'app/analysis.js',
-  'app/edits.js',
-  'app/input.js',
-  'app/place.js',
-  'app/reader.js',
-  'app/results.js',
-  'app/selection.js',
-  'app/session.js',
-  'app/status.js',
-  'app/table.js',
-  'app/view.js',
-  'layout.js',
-  'dom.js',
-  'client.js',
-  'worker.js',
-  'schedule.js',
-  'store.js',
-  'export.js',
-  'widget.js',
-  'embed-example.html',
-  'embed-example.css',
-  'input/files.js',
-  'input/html.js',
-  'input/strip.js',
-  'input/report.js',
-  'render/articles.js',
-  'render/chips.js',
-  'render/claims.js',
-  'render/edits.js',
-  'render/pairs.js',
-  'render/digest.js',
-  'hash.js',
+  'pkg/style.css',
+  'pkg/main.js',
+  'pkg/worker.js',
   'pkg/build.js',
-  'pkg/corroborate.js',
   'pkg/corroborate_bg.wasm',
   'pkg/demo.json',
   'pkg/vendor/readability.js',

@@ -1,33 +1,45 @@
 // Offline: after one visit the served page works with the network gone (service worker), and
-// the service worker's list of files covers everything in www/.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// the service worker's list of files (ASSETS in www/sw.js) is exactly what the built page loads:
+// the bundles scripts/build-www.mjs writes to www/pkg/, never the source modules in www/.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, openInput, OUTPUT, test, waitAnalysed } from './fixtures.js';
 
 const www = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'www');
 
-function files(dir, base = dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    if (dir === base && e.name === 'pkg') return []; // generated
-    if (e.isDirectory()) return files(full, base);
-    return [path.relative(base, full).split(path.sep).join('/')];
-  });
+function assets() {
+  const source = readFileSync(path.join(www, 'sw.js'), 'utf8');
+  return JSON.parse(source.match(/const ASSETS = (\[[\s\S]*?\]);/)[1].replace(/'/g, '"').replace(/,\s*\]/, ']'));
 }
 
-test('the service worker caches every file of the page', () => {
-  const source = readFileSync(path.join(www, 'sw.js'), 'utf8');
-  const assets = JSON.parse(source.match(/const ASSETS = (\[[\s\S]*?\]);/)[1].replace(/'/g, '"').replace(/,\s*\]/, ']'));
-  // the single-file build's entry and the worker script itself are never fetched by the page
-  const expected = files(www).filter((f) => !['sw.js', 'offline.js', '.gitignore'].includes(f));
-  expect(assets.filter((a) => !a.startsWith('pkg/') && a !== './').sort()).toEqual(expected.sort());
-  for (const a of assets.filter((x) => x.startsWith('pkg/'))) expect(existsSync(path.join(www, a)), a).toBe(true);
+test('the service worker caches the built page: what index.html loads, no source module, no source map', () => {
+  const list = assets();
+  for (const a of list.filter((x) => x !== './')) expect(existsSync(path.join(www, a)), a).toBe(true);
+  expect(list.filter((a) => !a.startsWith('pkg/')).sort()).toEqual(['./', 'index.html']);
+  expect(list.filter((a) => a.endsWith('.map'))).toEqual([]);
+  const html = readFileSync(path.join(www, 'index.html'), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+  const loaded = [...html.matchAll(/\s(?:src|href)="([^"#:]+)"/g)].map((m) => m[1]);
+  expect(loaded.sort()).toEqual(['pkg/main.js', 'pkg/style.css']);
+  for (const file of loaded) expect(list).toContain(file);
 });
 
 test.use({ serviceWorkers: 'allow' });
 
-test('after one visit the page loads and analyses with the network off', async ({ page, context, problems }) => {
+const ARTICLE_HTML = `<!doctype html><html><head><title>Ferry | Harbour News</title></head><body>
+<nav>Home | Weather | Sport</nav>
+<article><h1>Night ferry returns to the island</h1>
+<p>The harbour authority said on Tuesday that the night ferry to the island would run again from May, twice a week.</p>
+<p>Officials told reporters that the crossing would take two hours and cost the same as the day ferry.</p>
+</article></body></html>`;
+
+test('after one visit the page loads and analyses with the network off', async ({ page, context, problems, baseURL }) => {
+  // every file the page and its worker ask for, the service worker's own downloads left out
+  const fetched = new Set();
+  context.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!r.serviceWorker() && url.origin === new URL(baseURL).origin) fetched.add(url.pathname.slice(1));
+  });
   await page.goto('index.html');
   await waitAnalysed(page);
   // the service worker is installed (everything cached) and controls the page
@@ -46,6 +58,14 @@ test('after one visit the page loads and analyses with the network off', async (
   await page.getByRole('button', { name: 'Add article' }).click();
   await waitAnalysed(page);
   await expect(page.locator('#status')).toContainText('Analysed 6 articles');
+  // an HTML file read offline: Readability (imported only now) came from the cache
+  await page.getByLabel('Article files').setInputFiles([{ name: 'ferry.html', mimeType: 'text/html', buffer: Buffer.from(ARTICLE_HTML) }]);
+  await waitAnalysed(page);
+  await expect(page.locator('#status')).toContainText('Analysed 7 articles');
+  await expect(page.locator('#texts details[data-doc="6"] .doc-text')).toContainText('night ferry to the island');
+  // what the page and its worker loaded is what the service worker keeps (but './', the same
+  // page by another name; the service worker loads sw.js and pkg/build.js itself)
+  expect([...fetched].sort()).toEqual(assets().filter((a) => !['./', 'pkg/build.js'].includes(a)).sort());
   // the network really is off: a file the page never loaded (so not cached) cannot be fetched
   expect(await page.evaluate(() => fetch('pkg/samples/sample-1.txt').then(() => 'fetched', () => 'failed'))).toBe('failed');
   // (Chromium logs that failure as a console error: the only one expected here)
