@@ -75,6 +75,7 @@
 //! both hold.
 
 pub mod cluster;
+pub mod facts;
 pub mod features;
 pub mod lexicon;
 pub mod markup;
@@ -269,21 +270,32 @@ pub fn compare_with(
     let (units, origin, p) = prepare_units(documents, entities, claims);
     let cx = model::Context::new(&p.feats, &p.idf, &p.terms);
     let input = cluster::Input::new(&p, &cx, scorer);
-    let members = lone_sentences_together(
+    let mut members = lone_sentences_together(
         keep_pieces(cluster::cluster(&input), &origin),
         &origin,
         claims,
     );
+    let facts = facts::rows(
+        &p.feats,
+        &p.terms,
+        &members,
+        |a, b| input.score(a, b).value,
+        scorer.mean,
+    );
+    // Fact rows are marked, to be related by their figures alone.
+    let fact_from = members.len();
+    members.extend(facts);
     let units_of = units_per_claim(&origin, claims.len());
     // Document order inside a group; most widely carried groups first.
-    let mut keyed: Vec<(Vec<u32>, Vec<usize>)> = members
+    let mut keyed: Vec<(Vec<u32>, Vec<usize>, bool)> = members
         .into_iter()
-        .map(|mut m| {
+        .enumerate()
+        .map(|(g, mut m)| {
             m.sort_by_key(|&i| (units[i].doc, i));
             let mut d: Vec<u32> = m.iter().map(|&i| units[i].doc).collect();
             d.sort_unstable();
             d.dedup();
-            (d, m)
+            (d, m, g >= fact_from)
         })
         .collect();
     keyed.sort_by(|a, b| {
@@ -294,8 +306,8 @@ pub fn compare_with(
     let groups: Vec<Group> = keyed
         .iter()
         .enumerate()
-        .map(|(g, (docs, m))| {
-            let r = relation::relate(m, &units, &p.feats, documents);
+        .map(|(g, (docs, m, fact))| {
+            let r = relation::relate(m, &units, &p.feats, documents, *fact);
             let mut ids: Vec<String> = Vec::with_capacity(m.len());
             for &i in m {
                 if !ids.contains(&units[i].id) {

@@ -1541,12 +1541,14 @@ fn agreed(fitting: &[(usize, usize)], claims: &[Claim]) -> Vec<String> {
     out
 }
 
-/// Decides the relation of the group `members` (claim indexes, in document order).
+/// Decides the relation of the group `members` (claim indexes, in document order); with
+/// `figures_only` (a fact row, [`super::facts`]) from its figures alone.
 pub fn relate(
     members: &[usize],
     claims: &[Claim],
     feats: &[Features],
     docs: &[Document],
+    figures_only: bool,
 ) -> Relation {
     let mut ds: Vec<u32> = members.iter().map(|&i| claims[i].doc).collect();
     ds.sort_unstable();
@@ -1572,6 +1574,33 @@ pub fn relate(
     }
     let (mut conflicts, fitting) = figure_conflicts(members, claims, feats);
     let agreed = agreed(&fitting, claims);
+    if figures_only {
+        // A fact row (see `super::facts`): its sentences were put together for one figure, so
+        // only figures are compared; the rest of the sentences may tell other things.
+        conflicts.sort_by_key(|c| c.may_hold);
+        return match conflicts.first() {
+            Some(c) => Relation {
+                relation: Verdict::Conflict,
+                reason: conflict_reason(c, docs),
+                diffs: Vec::new(),
+                conflicts,
+            },
+            None => Relation {
+                relation: Verdict::Agree,
+                reason: if agreed.is_empty() {
+                    format!("{} articles give this figure.", ds.len())
+                } else {
+                    format!(
+                        "{} articles give figures that fit ({}).",
+                        ds.len(),
+                        agreed.join(", ")
+                    )
+                },
+                diffs: Vec::new(),
+                conflicts: Vec::new(),
+            },
+        };
+    }
     let dates = sentence_dates(members, claims);
     conflicts.extend(time_conflicts(members, claims, &dates));
     conflicts.extend(day_conflicts(members, claims, &dates));
@@ -1834,7 +1863,7 @@ mod tests {
             .collect();
         let relation = |members: &[usize]| {
             let (units, _, p) = crate::compare::prepare_units(&r.documents, &r.entities, &claims);
-            let got = relate(members, &units, &p.feats, &r.documents);
+            let got = relate(members, &units, &p.feats, &r.documents, false);
             let kinds: String = got
                 .conflicts
                 .iter()

@@ -650,7 +650,12 @@ fn figure_at(cx: &Ctx, i: usize) -> Option<Figure> {
         && matches!(w.lw(number_end), "," | "." | ")" | ";" | "of" | "and" | "")
     {
         if let Some(p) = prev.filter(|&p| p >= 1 && w.lw(p) == ",") {
-            if w.is_cap(p - 1) && w.is_word(p - 1) && !lx.stop.contains(w.lw(p - 1)) {
+            // "The driver, 47, was arrested": a singular person noun counts as the name.
+            let person = lx
+                .head
+                .get(w.lw(p - 1))
+                .is_some_and(|h| h.superclass == "person" && h.lemma == w.lw(p - 1));
+            if (person || w.is_cap(p - 1)) && w.is_word(p - 1) && !lx.stop.contains(w.lw(p - 1)) {
                 measured = Measured::Age("years old");
                 start = p - 1;
             }

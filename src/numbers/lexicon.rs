@@ -120,6 +120,8 @@ pub(crate) struct EventWord {
 /// A counted noun.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Head {
+    /// The singular form ("soldier" for "troops").
+    pub lemma: &'static str,
     pub class: &'static str,
     pub superclass: &'static str,
 }
@@ -284,6 +286,7 @@ fn parse(src: &'static str) -> Lexicon {
                 lx.head.insert(
                     at(1),
                     Head {
+                        lemma: at(2),
                         class: at(3),
                         superclass: at(4),
                     },

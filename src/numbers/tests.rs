@@ -197,6 +197,13 @@ fn figures_table() {
             &["Banky, 40 ~ 40 ~ Q ~ 40 ~ [40,40] ~ - ~ years old ~ -"],
         ),
         (
+            "The driver, 47, was arrested; his passengers, 12, were unhurt.",
+            &[
+                "driver, 47 ~ 47 ~ Q ~ 47 ~ [47,47] ~ - ~ years old ~ -",
+                "12 ~ 12 ~ Q ~ 12 ~ [12,12] ~ - ~ - ~ -",
+            ],
+        ),
+        (
             "On Wednesday, 12 people were hurt and Smith, 40 miles away, heard it.",
             &[
                 "12 people ~ 12 ~ Q ~ 12 ~ [12,12] ~ - ~ people ~ wound",
