@@ -899,6 +899,27 @@ mod tests {
     }
 
     #[test]
+    fn sums_keep_every_value_exactly() {
+        // Narrow sums, and sums past i16 on either side (kept apart), in any order.
+        let rows: Vec<[i32; LABELS]> = vec![
+            [0; LABELS],
+            [1, -2, 3, -4, 5, -6, 7, -8, 9],
+            [i16::MAX as i32, i16::MIN as i32, 0, 0, 0, 0, 0, 0, 0],
+            [i16::MAX as i32 + 1, 0, 0, 0, 0, 0, 0, 0, -1],
+            [12, 0, 0, 0, 0, 0, 0, 0, 0],
+            [0, 0, 0, 0, 0, 0, 0, 0, i16::MIN as i32 - 1],
+            [-7; LABELS],
+        ];
+        let mut sums = Sums::with_capacity(rows.len());
+        for &r in &rows {
+            sums.push(r);
+        }
+        for (t, r) in rows.iter().enumerate() {
+            assert_eq!(sums.get(t), *r, "token {t}");
+        }
+    }
+
+    #[test]
     fn encode_round_trip() {
         let tr = Transitions {
             start: [0.5; LABELS],
