@@ -117,6 +117,9 @@ pub struct Prepared {
     pub df: Vec<u32>,
     /// Term names.
     pub terms: Vec<String>,
+    /// Key names, by the ids of [`Features::speaker`], [`Features::subject`] and
+    /// [`Features::quote_keys`].
+    pub keys: Vec<String>,
 }
 
 /// Computes the features and term weights of `claims`, each claim whole (see [`prepare_units`]
@@ -172,6 +175,7 @@ pub fn prepare(documents: &[Document], entities: &[Entity], claims: &[Claim]) ->
         idf,
         df,
         terms: interner.names,
+        keys: interner.keys,
     }
 }
 
