@@ -6,7 +6,7 @@
 //!          └─▶ numbers::document (dates and figures, once per sentence)
 //!          └─▶ entities::extract (all documents at once; reader's edits last) ──▶ Entities
 //!          └─▶ claims::extract (per document, using Entities for speakers) ──▶ Claims
-//!                 └─▶ report spans (UTF-16) ──▶ compare::compare ──▶ groups, pairs, views
+//!                 └─▶ report spans (UTF-16) ──▶ compare::compare_taking ──▶ groups, pairs, views
 //! ```
 //!
 //! [`analyze_progress`] tells a caller how far it is ([`Progress`]: the stage, and how many
@@ -193,6 +193,9 @@ fn run(
     if n == 0 {
         step(3, 0);
     }
+    // Each stage's data goes as soon as the last reader is done with it, so that the report's
+    // lists, built next, do not stack on all of it.
+    drop(figures);
 
     let mut notes = Vec::new();
     let documents: Vec<report::Document> = articles
@@ -220,6 +223,7 @@ fn run(
         })
         .collect();
     let entity_list = report_entities(&docs, &ents);
+    drop(ents);
     let claim_list: Vec<report::Claim> = found
         .iter()
         .enumerate()
@@ -228,17 +232,24 @@ fn run(
     // The comparison reads the report's own lists only: what the stages kept (tokens,
     // figures, mentions, claims as byte ranges) goes before it runs, so its memory peak does
     // not stack on theirs.
-    drop((docs, figures, ents, found));
+    drop((docs, found));
     step(4, n);
     // Explanations name each article by its label (number, outlet, headline), not its file.
+    // The comparison reads no boilerplate spans: they are not copied.
     let labelled: Vec<report::Document> = documents
         .iter()
         .map(|d| report::Document {
             name: outlet::label(d),
-            ..d.clone()
+            index: d.index,
+            title: d.title.clone(),
+            outlet: d.outlet.clone(),
+            length: d.length,
+            boilerplate: Vec::new(),
         })
         .collect();
-    let comparison = compare::compare(&labelled, &entity_list, &claim_list);
+    // The claims go through the comparison and come back: it groups them without a copy.
+    let (comparison, claim_list) = compare::compare_taking(&labelled, &entity_list, claim_list);
+    drop(labelled);
     step(5, n);
     notes.extend(edit_notes);
 

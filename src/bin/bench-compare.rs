@@ -350,6 +350,10 @@ fn explain(path: &str, ids: &[String]) -> Result<(), String> {
             idx.push((u, name));
         }
     }
+    // A set of keys by name, as the features once held them.
+    let named = |s: &compare::features::IdSet| -> std::collections::BTreeSet<&str> {
+        s.iter().map(|&k| p.keys[k as usize].as_str()).collect()
+    };
     for (i, name) in &idx {
         let f = &p.feats[*i];
         let terms: Vec<&str> = f
@@ -359,7 +363,14 @@ fn explain(path: &str, ids: &[String]) -> Result<(), String> {
             .collect();
         println!(
             "{name} doc {} quote {} outlet {} subject {:?} speaker {:?} negated {:?}\n  content {:?}\n  terms {:?}",
-            f.doc, f.quote, f.outlet, f.subject, f.speaker, f.negated, units[*i].content.text, terms
+            f.doc,
+            f.quote,
+            f.outlet,
+            named(&f.subject),
+            named(&f.speaker),
+            f.negated,
+            units[*i].content.text,
+            terms
         );
     }
     let cx = model::Context::new(&p.feats, &p.idf, &p.terms);

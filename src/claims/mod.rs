@@ -114,7 +114,13 @@ pub fn extract_observed(
     let mut out = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let found = found.get(d).map(Vec::as_slice).unwrap_or_default();
-        out.extend(document_claims(d, doc, found, entities));
+        let claims = document_claims(d, doc, found, entities);
+        // The first document's list is taken as it is, not copied.
+        if out.is_empty() {
+            out = claims;
+        } else {
+            out.extend(claims);
+        }
         done(d);
     }
     out
@@ -294,8 +300,35 @@ fn document_claims(
             });
         }
     }
-    claims.sort_by_key(|c| (c.sentence.start, c.content.start));
+    sort_in_place(&mut claims);
     claims
+}
+
+/// Sorts one document's claims by sentence, then content start, keeping the order of equal
+/// ones (a stable sort), by sorting their keys and moving the claims along the permutation's
+/// cycles: a stable sort of the claims themselves takes scratch space as large as the list.
+fn sort_in_place(claims: &mut Vec<Claim>) {
+    let mut order: Vec<(usize, usize, usize)> = claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.sentence.start, c.content.start, i))
+        .collect();
+    order.sort_unstable();
+    // `from[k]`: the index of the claim that goes to `k`; `usize::MAX` once placed.
+    let mut from: Vec<usize> = order.into_iter().map(|(_, _, i)| i).collect();
+    for start in 0..from.len() {
+        let mut k = start;
+        while from[k] != usize::MAX {
+            let src = from[k];
+            from[k] = usize::MAX;
+            if src == start {
+                break;
+            }
+            claims.swap(k, src);
+            k = src;
+        }
+    }
+    claims.shrink_to_fit();
 }
 
 /// Do the sentences of a paragraph of this role make figure and event claims? The body's do,
@@ -555,23 +588,21 @@ struct Speakers<'a> {
 impl<'a> Speakers<'a> {
     fn new(entities: &'a Entities, d: usize) -> Speakers<'a> {
         let mentions = entities.by_doc.get(d).map(Vec::as_slice).unwrap_or(&[]);
-        let of = |keep: &dyn Fn(Type) -> bool| -> Vec<(Range<usize>, usize)> {
-            mentions
-                .iter()
-                .filter(|(_, e)| entities.list.get(*e).is_some_and(|x| keep(x.kind)))
-                .cloned()
-                .collect()
+        // Exact lists (no spare capacity): they live through the document's claims.
+        let of = |keep: &dyn Fn(&Entity) -> bool| -> Vec<(Range<usize>, usize)> {
+            let keep = |e: &usize| entities.list.get(*e).is_some_and(keep);
+            let mut v = Vec::with_capacity(mentions.iter().filter(|(_, e)| keep(e)).count());
+            v.extend(mentions.iter().filter(|(_, e)| keep(e)).cloned());
+            v
         };
-        let persons = of(&|t| t == Type::Person);
-        let with_roles = persons
-            .iter()
-            .filter(|(_, e)| !entities.list[*e].roles.is_empty())
-            .cloned()
-            .collect();
+        let persons = of(&|x| x.kind == Type::Person);
+        let with_roles = of(&|x| x.kind == Type::Person && !x.roles.is_empty());
         Speakers {
             entities,
-            org_place: of(&|t| matches!(t, Type::Organization | Type::Place)),
-            org_place_group: of(&|t| matches!(t, Type::Organization | Type::Place | Type::Group)),
+            org_place: of(&|x| matches!(x.kind, Type::Organization | Type::Place)),
+            org_place_group: of(&|x| {
+                matches!(x.kind, Type::Organization | Type::Place | Type::Group)
+            }),
             persons,
             with_roles,
             by_titles: Default::default(),

@@ -118,6 +118,9 @@ pub struct Prepared {
     pub df: Vec<u32>,
     /// Term names.
     pub terms: Vec<String>,
+    /// Key names, by the ids of [`Features::speaker`], [`Features::subject`] and
+    /// [`Features::quote_keys`].
+    pub keys: Vec<String>,
 }
 
 /// Computes the features and term weights of `claims`, each claim whole (see [`prepare_units`]
@@ -144,7 +147,7 @@ pub fn prepare(documents: &[Document], entities: &[Entity], claims: &[Claim]) ->
             ..features::features(c, &index, &mut interner)
         })
         .collect();
-    for i in withheld_sides(claims, &mut feats) {
+    for i in withheld_sides(claims, &mut feats, &interner.keys) {
         let f = &mut feats[i];
         let mut terms: std::collections::BTreeSet<features::Term> =
             f.terms.iter().copied().collect();
@@ -173,6 +176,7 @@ pub fn prepare(documents: &[Document], entities: &[Entity], claims: &[Claim]) ->
         idf,
         df,
         terms: interner.names,
+        keys: interner.keys,
     }
 }
 
@@ -202,14 +206,20 @@ fn rank_sentences(feats: &mut [Features]) {
 /// (a figure about another side names it: "did not say how many Armenian soldiers died"). Only
 /// country keys count as a side; a withholder that is no country (a company) leaves it as is.
 /// Returns the claims whose figures were given a side.
-fn withheld_sides(claims: &[Claim], feats: &mut [Features]) -> Vec<usize> {
+fn withheld_sides(claims: &[Claim], feats: &mut [Features], names: &[String]) -> Vec<usize> {
     let mut changed = Vec::new();
     let lex = lexicon::lexicon();
-    let countries = |keys: &std::collections::BTreeSet<String>| -> Vec<String> {
-        keys.iter()
+    // The country keys of a set of keys ([`features::Interner::key`]), in the order of their
+    // names.
+    let countries = |keys: &features::IdSet| -> Vec<String> {
+        let mut out: Vec<String> = keys
+            .iter()
+            .map(|&k| &names[k as usize])
             .filter(|k| lex.places.get(k.as_str()) == Some(*k))
             .cloned()
-            .collect()
+            .collect();
+        out.sort_unstable();
+        out
     };
     // Per document: claims with a speaker and a cue, with the cue's span.
     let mut cued: FxHashMap<u32, Vec<(usize, u32, u32)>> = Default::default();
@@ -255,7 +265,7 @@ fn withheld_sides(claims: &[Claim], feats: &mut [Features]) -> Vec<usize> {
 /// by piece and is in every group one of its pieces joins (once per group), so a claim may be
 /// in several groups. A piece that joins no other claim makes no group of its own when another
 /// piece of its claim does; a claim none of whose pieces joins anything is one `unique` group,
-/// shared with the other such claims of its sentence (see `lone_sentences_together`).
+/// shared with the other such claims of its sentence (see `lone_sentences_by`).
 pub fn compare(documents: &[Document], entities: &[Entity], claims: &[Claim]) -> Comparison {
     compare_with(documents, entities, claims, model::model())
 }
@@ -267,14 +277,36 @@ pub fn compare_with(
     claims: &[Claim],
     scorer: &model::Model,
 ) -> Comparison {
-    let (units, origin, p) = prepare_units(documents, entities, claims);
+    compare_owned(documents, entities, claims.to_vec(), scorer).0
+}
+
+/// [`compare`] taking the claims and giving them back unchanged, for a caller that holds
+/// them once (the pipeline): the units the comparison groups ([`pieces`]) are then the
+/// claims themselves, moved, but for the few told in several pieces, where [`compare`]
+/// copies every claim (on 5 MB of news that copy was 37 MB at the comparison's peak).
+pub fn compare_taking(
+    documents: &[Document],
+    entities: &[Entity],
+    claims: Vec<Claim>,
+) -> (Comparison, Vec<Claim>) {
+    compare_owned(documents, entities, claims, model::model())
+}
+
+fn compare_owned(
+    documents: &[Document],
+    entities: &[Entity],
+    claims: Vec<Claim>,
+    scorer: &model::Model,
+) -> (Comparison, Vec<Claim>) {
+    let count = claims.len();
+    // (document, sentence start) of each claim, for `lone_sentences_by`.
+    let sentences: Vec<(u32, u32)> = claims.iter().map(|c| (c.doc, c.sentence.start)).collect();
+    let (units, origin, kept) = pieces::split_owned(claims);
+    let p = prepare_pieces(documents, entities, &units, &origin, count);
     let cx = model::Context::new(&p.feats, &p.idf, &p.terms);
     let input = cluster::Input::new(&p, &cx, scorer);
-    let mut members = lone_sentences_together(
-        keep_pieces(cluster::cluster(&input), &origin),
-        &origin,
-        claims,
-    );
+    let clusters = cluster::cluster(&input);
+    let mut members = lone_sentences_by(keep_pieces(clusters, &origin), &origin, &sentences);
     let facts = facts::rows(
         &p.feats,
         &p.terms,
@@ -285,7 +317,10 @@ pub fn compare_with(
     // Fact rows are marked, to be related by their figures alone.
     let fact_from = members.len();
     members.extend(facts);
-    let units_of = units_per_claim(&origin, claims.len());
+    // The scorer's tables are done with once the claims are clustered and the facts found.
+    drop(input);
+    drop(cx);
+    let units_of = units_per_claim(&origin, count);
     // Document order inside a group; most widely carried groups first.
     let mut keyed: Vec<(Vec<u32>, Vec<usize>, bool)> = members
         .into_iter()
@@ -327,13 +362,20 @@ pub fn compare_with(
             }
         })
         .collect();
+    // The features are done with: they go before the views.
+    drop(keyed);
+    drop(p);
+    let claims = pieces::join(units, &origin, kept, count);
     let pairs = views::pairs(documents, &groups);
-    let articles = views::articles(documents, entities, claims, &groups);
-    Comparison {
-        groups,
-        pairs,
-        articles,
-    }
+    let articles = views::articles(documents, entities, &claims, &groups);
+    (
+        Comparison {
+            groups,
+            pairs,
+            articles,
+        },
+        claims,
+    )
 }
 
 /// The units of `claims` ([`pieces::split`]), the index of the claim each comes from, and
@@ -345,13 +387,26 @@ pub fn prepare_units(
     claims: &[Claim],
 ) -> (Vec<Claim>, Vec<usize>, Prepared) {
     let (units, origin) = pieces::split(claims);
-    let mut p = prepare(documents, entities, &units);
-    let count = units_per_claim(&origin, claims.len());
-    for (f, &o) in p.feats.iter_mut().zip(&origin) {
+    let p = prepare_pieces(documents, entities, &units, &origin, claims.len());
+    (units, origin, p)
+}
+
+/// The features and term weights of `units`, cut from `claims` claims (`origin`: the claim
+/// of each unit).
+fn prepare_pieces(
+    documents: &[Document],
+    entities: &[Entity],
+    units: &[Claim],
+    origin: &[usize],
+    claims: usize,
+) -> Prepared {
+    let mut p = prepare(documents, entities, units);
+    let count = units_per_claim(origin, claims);
+    for (f, &o) in p.feats.iter_mut().zip(origin) {
         f.origin = o;
         f.piece = count.get(o).is_some_and(|&n| n > 1);
     }
-    (units, origin, p)
+    p
 }
 
 /// Drops the groups of units (see [`pieces`]) that hold pieces of one claim only, when that
@@ -425,18 +480,30 @@ fn held_pieces(
         .collect()
 }
 
-/// One row per lone sentence: groups that one article alone carries, whose units all lie in
-/// one sentence of it, become one group per sentence. "At least 49 Armenian soldiers and an
-/// undisclosed number of Azeris were killed" makes two claims (two figures); when no other
-/// article tells either, they are one row, not the sentence twice. The groups keep the order
-/// of the first of each merged set; groups carried by several articles are left as they are.
+/// `lone_sentences_by` over the sentences of `claims`.
+#[cfg(test)]
 fn lone_sentences_together(
     groups: Vec<Vec<usize>>,
     origin: &[usize],
     claims: &[Claim],
 ) -> Vec<Vec<usize>> {
+    let sentences: Vec<(u32, u32)> = claims.iter().map(|c| (c.doc, c.sentence.start)).collect();
+    lone_sentences_by(groups, origin, &sentences)
+}
+
+/// One row per lone sentence: groups that one article alone carries, whose units all lie in
+/// one sentence of it, become one group per sentence. "At least 49 Armenian soldiers and an
+/// undisclosed number of Azeris were killed" makes two claims (two figures); when no other
+/// article tells either, they are one row, not the sentence twice. The groups keep the order
+/// of the first of each merged set; groups carried by several articles are left as they are.
+/// `sentences` holds each claim's (document, sentence start).
+fn lone_sentences_by(
+    groups: Vec<Vec<usize>>,
+    origin: &[usize],
+    sentences: &[(u32, u32)],
+) -> Vec<Vec<usize>> {
     let of = |i: usize| origin.get(i).copied().unwrap_or(i);
-    let key = |u: usize| claims.get(of(u)).map(|c| (c.doc, c.sentence.start));
+    let key = |u: usize| sentences.get(of(u)).copied();
     let mut out: Vec<Vec<usize>> = Vec::with_capacity(groups.len());
     let mut at: FxHashMap<(u32, u32), usize> = Default::default();
     for m in groups {

@@ -50,66 +50,209 @@ pub fn split(claims: &[Claim]) -> (Vec<Claim>, Vec<usize>) {
             origin.push(i);
             continue;
         }
-        for (k, g) in groups.iter().enumerate() {
-            let (Some(first), Some(last)) = (g.first(), g.last()) else {
-                continue;
-            };
-            let (start, end) = (first.start, last.end);
-            let lo = if k == 0 {
-                c.sentence.start
-            } else {
-                groups[k - 1].last().map_or(c.sentence.start, |p| p.end)
-            };
-            let hi = groups
-                .get(k + 1)
-                .and_then(|n| n.first())
-                .map_or(c.sentence.end, |p| p.start);
-            // Cut the sentence only when the cut is a stretch of it around the unit; messy
-            // spans keep the whole sentence.
-            let fits = c.sentence.start <= lo && lo <= start && end <= hi && hi <= c.sentence.end;
-            let sentence = if fits {
-                Span {
-                    start: lo,
-                    end: hi,
-                    text: slice16(&c.sentence.text, c.sentence.start, lo, hi),
-                }
-            } else {
-                c.sentence.clone()
-            };
-            let content = if g.len() == 1 {
-                (*first).clone()
-            } else {
-                let inside = c.content.start <= start && end <= c.content.end && start <= end;
-                let text = if inside {
-                    slice16(&c.content.text, c.content.start, start, end)
-                } else {
-                    g.iter()
-                        .map(|p| p.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                };
-                Span { start, end, text }
-            };
-            let quantities = c
-                .quantities
-                .iter()
-                .filter(|q| {
-                    g.iter()
-                        .any(|p| q.span.start < p.end && p.start < q.span.end)
-                })
-                .cloned()
-                .collect();
-            units.push(Claim {
-                sentence,
-                content,
-                pieces: g.iter().map(|p| (*p).clone()).collect(),
-                quantities,
-                ..c.clone()
-            });
+        for u in units_of(c, &groups) {
+            units.push(u);
             origin.push(i);
         }
     }
     (units, origin)
+}
+
+/// [`split`] taking the claims, so that a claim that makes one unit (nearly all) becomes it
+/// without a copy: the units, the claim index of each, and the claims that made several
+/// units, by index, which [`join`] puts back. The units are made in the claims' own list,
+/// each moved back to make room for the units before it, so no second list is allocated.
+pub fn split_owned(mut claims: Vec<Claim>) -> (Vec<Claim>, Vec<usize>, Vec<(usize, Claim)>) {
+    let mut several: Vec<(usize, Vec<Claim>)> = Vec::new();
+    for (i, c) in claims.iter().enumerate() {
+        let groups = cut(c);
+        if groups.len() >= 2 {
+            several.push((i, units_of(c, &groups)));
+        }
+    }
+    let count = claims.len();
+    // Units of the claims before each claim, beyond one a claim (cut groups are never empty,
+    // so every claim makes at least one unit).
+    let extra: usize = several
+        .iter()
+        .map(|(_, us)| us.len().saturating_sub(1))
+        .sum();
+    if several.iter().any(|(_, us)| us.is_empty()) {
+        return split_copied(claims, several);
+    }
+    claims.reserve_exact(extra);
+    claims.resize_with(count + extra, blank);
+    let mut origin = vec![0; count + extra];
+    let mut kept = Vec::with_capacity(several.len());
+    // From the back: claim `i`'s units go to `w - units..w`, never below `i`; what lies
+    // above `i` and is not yet placed is blank.
+    let mut w = count + extra;
+    let mut several = several.into_iter().rev().peekable();
+    for i in (0..count).rev() {
+        match several.next_if(|(j, _)| *j == i) {
+            Some((_, us)) => {
+                kept.push((i, std::mem::replace(&mut claims[i], blank())));
+                for u in us.into_iter().rev() {
+                    w -= 1;
+                    origin[w] = i;
+                    claims[w] = u;
+                }
+            }
+            None => {
+                w -= 1;
+                origin[w] = i;
+                claims.swap(i, w);
+            }
+        }
+    }
+    kept.reverse();
+    (claims, origin, kept)
+}
+
+/// [`split_owned`] into a new list (a claim that made no unit at all, which the cut never
+/// gives).
+fn split_copied(
+    claims: Vec<Claim>,
+    several: Vec<(usize, Vec<Claim>)>,
+) -> (Vec<Claim>, Vec<usize>, Vec<(usize, Claim)>) {
+    let mut units = Vec::with_capacity(claims.len());
+    let mut origin = Vec::with_capacity(claims.len());
+    let mut kept = Vec::with_capacity(several.len());
+    let mut several = several.into_iter().peekable();
+    for (i, c) in claims.into_iter().enumerate() {
+        match several.next_if(|(j, _)| *j == i) {
+            Some((_, us)) => {
+                for u in us {
+                    units.push(u);
+                    origin.push(i);
+                }
+                kept.push((i, c));
+            }
+            None => {
+                units.push(c);
+                origin.push(i);
+            }
+        }
+    }
+    (units, origin, kept)
+}
+
+/// The `count` claims given to [`split_owned`], from its units (each claim that made one
+/// unit is that unit) and the claims it kept, in the units' own list.
+pub fn join(
+    mut units: Vec<Claim>,
+    origin: &[usize],
+    kept: Vec<(usize, Claim)>,
+    count: usize,
+) -> Vec<Claim> {
+    if kept.is_empty() && units.len() == count {
+        return units;
+    }
+    // Claim `i`'s first unit is at `r >= i`; what lies below `r` and at or above `i` has
+    // been used.
+    let mut kept = kept.into_iter().peekable();
+    let mut r = 0;
+    for i in 0..count {
+        let from = r;
+        while origin.get(r) == Some(&i) {
+            r += 1;
+        }
+        if let Some((_, c)) = kept.next_if(|(k, _)| *k == i) {
+            units[i] = c;
+        } else if r > from {
+            units.swap(i, from);
+        } else if let Some(u) = units.get_mut(i) {
+            // A claim with no unit (never made by the cut): blank.
+            *u = blank();
+        }
+    }
+    units.truncate(count);
+    units
+}
+
+/// A claim holding nothing (allocates nothing): what is left where a claim was moved out.
+fn blank() -> Claim {
+    let span = || Span {
+        start: 0,
+        end: 0,
+        text: String::new(),
+    };
+    Claim {
+        id: String::new(),
+        doc: 0,
+        kind: crate::report::ClaimKind::Event,
+        sentence: span(),
+        content: span(),
+        pieces: Vec::new(),
+        cue: None,
+        source: None,
+        speaker: None,
+        cited: Vec::new(),
+        quantities: Vec::new(),
+    }
+}
+
+/// The units of claim `c`, cut into the piece groups `groups` (two or more).
+fn units_of(c: &Claim, groups: &[Vec<&Span>]) -> Vec<Claim> {
+    let mut units = Vec::with_capacity(groups.len());
+    for (k, g) in groups.iter().enumerate() {
+        let (Some(first), Some(last)) = (g.first(), g.last()) else {
+            continue;
+        };
+        let (start, end) = (first.start, last.end);
+        let lo = if k == 0 {
+            c.sentence.start
+        } else {
+            groups[k - 1].last().map_or(c.sentence.start, |p| p.end)
+        };
+        let hi = groups
+            .get(k + 1)
+            .and_then(|n| n.first())
+            .map_or(c.sentence.end, |p| p.start);
+        // Cut the sentence only when the cut is a stretch of it around the unit; messy
+        // spans keep the whole sentence.
+        let fits = c.sentence.start <= lo && lo <= start && end <= hi && hi <= c.sentence.end;
+        let sentence = if fits {
+            Span {
+                start: lo,
+                end: hi,
+                text: slice16(&c.sentence.text, c.sentence.start, lo, hi),
+            }
+        } else {
+            c.sentence.clone()
+        };
+        let content = if g.len() == 1 {
+            (*first).clone()
+        } else {
+            let inside = c.content.start <= start && end <= c.content.end && start <= end;
+            let text = if inside {
+                slice16(&c.content.text, c.content.start, start, end)
+            } else {
+                g.iter()
+                    .map(|p| p.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            Span { start, end, text }
+        };
+        let quantities = c
+            .quantities
+            .iter()
+            .filter(|q| {
+                g.iter()
+                    .any(|p| q.span.start < p.end && p.start < q.span.end)
+            })
+            .cloned()
+            .collect();
+        units.push(Claim {
+            sentence,
+            content,
+            pieces: g.iter().map(|p| (*p).clone()).collect(),
+            quantities,
+            ..c.clone()
+        });
+    }
+    units
 }
 
 /// The pieces of `c` in text order, grouped into the units they make (see the module doc).
@@ -364,6 +507,36 @@ mod tests {
                     u.sentence.end - u.sentence.start,
                     "{sentence}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn split_in_place_is_split_and_joins_back() {
+        // Claims of one unit and of several, in every order (as bits of a number).
+        let one = claim("No pieces at all.", &[], &[]);
+        let two = claim(
+            "“The talks in Geneva will resume next week,” Mamer said. “Both delegations have accepted the new agenda.”",
+            &["“The talks in Geneva will resume next week,”", "“Both delegations have accepted the new agenda.”"],
+            &[],
+        );
+        for n in 0..5 {
+            for bits in 0..1u32 << n {
+                let claims: Vec<Claim> = (0..n)
+                    .map(|k| {
+                        let mut c = if bits >> k & 1 == 1 {
+                            two.clone()
+                        } else {
+                            one.clone()
+                        };
+                        c.id = format!("c{k}");
+                        c
+                    })
+                    .collect();
+                let (want, want_origin) = split(&claims);
+                let (units, origin, kept) = split_owned(claims.clone());
+                assert_eq!((&units, &origin), (&want, &want_origin), "{n} {bits:b}");
+                assert_eq!(join(units, &origin, kept, n), claims, "{n} {bits:b}");
             }
         }
     }

@@ -1418,7 +1418,7 @@ fn told_words(
         .filter_map(|&i| {
             let c = &claims[i];
             let words = if feats[i].quote {
-                feats[i].quote_words.clone()
+                feats[i].quote_words()
             } else if c.kind == ClaimKind::Statement
                 || (c.kind == ClaimKind::Event && has_quote_marks(&c.content.text))
             {

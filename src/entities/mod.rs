@@ -106,6 +106,22 @@ pub struct Mention {
     pub canonical: Option<String>,
 }
 
+impl Mention {
+    /// What is left in a list of mentions where one was moved out (it allocates nothing).
+    fn moved() -> Mention {
+        Mention {
+            doc: 0,
+            range: 0..0,
+            tokens: 0..0,
+            kind: Type::Other,
+            role: None,
+            value: None,
+            score: 0.0,
+            canonical: None,
+        }
+    }
+}
+
 /// Adds `role` to `roles` unless it is there already, in any letter case.
 pub(crate) fn add_role(roles: &mut Vec<String>, role: &str) {
     if !roles.iter().any(|x| x.eq_ignore_ascii_case(role)) {

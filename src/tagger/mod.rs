@@ -45,6 +45,12 @@
 //! Per token: about 50 hash-table probes, a 9×9 Viterbi step per pass and one forward-backward
 //! step; no allocation per token (buffers are reused; hash maps are per document). About
 //! 0.5 million tokens per second natively (`eval-conll` prints the figure).
+//!
+//! Memory, per token of the whole analysis while [`Tagger::tag`] runs: its text (16 bytes, the
+//! caller's), its word keys (24), its first-pass weight sums (18: `i16` per label, which is
+//! exact, see `Sums`) and its first-pass label (1). Scores, second-pass sums, marginals and
+//! spans are made one sentence at a time; a table of `f32` scores for every token (36 bytes)
+//! was the largest part of the entity stage's peak before.
 
 // Label loops index several arrays by the same label number; iterators would hide that.
 #![allow(clippy::needless_range_loop)]
@@ -436,37 +442,24 @@ impl Tagger {
     /// sentence `s` of document `d`; pass all documents of one analysis together so names
     /// keep their type across them.
     pub fn tag(&self, docs: &[Vec<Vec<&str>>]) -> Vec<Vec<Vec<Tagged>>> {
-        let run = self.run(docs, true);
-        let mut out = Vec::with_capacity(docs.len());
-        let mut t0 = 0;
-        let mut sent_labels = Vec::new();
-        for doc in docs {
-            let mut dv = Vec::with_capacity(doc.len());
-            for sent in doc {
-                let n = sent.len();
-                sent_labels.clear();
-                sent_labels.extend_from_slice(&run.labels[t0..t0 + n]);
-                let spans = decode::spans(&sent_labels)
-                    .into_iter()
-                    .filter_map(|(s, e, ty)| {
-                        let kind = Kind::from_type(ty)?;
-                        let score = run.conf[t0 + s..t0 + e]
-                            .iter()
-                            .copied()
-                            .fold(1.0f32, f32::min);
-                        Some(Tagged {
-                            start: s,
-                            end: e,
-                            kind,
-                            score,
-                        })
+        let mut out: Vec<Vec<Vec<Tagged>>> =
+            docs.iter().map(|d| Vec::with_capacity(d.len())).collect();
+        self.each_sentence(docs, true, |d, _, labels, conf| {
+            let spans = decode::spans(labels)
+                .into_iter()
+                .filter_map(|(s, e, ty)| {
+                    let kind = Kind::from_type(ty)?;
+                    let score = conf[s..e].iter().copied().fold(1.0f32, f32::min);
+                    Some(Tagged {
+                        start: s,
+                        end: e,
+                        kind,
+                        score,
                     })
-                    .collect();
-                dv.push(spans);
-                t0 += n;
-            }
-            out.push(dv);
-        }
+                })
+                .collect();
+            out[d].push(spans);
+        });
         out
     }
 
@@ -474,62 +467,158 @@ impl Tagger {
     /// has consistency features, after the second pass. `conf` holds each token's label
     /// marginal.
     pub fn run(&self, docs: &[Vec<Vec<&str>>], second: bool) -> RunOut {
+        let n = docs.iter().flatten().map(Vec::len).sum();
+        let mut out = RunOut {
+            labels: Vec::with_capacity(n),
+            conf: Vec::with_capacity(n),
+            emis: Vec::with_capacity(n),
+        };
+        self.each_sentence(docs, second, |_, emis, labels, conf| {
+            out.emis.extend_from_slice(emis);
+            out.labels.extend_from_slice(labels);
+            out.conf.extend_from_slice(conf);
+        });
+        out
+    }
+
+    /// The two passes of [`Tagger::run`], calling `each(doc, scores, labels, conf)` with the
+    /// final per-label scores, labels and label marginals of every sentence in order.
+    ///
+    /// Between the passes only each token's first-pass weight sums are kept (`Sums`, two
+    /// bytes a label); the second pass's sums are held for one sentence at a time. A
+    /// sentence's `f32` scores are rebuilt from them when it is decoded, with the same
+    /// arithmetic as summing into one score table (`sum as f32 * scale`, then the second
+    /// pass's `+= sum as f32 * scale`), so the labels and marginals are the same bits. A score
+    /// table for the whole analysis cost 36 bytes a token.
+    fn each_sentence(
+        &self,
+        docs: &[Vec<Vec<&str>>],
+        second: bool,
+        mut each: impl FnMut(usize, &[Scores], &[u8], &[f32]),
+    ) {
         let gaz = self.flags & FLAG_GAZ != 0;
+        let n_tok = docs.iter().flatten().map(Vec::len).sum();
         let mut infos = Vec::new();
-        let mut emis: Vec<Scores> = Vec::with_capacity(docs.iter().flatten().map(Vec::len).sum());
-        let scale = self.scale;
+        let mut sums = Sums::with_capacity(n_tok);
         visit_local(docs, gaz, self.fmask, &mut infos, |_, keys| {
             let mut acc = [0i32; LABELS];
             self.add_keys(keys, &mut acc);
-            emis.push(acc.map(|v| v as f32 * scale));
+            sums.push(acc);
         });
-        let mut labels = Vec::with_capacity(emis.len());
+        let scale = self.scale;
+        // One sentence's scores, rebuilt from the sums.
+        let mut emis: Vec<Scores> = Vec::new();
+        let fill = |emis: &mut Vec<Scores>, t0: usize, n: usize| {
+            emis.clear();
+            emis.extend((t0..t0 + n).map(|t| sums.get(t).map(|v| v as f32 * scale)));
+        };
+        let mut labels = Vec::with_capacity(n_tok);
         let mut back = Vec::new();
         let mut buf = Vec::new();
-        let decode_all =
-            |emis: &[Scores], labels: &mut Vec<u8>, back: &mut Vec<_>, buf: &mut Vec<u8>| {
-                labels.clear();
-                let mut t0 = 0;
-                for doc in docs {
-                    for sent in doc {
-                        decode::viterbi(&emis[t0..t0 + sent.len()], &self.tr, back, buf);
-                        labels.extend_from_slice(buf);
-                        t0 += sent.len();
-                    }
+        let mut t0 = 0;
+        for sent in docs.iter().flatten() {
+            fill(&mut emis, t0, sent.len());
+            decode::viterbi(&emis, &self.tr, &mut back, &mut buf);
+            labels.extend_from_slice(&buf);
+            t0 += sent.len();
+        }
+        let pass2 = second && self.flags & FLAG_PASS2 != 0;
+        // Finishes one sentence (document `d`, tokens `t0..t0 + n`) given the second-pass
+        // sums of its tokens that have consistency keys (`extra`, in token order).
+        let mut conf = Vec::new();
+        let (mut alpha, mut beta, mut marg) = (Vec::new(), Vec::new(), Vec::new());
+        let mut finish = |d: usize, t0: usize, n: usize, extra: &[(usize, [i32; LABELS])]| {
+            fill(&mut emis, t0, n);
+            for &(t, acc) in extra {
+                for l in 0..LABELS {
+                    emis[t - t0][l] += acc[l] as f32 * scale;
                 }
+            }
+            let labels = if pass2 {
+                decode::viterbi(&emis, &self.tr, &mut back, &mut buf);
+                &buf[..]
+            } else {
+                &labels[t0..t0 + n]
             };
-        decode_all(&emis, &mut labels, &mut back, &mut buf);
-        if second && self.flags & FLAG_PASS2 != 0 {
+            decode::marginals(&emis, &self.tr, self.temp, &mut alpha, &mut beta, &mut marg);
+            conf.clear();
+            conf.extend(marg.iter().zip(labels).map(|(row, &l)| row[l as usize]));
+            each(d, &emis, labels, &conf);
+        };
+        // The sentences in order, (document, length); the second pass's keys come in token
+        // order, so each sentence is finished as soon as the keys pass its end, and only its
+        // own sums are held.
+        let mut sents = docs
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| doc.iter().map(move |s| (d, s.len())));
+        let mut cur = sents.next();
+        let mut t0 = 0;
+        let mut extra: Vec<(usize, [i32; LABELS])> = Vec::new();
+        if pass2 {
             visit_pass2(docs, &infos, &labels, self.fmask, |t, keys| {
+                while let Some((d, n)) = cur.filter(|&(_, n)| t >= t0 + n) {
+                    finish(d, t0, n, &extra);
+                    extra.clear();
+                    t0 += n;
+                    cur = sents.next();
+                }
                 let mut acc = [0i32; LABELS];
                 self.add_keys(keys, &mut acc);
-                for l in 0..LABELS {
-                    emis[t][l] += acc[l] as f32 * scale;
-                }
+                extra.push((t, acc));
             });
-            decode_all(&emis, &mut labels, &mut back, &mut buf);
         }
-        let mut conf = Vec::with_capacity(labels.len());
-        let (mut alpha, mut beta, mut marg) = (Vec::new(), Vec::new(), Vec::new());
-        let mut t0 = 0;
-        for doc in docs {
-            for sent in doc {
-                let n = sent.len();
-                decode::marginals(
-                    &emis[t0..t0 + n],
-                    &self.tr,
-                    self.temp,
-                    &mut alpha,
-                    &mut beta,
-                    &mut marg,
-                );
-                for (i, row) in marg.iter().enumerate() {
-                    conf.push(row[labels[t0 + i] as usize]);
+        drop(infos);
+        while let Some((d, n)) = cur {
+            finish(d, t0, n, &extra);
+            extra.clear();
+            t0 += n;
+            cur = sents.next();
+        }
+    }
+}
+
+/// Each token's first-pass weight sums, flat over all tokens: `i16` per label where the sum
+/// fits (always with an i8 model and fewer than 256 keys a token), the rare wider sum kept
+/// apart, so nothing is rounded.
+struct Sums {
+    narrow: Vec<[i16; LABELS]>,
+    /// (token, sums) of the tokens whose sums do not fit in `narrow`, by token.
+    wide: Vec<(usize, [i32; LABELS])>,
+}
+
+impl Sums {
+    fn with_capacity(n: usize) -> Sums {
+        Sums {
+            narrow: Vec::with_capacity(n),
+            wide: Vec::new(),
+        }
+    }
+
+    /// Appends the next token's sums.
+    fn push(&mut self, acc: [i32; LABELS]) {
+        let mut row = [0i16; LABELS];
+        for l in 0..LABELS {
+            match i16::try_from(acc[l]) {
+                Ok(v) => row[l] = v,
+                Err(_) => {
+                    self.wide.push((self.narrow.len(), acc));
+                    row = [0; LABELS];
+                    break;
                 }
-                t0 += n;
             }
         }
-        RunOut { labels, conf, emis }
+        self.narrow.push(row);
+    }
+
+    /// The sums of token `t`.
+    fn get(&self, t: usize) -> [i32; LABELS] {
+        if !self.wide.is_empty() {
+            if let Ok(k) = self.wide.binary_search_by_key(&t, |w| w.0) {
+                return self.wide[k].1;
+            }
+        }
+        self.narrow[t].map(i32::from)
     }
 }
 
@@ -634,10 +723,13 @@ pub fn visit_pass2(
     }
     // Span positions, for fset::P2POS.
     let with_pos = fmask & features::fset::P2POS != 0;
-    let mut codes: Vec<Option<usize>> = Vec::new();
+    // One byte a token (`NO_CODE` for none), not an `Option<usize>`'s sixteen.
+    const NO_CODE: u8 = u8::MAX;
+    let mut codes: Vec<u8> = Vec::new();
     let mut pos_doc: Vec<features::PosCounts> = Vec::new();
     let mut pos_all = features::PosCounts::default();
     if with_pos {
+        codes.reserve_exact(labels.len());
         let mut t0 = 0;
         for doc in docs {
             let mut c = features::PosCounts::default();
@@ -645,7 +737,7 @@ pub fn visit_pass2(
                 let ls = &labels[t0..t0 + sent.len()];
                 for i in 0..sent.len() {
                     let code = features::pos_code(ls, i);
-                    codes.push(code);
+                    codes.push(code.map_or(NO_CODE, |k| k as u8));
                     let info = &infos[t0 + i];
                     if let Some(k) = code {
                         if info.flags & (features::CAP | features::ALLCAP) != 0 {
@@ -667,7 +759,8 @@ pub fn visit_pass2(
             keys.clear();
             features::pass2_keys(&infos[t], labels[t], c, &all, &mut keys);
             if with_pos {
-                features::pass2_pos_keys(&infos[t], codes[t], &pos_doc[d], &pos_all, &mut keys);
+                let code = (codes[t] != NO_CODE).then_some(codes[t] as usize);
+                features::pass2_pos_keys(&infos[t], code, &pos_doc[d], &pos_all, &mut keys);
             }
             if !keys.is_empty() {
                 f(t, &keys);
@@ -802,6 +895,27 @@ mod tests {
                 // Whatever parsed must also tag without panicking.
                 let _ = t.tag(&[vec![vec!["Mr", "Smith", "went", "to", "Paris", "."]]]);
             }
+        }
+    }
+
+    #[test]
+    fn sums_keep_every_value_exactly() {
+        // Narrow sums, and sums past i16 on either side (kept apart), in any order.
+        let rows: Vec<[i32; LABELS]> = vec![
+            [0; LABELS],
+            [1, -2, 3, -4, 5, -6, 7, -8, 9],
+            [i16::MAX as i32, i16::MIN as i32, 0, 0, 0, 0, 0, 0, 0],
+            [i16::MAX as i32 + 1, 0, 0, 0, 0, 0, 0, 0, -1],
+            [12, 0, 0, 0, 0, 0, 0, 0, 0],
+            [0, 0, 0, 0, 0, 0, 0, 0, i16::MIN as i32 - 1],
+            [-7; LABELS],
+        ];
+        let mut sums = Sums::with_capacity(rows.len());
+        for &r in &rows {
+            sums.push(r);
+        }
+        for (t, r) in rows.iter().enumerate() {
+            assert_eq!(sums.get(t), *r, "token {t}");
         }
     }
 

@@ -19,7 +19,8 @@ const NESTED_DROP: &[Frame] = &[Frame::Belief];
 
 impl<'a, 't> Ctx<'a, 't> {
     /// All attributions with their filter features; `filter` drops the candidates the learned
-    /// filter rejects.
+    /// filter rejects, and then gives no features (the caller, `attribution::find`, keeps
+    /// none).
     pub(in crate::claims::attribution) fn run(
         &self,
         filter: bool,
@@ -94,16 +95,30 @@ impl<'a, 't> Ctx<'a, 't> {
         let found = self.drop_nested(found);
         let found = self.merge_according(found);
         let inside = self.inside_other(&found);
+        if filter {
+            // The filter's verdict is all that is kept of each candidate's features: the
+            // strings (~1 KB a candidate) go as soon as it is scored.
+            let mut found: Vec<Found> = found
+                .into_iter()
+                .zip(&inside)
+                .filter(|(f, &nested)| super::super::filter::keep(&self.features(f, nested)))
+                .map(|(f, _)| f)
+                .collect();
+            self.add_continuations(&mut found);
+            for f in found.iter_mut() {
+                self.mark_cited(f);
+            }
+            return self
+                .finish(found)
+                .into_iter()
+                .map(|a| (a, Vec::new()))
+                .collect();
+        }
         let feats: Vec<Vec<String>> = found
             .iter()
             .zip(&inside)
             .map(|(f, &nested)| self.features(f, nested))
             .collect();
-        let (mut found, feats): (Vec<Found>, Vec<Vec<String>>) = found
-            .into_iter()
-            .zip(feats)
-            .filter(|(_, x)| !filter || super::super::filter::keep(x))
-            .unzip();
         type Key = (Range<usize>, Option<Range<usize>>);
         // The features of the first candidate with each key (a map: a scan per attribution
         // was quadratic).
@@ -116,6 +131,7 @@ impl<'a, 't> Ctx<'a, 't> {
         {
             keyed.entry(k).or_insert(x);
         }
+        let mut found = found;
         self.add_continuations(&mut found);
         for f in found.iter_mut() {
             self.mark_cited(f);

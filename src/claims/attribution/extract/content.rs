@@ -49,7 +49,7 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         // A quote opened in an earlier sentence and not closed before `b`: take it whole.
-        if let Some(q) = self.tok_quote.get(a).copied().flatten() {
+        if let Some(q) = self.tok_quote.get(a).copied().flatten().map(|q| q as usize) {
             if self.quotes[q].range.start < self.start(a)
                 && self.quotes[q].range.end >= self.end(k - 1)
             {
@@ -339,7 +339,7 @@ impl<'a, 't> Ctx<'a, 't> {
             if s1 > 0 && self.tok(s1 - 1) == ":" {
                 let pi = self
                     .sents
-                    .get(self.sent_of.get(s1 - 1).copied().unwrap_or(0))?
+                    .get(self.sent_of.get(s1 - 1).copied().unwrap_or(0) as usize)?
                     .paragraph;
                 let next = self.p.paragraphs.get(pi + 1)?;
                 if self.prose.get(pi + 1).copied().unwrap_or(false) {
@@ -616,7 +616,7 @@ impl<'a, 't> Ctx<'a, 't> {
             .sent_of
             .get(r.min(self.n().saturating_sub(1)))
             .copied()
-            .unwrap_or(0);
+            .unwrap_or(0) as usize;
         if let (Some(cur), Some(next)) = (self.sents.get(si), self.sents.get(si + 1)) {
             if next.paragraph == cur.paragraph
                 && self.opens(next.tokens.start).is_some()
@@ -685,7 +685,7 @@ impl<'a, 't> Ctx<'a, 't> {
 }
 
 /// No token of `r` is inside a quote.
-fn tok_in_quote_free(r: Range<usize>, tok_quote: &[Option<usize>]) -> bool {
+fn tok_in_quote_free(r: Range<usize>, tok_quote: &[Option<u32>]) -> bool {
     r.into_iter()
         .all(|i| tok_quote.get(i).is_none_or(|q| q.is_none()))
 }

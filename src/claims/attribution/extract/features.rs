@@ -113,7 +113,7 @@ impl<'a, 't> Ctx<'a, 't> {
         let title = self
             .sent_of
             .get(f.cue.as_ref().map_or(0, |c| c.start))
-            .and_then(|&si| self.sents.get(si))
+            .and_then(|&si| self.sents.get(si as usize))
             .and_then(|s| self.p.paragraphs.get(s.paragraph))
             .is_some_and(|p| p.role == Role::Title);
         if title {

@@ -69,13 +69,14 @@ pub(super) struct Ctx<'a, 't> {
     /// a token and a heap allocation each); token `i` is `low[low_at[i]..low_at[i + 1]]`.
     low: String,
     low_at: Vec<u32>,
-    /// Sentence index of each token.
-    sent_of: Vec<usize>,
+    /// Sentence index of each token (`u32`: four bytes a token, not eight).
+    sent_of: Vec<u32>,
     /// Sentences as token ranges (`Prepared::sentences`, with stray opening marks moved).
     sents: Vec<Sent>,
     quotes: Vec<Quote>,
-    /// Quote index containing each token (marks included).
-    tok_quote: Vec<Option<usize>>,
+    /// Quote index containing each token (marks included); `u32`, eight bytes a token, not
+    /// sixteen.
+    tok_quote: Vec<Option<u32>>,
     /// For each sentence, whether its paragraph is analysed for claims (title or body).
     usable: Vec<bool>,
     /// For each paragraph, whether it is prose (title, body, long heading).
@@ -140,7 +141,7 @@ impl<'a, 't> Ctx<'a, 't> {
             }
             if let Some(q) = qs.get(qi) {
                 if q.range.start <= r.start && r.end <= q.range.end {
-                    tok_quote[ti] = Some(qi);
+                    tok_quote[ti] = Some(qi as u32);
                 }
             }
         }
@@ -162,8 +163,8 @@ impl<'a, 't> Ctx<'a, 't> {
                     .get(last)
                     .copied()
                     .flatten()
-                    .is_some_and(|q: usize| {
-                        let m = &qs[q].open_mark;
+                    .is_some_and(|q: u32| {
+                        let m = &qs[q as usize].open_mark;
                         p.tokens
                             .get(last)
                             .is_some_and(|t| m.start <= t.start && t.end <= m.end)
@@ -190,7 +191,7 @@ impl<'a, 't> Ctx<'a, 't> {
         for (si, s) in sents.iter().enumerate() {
             for t in s.tokens.clone() {
                 if let Some(x) = sent_of.get_mut(t) {
-                    *x = si;
+                    *x = si as u32;
                 }
             }
         }
@@ -236,7 +237,7 @@ impl<'a, 't> Ctx<'a, 't> {
     fn sentence(&self, i: usize) -> Range<usize> {
         self.sent_of
             .get(i)
-            .and_then(|&s| self.sents.get(s))
+            .and_then(|&s| self.sents.get(s as usize))
             .map(|s| s.tokens.clone())
             .unwrap_or(i..i + 1)
     }
@@ -256,7 +257,7 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// Token `i` is the opening mark of a quote: that quote's index.
     fn opens(&self, i: usize) -> Option<usize> {
-        let q = self.tok_quote.get(i).copied().flatten()?;
+        let q = self.tok_quote.get(i).copied().flatten()? as usize;
         let r = self.p.tokens.get(i)?;
         (self.quotes[q].open_mark.start <= r.start && r.end <= self.quotes[q].open_mark.end)
             .then_some(q)
@@ -264,7 +265,7 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// Token `i` is (part of) the closing mark of a quote: that quote's index.
     fn closes(&self, i: usize) -> Option<usize> {
-        let q = self.tok_quote.get(i).copied().flatten()?;
+        let q = self.tok_quote.get(i).copied().flatten()? as usize;
         let r = self.p.tokens.get(i)?;
         let c = self.quotes[q].close_mark.as_ref()?;
         (c.start <= r.start && r.end <= c.end).then_some(q)
@@ -314,14 +315,14 @@ impl<'a, 't> Ctx<'a, 't> {
 fn split_at_openers(
     p: &Prepared,
     qs: &[Quote],
-    tok_quote: &[Option<usize>],
+    tok_quote: &[Option<u32>],
     sents: Vec<Sent>,
 ) -> Vec<Sent> {
     let tok = |i: usize| p.tokens.get(i).map_or("", |r| &p.text[r.clone()]);
     // token `i` lies in the opening mark of its quote
     let in_open = |i: usize| {
         tok_quote.get(i).copied().flatten().is_some_and(|q| {
-            qs.get(q).is_some_and(|q| {
+            qs.get(q as usize).is_some_and(|q| {
                 p.tokens
                     .get(i)
                     .is_some_and(|t| q.open_mark.start <= t.start && t.end <= q.open_mark.end)

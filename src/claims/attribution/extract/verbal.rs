@@ -206,9 +206,12 @@ impl<'a, 't> Ctx<'a, 't> {
                     && self
                         .sent_of
                         .get(s0 - 1)
-                        .and_then(|&x| self.sents.get(x))
+                        .and_then(|&x| self.sents.get(x as usize))
                         .map(|x| x.paragraph)
-                        == self.sents.get(self.sent_of[s0]).map(|x| x.paragraph)
+                        == self
+                            .sents
+                            .get(self.sent_of[s0] as usize)
+                            .map(|x| x.paragraph)
                     && self.rest_is_adjunct(
                         self.after_object(c1, s1, frame),
                         s1,
