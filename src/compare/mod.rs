@@ -313,16 +313,20 @@ fn compare_owned(
         &members,
         |a, b| input.score(a, b).value,
         scorer.mean,
+        scorer.link,
     );
-    // Fact rows are marked, to be related by their figures alone.
-    let fact_from = members.len();
-    members.extend(facts);
+    // Fact rows are marked, to be related by what they line up alone.
+    let mut fact_of: Vec<Option<facts::Fact>> = vec![None; members.len()];
+    for (m, f) in facts {
+        members.push(m);
+        fact_of.push(Some(f));
+    }
     // The scorer's tables are done with once the claims are clustered and the facts found.
     drop(input);
     drop(cx);
     let units_of = units_per_claim(&origin, count);
     // Document order inside a group; most widely carried groups first.
-    let mut keyed: Vec<(Vec<u32>, Vec<usize>, bool)> = members
+    let mut keyed: Vec<(Vec<u32>, Vec<usize>, Option<facts::Fact>)> = members
         .into_iter()
         .enumerate()
         .map(|(g, mut m)| {
@@ -330,7 +334,7 @@ fn compare_owned(
             let mut d: Vec<u32> = m.iter().map(|&i| units[i].doc).collect();
             d.sort_unstable();
             d.dedup();
-            (d, m, g >= fact_from)
+            (d, m, fact_of.get(g).copied().flatten())
         })
         .collect();
     keyed.sort_by(|a, b| {

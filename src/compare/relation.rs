@@ -64,6 +64,7 @@ use similar::{capture_diff_slices, Algorithm, DiffTag};
 
 pub mod status;
 
+use super::facts::Fact;
 use super::features::Features;
 use super::quantity::{
     fit_counted, fit_scaled, is_unknown, measure, metres_in, same_thing, spread, Counted, Fit,
@@ -1541,14 +1542,14 @@ fn agreed(fitting: &[(usize, usize)], claims: &[Claim]) -> Vec<String> {
     out
 }
 
-/// Decides the relation of the group `members` (claim indexes, in document order); with
-/// `figures_only` (a fact row, [`super::facts`]) from its figures alone.
+/// Decides the relation of the group `members` (claim indexes, in document order); for a fact
+/// row ([`super::facts`]) from what it lines up alone: its figures or its clock times.
 pub fn relate(
     members: &[usize],
     claims: &[Claim],
     feats: &[Features],
     docs: &[Document],
-    figures_only: bool,
+    fact: Option<Fact>,
 ) -> Relation {
     let mut ds: Vec<u32> = members.iter().map(|&i| claims[i].doc).collect();
     ds.sort_unstable();
@@ -1574,9 +1575,17 @@ pub fn relate(
     }
     let (mut conflicts, fitting) = figure_conflicts(members, claims, feats);
     let agreed = agreed(&fitting, claims);
-    if figures_only {
-        // A fact row (see `super::facts`): its sentences were put together for one figure, so
-        // only figures are compared; the rest of the sentences may tell other things.
+    if let Some(fact) = fact {
+        // A fact row (see `super::facts`): its sentences were put together for one figure or
+        // one clock time, so only that is compared; the rest of the sentences may tell other
+        // things.
+        let (what, agreed) = match fact {
+            Fact::Figure => ("figures", agreed),
+            Fact::Time => {
+                conflicts = time_conflicts(members, claims, &sentence_dates(members, claims));
+                ("times", Vec::new())
+            }
+        };
         conflicts.sort_by_key(|c| c.may_hold);
         return match conflicts.first() {
             Some(c) => Relation {
@@ -1588,10 +1597,10 @@ pub fn relate(
             None => Relation {
                 relation: Verdict::Agree,
                 reason: if agreed.is_empty() {
-                    format!("{} articles give this figure.", ds.len())
+                    format!("{} articles give {what} that fit.", ds.len())
                 } else {
                     format!(
-                        "{} articles give figures that fit ({}).",
+                        "{} articles give {what} that fit ({}).",
                         ds.len(),
                         agreed.join(", ")
                     )
@@ -1863,7 +1872,7 @@ mod tests {
             .collect();
         let relation = |members: &[usize]| {
             let (units, _, p) = crate::compare::prepare_units(&r.documents, &r.entities, &claims);
-            let got = relate(members, &units, &p.feats, &r.documents, false);
+            let got = relate(members, &units, &p.feats, &r.documents, None);
             let kinds: String = got
                 .conflicts
                 .iter()

@@ -22,6 +22,8 @@ pub(crate) struct DateLex {
     pub notyear: Phrases<()>,
     pub ordinal: FxHashMap<&'static str, u32>,
     pub quarter: FxHashMap<&'static str, &'static str>,
+    /// Words after a bare "7:42" that make it a game clock.
+    pub gameclock: Phrases<()>,
 }
 
 fn words(s: &'static str) -> Vec<&'static str> {
@@ -50,6 +52,7 @@ fn parse(src: &'static str) -> DateLex {
         notyear: Phrases::default(),
         ordinal: FxHashMap::default(),
         quarter: FxHashMap::default(),
+        gameclock: Phrases::default(),
     };
     for line in src.lines() {
         if line.trim().is_empty() || line.starts_with('#') {
@@ -103,6 +106,7 @@ fn parse(src: &'static str) -> DateLex {
             "quarter" => {
                 lx.quarter.insert(at(1), at(2));
             }
+            "gameclock" => lx.gameclock.push((words(at(1)), ())),
             _ => {}
         }
     }
@@ -111,6 +115,7 @@ fn parse(src: &'static str) -> DateLex {
     }
     lx.rel.sort_longest_first();
     lx.notyear.sort_longest_first();
+    lx.gameclock.sort_longest_first();
     lx
 }
 
@@ -128,7 +133,7 @@ mod tests {
                 "month" | "part" | "season" | "dir" | "period" | "anchor" | "mod" | "ampm"
                 | "tz" | "ordinal" | "quarter" => 3,
                 "weekday" | "rel" => 4,
-                "yearcue" | "notyear" => 2,
+                "yearcue" | "notyear" | "gameclock" => 2,
                 other => panic!("unknown section {other:?} in {line:?}"),
             };
             assert_eq!(f.len(), want, "field count: {line:?}");

@@ -473,7 +473,13 @@ fn time_at(w: &Words, i: usize) -> Option<M> {
             } else if next == "o'clock" {
                 end += 1;
                 None
-            } else if four || (sep && t.contains(':')) {
+            } else if four {
+                None
+            } else if sep && t.contains(':') {
+                // "with 7:42 left": a game clock.
+                if w.longest(end, &lx.gameclock).is_some() {
+                    return None;
+                }
                 None
             } else {
                 return None;

@@ -232,6 +232,12 @@ fn dates_table() {
             &["around 9 a.m. on Monday ~ T ~ XXXX-WXX-1T09:00 ~ APPROX"],
         ),
         ("In May, talks resumed.", &["May ~ D ~ XXXX-05 ~ -"]),
+        ("He scored with 7:42 left in the first half.", &[]),
+        ("Luck found Wayne with 4:08 to play.", &[]),
+        (
+            "The vote closed at 7:42 on Friday.",
+            &["7:42 on Friday ~ T ~ XXXX-WXX-5T07:42 ~ -"],
+        ),
         ("The economy grew 3% in 2019.", &["2019 ~ D ~ 2019 ~ -"]),
         (
             "He tweeted at three o'clock in the morning.",
