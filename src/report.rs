@@ -17,9 +17,10 @@
 //! - `documents`: one [`Document`] per input article, in input order.
 //! - `entities`: canonical entities merged across articles ([`Entity`]).
 //! - `claims`: every claim found, in document order ([`Claim`]).
-//! - `groups`: claims aligned across articles ([`Group`]); every claim is in at least one group,
-//!   and only a claim told in several pieces is in more than one (its `pieces` in each group
-//!   say which of them the group holds).
+//! - `groups`: claims aligned across articles ([`Group`]); every claim is in at least one group.
+//!   A claim told in several pieces may be in more than one (its `pieces` in each group say
+//!   which of them the group holds), and so may a claim whose figure or clock time is also
+//!   lined up with other articles' in a fact row (see `compare::facts`).
 //! - `pairs`: pairs of articles that share at least one claim group and how many ([`Pair`]);
 //!   a pair not listed shares none, or is not among the 20 closest partners of either of its
 //!   articles (so the list grows with the article count, not its square).
@@ -212,7 +213,10 @@ pub struct Group {
     pub id: String,
     /// Claim ids, in document order, each at most once. A claim told in several pieces
     /// (`“A,” she said. “B.”`) is compared piece by piece and is in every group one of its
-    /// pieces joins, so it may be in several groups; every other claim is in exactly one.
+    /// pieces joins, so it may be in several groups. A claim whose figure or clock time other
+    /// articles give in sentences grouped apart is also in a fact row with theirs (one claim
+    /// per article, related by that figure or time alone). Every other claim is in exactly
+    /// one group.
     /// One article may hold several claims of a group: a claim told twice (headline and
     /// lead), or the claims of one sentence that no other article tells (one `unique` group).
     pub claims: Vec<String>,

@@ -285,7 +285,10 @@ id: string,
 /**
  * Claim ids, in document order, each at most once. A claim told in several pieces
  * (`“A,” she said. “B.”`) is compared piece by piece and is in every group one of its
- * pieces joins, so it may be in several groups; every other claim is in exactly one.
+ * pieces joins, so it may be in several groups. A claim whose figure or clock time other
+ * articles give in sentences grouped apart is also in a fact row with theirs (one claim
+ * per article, related by that figure or time alone). Every other claim is in exactly
+ * one group.
  * One article may hold several claims of a group: a claim told twice (headline and
  * lead), or the claims of one sentence that no other article tells (one `unique` group).
  */
