@@ -127,10 +127,9 @@ const VERSION: u8 = 1;
 /// A trained tagger.
 #[derive(Clone, Debug)]
 pub struct Tagger {
-    /// Open-addressing table of feature keys (0 = empty slot).
-    slots: Vec<u32>,
-    /// Row index of the key in the same slot.
-    rows: Vec<u32>,
+    /// Open-addressing table: `[feature key, row index]` (key 0 = empty slot). Key and row
+    /// side by side, so a probe reads one cache line, not one in each of two tables.
+    slots: Vec<[u32; 2]>,
     /// Weights, row-major: `rows × LABELS`.
     weights: Vec<i16>,
     scale: f32,
@@ -285,8 +284,7 @@ impl Tagger {
     /// A tagger with no features: tags nothing.
     pub fn empty() -> Tagger {
         Tagger {
-            slots: vec![0; 1],
-            rows: vec![0; 1],
+            slots: vec![[0; 2]; 1],
             weights: Vec::new(),
             scale: 1.0,
             temp: 1.0,
@@ -371,19 +369,16 @@ impl Tagger {
             return Err("trailing bytes in model file".into());
         }
         let cap = (n * 2).next_power_of_two().max(2);
-        let mut slots = vec![0u32; cap];
-        let mut rows = vec![0u32; cap];
+        let mut slots = vec![[0u32; 2]; cap];
         for (row, &k) in keys.iter().enumerate() {
             let mut s = k as usize & (cap - 1);
-            while slots[s] != 0 {
+            while slots[s][0] != 0 {
                 s = (s + 1) & (cap - 1);
             }
-            slots[s] = k;
-            rows[s] = row as u32;
+            slots[s] = [k, row as u32];
         }
         Ok(Tagger {
             slots,
-            rows,
             weights,
             scale,
             temp,
@@ -414,9 +409,9 @@ impl Tagger {
         let mask = self.slots.len() - 1;
         let mut s = key as usize & mask;
         loop {
-            let k = self.slots[s];
+            let [k, row] = self.slots[s];
             if k == key {
-                return Some(self.rows[s] as usize);
+                return Some(row as usize);
             }
             if k == 0 {
                 return None;
