@@ -48,13 +48,26 @@ pub fn viterbi(emis: &[Scores], tr: &Transitions, back: &mut Vec<[u8; LABELS]>, 
     for e in &emis[1..] {
         let mut next = [f32::NEG_INFINITY; LABELS];
         let mut bp = [0u8; LABELS];
-        for b in 0..LABELS {
+        // `O` and `B-X` may follow any label; `I-X` only `B-X` and `I-X` (see [`allowed`]).
+        // The candidates are tried in label order and only a strictly better one wins, as a
+        // loop over every allowed label would.
+        for b in 0..5 {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
             for a in 0..LABELS {
-                if !allowed(Some(a as u8), b as u8) {
-                    continue;
+                let s = cur[a] + tr.trans[a][b];
+                if s > best {
+                    best = s;
+                    arg = a as u8;
                 }
+            }
+            next[b] = best + e[b];
+            bp[b] = arg;
+        }
+        for b in 5..LABELS {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for a in [b - 4, b] {
                 let s = cur[a] + tr.trans[a][b];
                 if s > best {
                     best = s;
@@ -269,6 +282,70 @@ mod tests {
         let mut out = Vec::new();
         viterbi(&e, &tr, &mut Vec::new(), &mut out);
         assert_eq!(out, vec![1, 5]);
+    }
+
+    /// Viterbi as a loop over every label pair, skipping the pairs BIO forbids: the fast
+    /// loop must give the same labels, ties included.
+    fn viterbi_every_pair(emis: &[Scores], tr: &Transitions) -> Vec<u8> {
+        let mut cur = [f32::NEG_INFINITY; LABELS];
+        for b in 0..LABELS {
+            if allowed(None, b as u8) {
+                cur[b] = tr.start[b] + emis[0][b];
+            }
+        }
+        let mut back = vec![[0u8; LABELS]];
+        for e in &emis[1..] {
+            let mut next = [f32::NEG_INFINITY; LABELS];
+            let mut bp = [0u8; LABELS];
+            for b in 0..LABELS {
+                let (mut best, mut arg) = (f32::NEG_INFINITY, 0u8);
+                for a in 0..LABELS {
+                    let s = cur[a] + tr.trans[a][b];
+                    if allowed(Some(a as u8), b as u8) && s > best {
+                        (best, arg) = (s, a as u8);
+                    }
+                }
+                next[b] = best + e[b];
+                bp[b] = arg;
+            }
+            back.push(bp);
+            cur = next;
+        }
+        let mut last = 0u8;
+        for b in 1..LABELS {
+            if cur[b] > cur[last as usize] {
+                last = b as u8;
+            }
+        }
+        let mut out = vec![last; emis.len()];
+        for t in (1..emis.len()).rev() {
+            last = back[t][last as usize];
+            out[t - 1] = last;
+        }
+        out
+    }
+
+    #[test]
+    fn viterbi_matches_every_pair_loop() {
+        // Small integer scores from a fixed generator, so ties are frequent.
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 7) as f32 - 3.0
+        };
+        let (mut back, mut out) = (Vec::new(), Vec::new());
+        for round in 0..500 {
+            let mut tr = flat();
+            for v in tr.start.iter_mut().chain(tr.trans.iter_mut().flatten()) {
+                *v = next();
+            }
+            let n = 1 + round % 9;
+            let e: Vec<Scores> = (0..n).map(|_| [(); LABELS].map(|_| next())).collect();
+            viterbi(&e, &tr, &mut back, &mut out);
+            assert_eq!(out, viterbi_every_pair(&e, &tr), "round {round}");
+        }
     }
 
     /// Brute force: enumerate every valid sequence of a short sentence.

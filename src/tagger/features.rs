@@ -147,6 +147,35 @@ fn shape_class(c: char) -> u64 {
     }
 }
 
+/// `h` stepped with the lower-case form of `c` (one char for ASCII, up to three otherwise).
+#[inline]
+fn step_lower(h: u64, c: char) -> u64 {
+    if c.is_ascii() {
+        return step(h, c.to_ascii_lowercase() as u64);
+    }
+    c.to_lowercase().fold(h, |h, lc| step(h, lc as u64))
+}
+
+/// What [`tok_info`] asks of a char: its [`shape_class`], and is it upper-case, lower-case,
+/// alphabetic, numeric. ASCII, most of news text, is answered without the Unicode tables
+/// (the answers are the same: std's own tests start with the same ASCII ranges).
+#[inline]
+fn char_facts(c: char) -> (u64, bool, bool, bool, bool) {
+    match c {
+        'A'..='Z' => ('X' as u64, true, false, true, false),
+        'a'..='z' => ('x' as u64, false, true, true, false),
+        '0'..='9' => ('d' as u64, false, false, false, true),
+        _ if c.is_ascii() => (c as u64, false, false, false, false),
+        _ => (
+            shape_class(c),
+            c.is_uppercase(),
+            c.is_lowercase(),
+            c.is_alphabetic(),
+            c.is_numeric(),
+        ),
+    }
+}
+
 /// Computes a token's [`TokInfo`].
 pub fn tok_info(w: &str) -> TokInfo {
     let mut t = TokInfo::default();
@@ -158,32 +187,30 @@ pub fn tok_info(w: &str) -> TokInfo {
     let (mut letters, mut uppers) = (0usize, 0usize);
     for (i, c) in w.chars().enumerate() {
         word = step(word, c as u64);
-        for lc in c.to_lowercase() {
-            lower = step(lower, lc as u64);
-        }
+        lower = step_lower(lower, c);
         if i < 5 {
             t.pre[i] = lower;
         }
-        let cls = shape_class(c);
+        let (cls, upper, lowercase, alpha, numeric) = char_facts(c);
         if cls != last_class {
             shape = step(shape, cls);
             last_class = cls;
         }
         if i == 0 {
-            if c.is_uppercase() {
+            if upper {
                 t.flags |= CAP;
-            } else if c.is_lowercase() {
+            } else if lowercase {
                 t.flags |= LOWER;
             }
         }
-        if c.is_alphabetic() {
+        if alpha {
             letters += 1;
             t.flags |= ALPHA;
-            if c.is_uppercase() {
+            if upper {
                 uppers += 1;
             }
         }
-        if c.is_numeric() {
+        if numeric {
             t.flags |= DIGIT;
         }
         n += 1;
@@ -194,9 +221,7 @@ pub fn tok_info(w: &str) -> TokInfo {
     // Suffixes: hash the last k chars, last char first.
     let mut h = 0x5Fu64;
     for (k, c) in w.chars().rev().take(5).enumerate() {
-        for lc in c.to_lowercase() {
-            h = step(h, lc as u64);
-        }
+        h = step_lower(h, c);
         t.suf[k] = h;
     }
     t.word = word;
@@ -444,17 +469,18 @@ const T_P2_DMAJ_SH: u64 = 64;
 /// Appends the local keys of token `i` of a sentence.
 pub fn local_keys(cx: &SentCtx, i: usize, out: &mut Vec<u32>) {
     let (toks, gaz, caps, dcase) = (cx.toks, cx.gaz, cx.caps, &cx.doc.case);
-    let at = |j: isize| -> TokInfo {
+    // By reference: a `TokInfo` is 120 bytes.
+    let at = |j: isize| -> &TokInfo {
         if j < 0 {
-            BOS
+            &BOS
         } else if j as usize >= toks.len() {
-            EOS
+            &EOS
         } else {
-            toks[j as usize]
+            &toks[j as usize]
         }
     };
     let ii = i as isize;
-    let t = toks[i];
+    let t = &toks[i];
     let (m1, p1, m2, p2) = (at(ii - 1), at(ii + 1), at(ii - 2), at(ii + 2));
     // Positions 1 and 2 (word, lower-case form) are the word-identity keys that training may
     // hide (word dropout, see `train`): keep them there.
@@ -518,7 +544,7 @@ pub fn local_keys(cx: &SentCtx, i: usize, out: &mut Vec<u32>) {
         out.push(key(T_SUF5, t.suf[4]));
     }
     let is_cap = |x: &TokInfo| x.flags & (CAP | ALLCAP) != 0;
-    if cx.fmask & fset::RUN != 0 && is_cap(&t) && !caps {
+    if cx.fmask & fset::RUN != 0 && is_cap(t) && !caps {
         let mut a = i;
         while a > 0 && is_cap(&toks[a - 1]) {
             a -= 1;
@@ -543,7 +569,7 @@ pub fn local_keys(cx: &SentCtx, i: usize, out: &mut Vec<u32>) {
             out.push(key(T_RUN_AW, after));
         }
     }
-    if cx.fmask & fset::AGG != 0 && is_cap(&t) && t.flags & ALPHA != 0 {
+    if cx.fmask & fset::AGG != 0 && is_cap(t) && t.flags & ALPHA != 0 {
         if let Some(occ) = cx.doc.agg.get(&t.lower) {
             let me = (cx.t0 + i) as u32;
             for &(pos, prev, next) in occ {
@@ -554,7 +580,7 @@ pub fn local_keys(cx: &SentCtx, i: usize, out: &mut Vec<u32>) {
             }
         }
     }
-    if cx.fmask & fset::XAGG != 0 && is_cap(&t) && t.flags & ALPHA != 0 {
+    if cx.fmask & fset::XAGG != 0 && is_cap(t) && t.flags & ALPHA != 0 {
         if let Some((x, d)) = cx.xagg {
             if let Some(occ) = x.get(&t.lower) {
                 let mut n = 0;
@@ -568,7 +594,7 @@ pub fn local_keys(cx: &SentCtx, i: usize, out: &mut Vec<u32>) {
             }
         }
     }
-    if cx.fmask & fset::CHAR3 != 0 && is_cap(&t) && t.len >= 4 {
+    if cx.fmask & fset::CHAR3 != 0 && is_cap(t) && t.len >= 4 {
         if let Some(w) = cx.words.get(i) {
             let mut h = [0x5Eu64, 0x5E, 0x5E];
             for c in w
@@ -746,6 +772,110 @@ mod tests {
         for &(w, flags, len) in cases {
             let t = tok_info(w);
             assert_eq!((t.flags, t.len), (flags, len), "{w:?}");
+        }
+    }
+
+    /// [`tok_info`] as it was written before its ASCII shortcut: every char through std's
+    /// Unicode methods.
+    fn tok_info_unicode(w: &str) -> TokInfo {
+        let mut t = TokInfo::default();
+        let (mut word, mut lower, mut shape) = (0x77u64, 0x6Cu64, 0x73u64);
+        let mut last_class = u64::MAX;
+        let (mut n, mut letters, mut uppers) = (0usize, 0usize, 0usize);
+        for (i, c) in w.chars().enumerate() {
+            word = step(word, c as u64);
+            for lc in c.to_lowercase() {
+                lower = step(lower, lc as u64);
+            }
+            if i < 5 {
+                t.pre[i] = lower;
+            }
+            let cls = shape_class(c);
+            if cls != last_class {
+                shape = step(shape, cls);
+                last_class = cls;
+            }
+            if i == 0 && c.is_uppercase() {
+                t.flags |= CAP;
+            } else if i == 0 && c.is_lowercase() {
+                t.flags |= LOWER;
+            }
+            if c.is_alphabetic() {
+                letters += 1;
+                t.flags |= ALPHA;
+                uppers += c.is_uppercase() as usize;
+            }
+            if c.is_numeric() {
+                t.flags |= DIGIT;
+            }
+            n += 1;
+        }
+        if letters >= 2 && uppers == letters {
+            t.flags |= ALLCAP;
+        }
+        let mut h = 0x5Fu64;
+        for (k, c) in w.chars().rev().take(5).enumerate() {
+            for lc in c.to_lowercase() {
+                h = step(h, lc as u64);
+            }
+            t.suf[k] = h;
+        }
+        (t.word, t.lower, t.shape, t.len) = (word, lower, shape, n.min(255) as u8);
+        t
+    }
+
+    #[test]
+    fn token_info_same_as_unicode_methods() {
+        let words = [
+            "Moscow",
+            "NATO",
+            "the",
+            "1996-08-22",
+            "U.S.",
+            ",",
+            "Łódź",
+            "A",
+            "",
+            "İstanbul",
+            "STRASSE",
+            "straße",
+            "ǅemal",
+            "Ωmega",
+            "٣٤٥",
+            "½",
+            "Ⅻ",
+            "x²",
+            "e.g.",
+            "O'Neil",
+            "\u{201c}",
+            "—",
+            "ﬁnance",
+            "Ǆ",
+            "ΣΑΣ",
+            "ᾼ",
+            "$5.4bn",
+            "#tag",
+            "@user",
+            "9/11",
+            "MÜNCHEN",
+            "日本",
+            "한국",
+            "ⓐ",
+            "Ⓐ",
+            "\u{1F600}",
+            "a\u{301}",
+            "ABCDEFGHIJ",
+        ];
+        let ascii: String = (0u8..128).map(char::from).collect();
+        for w in words.iter().copied().chain([ascii.as_str()]) {
+            assert_eq!(tok_info(w), tok_info_unicode(w), "{w:?}");
+        }
+        for c in (0..0x3000u32)
+            .chain(0x1D400..0x1D500)
+            .filter_map(char::from_u32)
+        {
+            let w = c.to_string();
+            assert_eq!(tok_info(&w), tok_info_unicode(&w), "{c:?}");
         }
     }
 
