@@ -120,12 +120,17 @@ pub enum Fact {
     Time,
 }
 
-/// Is the date term `name` a clock time ("d:T04:40Z", "d:2005-11-27T15:41",
-/// "d:XXXX-WXX-2T03:00")?
-fn clock(name: &str) -> bool {
-    name.strip_prefix("d:")
-        .and_then(|v| v.rsplit_once('T'))
-        .is_some_and(|(_, t)| t.contains(':') && t.starts_with(|c: char| c.is_ascii_digit()))
+/// The minutes past midnight of the date term `name` when it is a clock time ("d:T04:40Z",
+/// "d:2005-11-27T15:41", "d:XXXX-WXX-2T03:00"; the dates stage writes hours and minutes with
+/// two digits each).
+fn clock_minutes(name: &str) -> Option<i32> {
+    let (_, t) = name.strip_prefix("d:")?.rsplit_once('T')?;
+    if t.get(2..3) != Some(":") {
+        return None;
+    }
+    let h: i32 = t.get(..2)?.parse().ok()?;
+    let m: i32 = t.get(3..5)?.parse().ok()?;
+    Some(h * 60 + m)
 }
 
 /// Fact rows over the units `feats`, given the `groups` the clustering made (lists of unit
@@ -208,29 +213,24 @@ pub fn rows(
         let fits = |v: usize, u: usize| one_fact(&feats[v], &feats[u]) && alike(v, u) >= floor;
         found.extend(gather(units, &fits).into_iter().map(|m| (m, Fact::Figure)));
     }
-    let timed: Vec<usize> = (0..feats.len())
-        .filter(|&u| {
-            feats[u]
+    // The clock time of each unit whose sentence gives exactly one.
+    let minutes: Vec<Option<i32>> = feats
+        .iter()
+        .map(|f| {
+            let mut clocks = f
                 .terms
                 .iter()
-                .filter(|&&t| names.get(t as usize).is_some_and(|n| clock(n)))
-                .count()
-                == 1
+                .filter_map(|&t| names.get(t as usize).and_then(|n| clock_minutes(n)));
+            match (clocks.next(), clocks.next()) {
+                (Some(m), None) => Some(m),
+                _ => None,
+            }
         })
         .collect();
-    let minutes = |u: usize| -> Option<i32> {
-        let name = feats[u]
-            .terms
-            .iter()
-            .find_map(|&t| names.get(t as usize).filter(|n| clock(n)))?;
-        let (_, t) = name.rsplit_once('T')?;
-        let h: i32 = t.get(..2)?.parse().ok()?;
-        let m: i32 = t.get(3..5)?.parse().ok()?;
-        Some(h * 60 + m)
-    };
+    let timed: Vec<usize> = (0..feats.len()).filter(|&u| minutes[u].is_some()).collect();
     let fits = |v: usize, u: usize| {
         alike(v, u) >= time_floor
-            && matches!((minutes(v), minutes(u)), (Some(a), Some(b)) if (a - b).abs() <= TIME_GAP)
+            && matches!((minutes[v], minutes[u]), (Some(a), Some(b)) if (a - b).abs() <= TIME_GAP)
     };
     found.extend(gather(&timed, &fits).into_iter().map(|m| (m, Fact::Time)));
     let mut out: Vec<(Vec<usize>, Fact)> = Vec::new();

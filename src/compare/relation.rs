@@ -1573,17 +1573,18 @@ pub fn relate(
             conflicts: Vec::new(),
         };
     }
-    let (mut conflicts, fitting) = figure_conflicts(members, claims, feats);
-    let agreed = agreed(&fitting, claims);
     if let Some(fact) = fact {
         // A fact row (see `super::facts`): its sentences were put together for one figure or
         // one clock time, so only that is compared; the rest of the sentences may tell other
         // things.
-        let (what, agreed) = match fact {
-            Fact::Figure => ("figures", agreed),
+        let (what, mut conflicts, agreed) = match fact {
+            Fact::Figure => {
+                let (conflicts, fitting) = figure_conflicts(members, claims, feats);
+                ("figures", conflicts, agreed(&fitting, claims))
+            }
             Fact::Time => {
-                conflicts = time_conflicts(members, claims, &sentence_dates(members, claims));
-                ("times", Vec::new())
+                let dates = sentence_dates(members, claims);
+                ("times", time_conflicts(members, claims, &dates), Vec::new())
             }
         };
         conflicts.sort_by_key(|c| c.may_hold);
@@ -1610,6 +1611,8 @@ pub fn relate(
             },
         };
     }
+    let (mut conflicts, fitting) = figure_conflicts(members, claims, feats);
+    let agreed = agreed(&fitting, claims);
     let dates = sentence_dates(members, claims);
     conflicts.extend(time_conflicts(members, claims, &dates));
     conflicts.extend(day_conflicts(members, claims, &dates));
